@@ -1,0 +1,266 @@
+"""Validators that raise `InvalidInputError` with field, value and range.
+
+attrs' built-in ``ge``/``le`` validators raise a bare `ValueError` whose
+message lacks the allowed range, and they let NaN through ``ge`` and ``le``
+alike; backsafe promises one error type with a complete message, so its
+models use these instead.
+"""
+
+import enum
+import math
+import re
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+import attrs
+
+from .exceptions import InvalidInputError
+
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+E = TypeVar("E", bound=enum.Enum)
+
+
+def field_name(instance: object, attribute: "attrs.Attribute[Any]") -> str:
+    """Name a field as ``Class.field`` for messages."""
+    return f"{type(instance).__name__}.{attribute.name}"
+
+
+def check_real(
+    name: str,
+    value: object,
+    *,
+    min_value: float,
+    max_value: float,
+    unit: str = "",
+    min_exclusive: bool = False,
+) -> float:
+    """Return *value* as a float if it is a finite real in range, else raise.
+
+    Booleans are refused: ``True`` is an int, but never a mass.
+    """
+    lo = "(" if min_exclusive else "["
+    suffix = f" {unit}" if unit else ""
+    allowed = f"a finite number in {lo}{min_value:g}, {max_value:g}]{suffix}"
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise InvalidInputError.out_of_range(name, value, allowed)
+    x = float(value)
+    too_low = x <= min_value if min_exclusive else x < min_value
+    if not math.isfinite(x) or too_low or x > max_value:
+        raise InvalidInputError.out_of_range(name, value, allowed)
+    return x
+
+
+def check_int(
+    name: str, value: object, *, min_value: int, max_value: int
+) -> int:
+    """Return *value* if it is an int in range (not a bool), else raise."""
+    allowed = f"an integer in [{min_value}, {max_value}]"
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int)
+        or not min_value <= value <= max_value
+    ):
+        raise InvalidInputError.out_of_range(name, value, allowed)
+    return value
+
+
+def real(
+    min_value: float,
+    max_value: float,
+    *,
+    unit: str = "",
+    min_exclusive: bool = False,
+) -> Validator:
+    """Validate a finite real number in a closed (or half-open) range."""
+
+    def validate(
+        instance: object, attribute: "attrs.Attribute[Any]", value: object
+    ) -> None:
+        check_real(
+            field_name(instance, attribute),
+            value,
+            min_value=min_value,
+            max_value=max_value,
+            unit=unit,
+            min_exclusive=min_exclusive,
+        )
+
+    return validate
+
+
+def integer(min_value: int, max_value: int) -> Validator:
+    """Validate an int (not a bool) in a closed range."""
+
+    def validate(
+        instance: object, attribute: "attrs.Attribute[Any]", value: object
+    ) -> None:
+        check_int(
+            field_name(instance, attribute),
+            value,
+            min_value=min_value,
+            max_value=max_value,
+        )
+
+    return validate
+
+
+def check_member(name: str, value: object, cls: type[E]) -> E:
+    """Return *value* if it is a member of the enum *cls*, else raise."""
+    if not isinstance(value, cls):
+        allowed = "one of " + ", ".join(repr(m.value) for m in cls)
+        raise InvalidInputError.out_of_range(name, value, allowed)
+    return value
+
+
+def member(cls: type[enum.Enum]) -> Validator:
+    """Validate a member of the enum *cls*."""
+
+    def validate(
+        instance: object, attribute: "attrs.Attribute[Any]", value: object
+    ) -> None:
+        check_member(field_name(instance, attribute), value, cls)
+
+    return validate
+
+
+def optional_member(cls: type[enum.Enum]) -> Validator:
+    """Validate ``None`` or a member of the enum *cls*."""
+
+    def validate(
+        instance: object, attribute: "attrs.Attribute[Any]", value: object
+    ) -> None:
+        if value is not None:
+            check_member(field_name(instance, attribute), value, cls)
+
+    return validate
+
+
+def members(cls: type[enum.Enum], *, min_size: int = 0) -> Validator:
+    """Validate a frozenset of members of *cls* with at least *min_size*."""
+
+    def validate(
+        instance: object, attribute: "attrs.Attribute[Any]", value: object
+    ) -> None:
+        name = field_name(instance, attribute)
+        if not isinstance(value, frozenset) or len(value) < min_size:
+            raise InvalidInputError.out_of_range(
+                name,
+                value,
+                f"a frozenset of at least {min_size} {cls.__name__} members",
+            )
+        for item in value:
+            check_member(name, item, cls)
+
+    return validate
+
+
+def text(*, max_length: int = 200, min_length: int = 1) -> Validator:
+    """Validate a stripped, non-empty string of bounded length."""
+
+    def validate(
+        instance: object, attribute: "attrs.Attribute[Any]", value: object
+    ) -> None:
+        check_text(
+            field_name(instance, attribute),
+            value,
+            max_length=max_length,
+            min_length=min_length,
+        )
+
+    return validate
+
+
+def check_text(
+    name: str, value: object, *, max_length: int = 200, min_length: int = 1
+) -> str:
+    """Return *value* if it is a stripped string of bounded length."""
+    allowed = (
+        f"a string of {min_length} to {max_length} characters without"
+        " leading or trailing spaces"
+    )
+    if (
+        not isinstance(value, str)
+        or not min_length <= len(value) <= max_length
+        or value != value.strip()
+    ):
+        raise InvalidInputError.out_of_range(name, value, allowed)
+    return value
+
+
+def texts(*, max_length: int = 400, max_items: int = 50) -> Validator:
+    """Validate a tuple of non-empty strings."""
+
+    def validate(
+        instance: object, attribute: "attrs.Attribute[Any]", value: object
+    ) -> None:
+        name = field_name(instance, attribute)
+        if not isinstance(value, tuple) or len(value) > max_items:
+            raise InvalidInputError.out_of_range(
+                name, value, f"a tuple of at most {max_items} strings"
+            )
+        for item in value:
+            check_text(name, item, max_length=max_length)
+
+    return validate
+
+
+SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def check_slug(name: str, value: object) -> str:
+    """Return *value* if it is a lower-case, hyphenated slug."""
+    allowed = "a slug of lower-case letters, digits and single hyphens"
+    if (
+        not isinstance(value, str)
+        or len(value) > 80  # noqa: PLR2004
+        or not SLUG_RE.fullmatch(value)
+    ):
+        raise InvalidInputError.out_of_range(name, value, allowed)
+    return value
+
+
+def slug() -> Validator:
+    """Validate a slug such as ``"split-squat"``."""
+
+    def validate(
+        instance: object, attribute: "attrs.Attribute[Any]", value: object
+    ) -> None:
+        check_slug(field_name(instance, attribute), value)
+
+    return validate
+
+
+def slugs() -> Validator:
+    """Validate a tuple of slugs without repeats."""
+
+    def validate(
+        instance: object, attribute: "attrs.Attribute[Any]", value: object
+    ) -> None:
+        name = field_name(instance, attribute)
+        if not isinstance(value, tuple) or len(set(value)) != len(value):
+            raise InvalidInputError.out_of_range(
+                name, value, "a tuple of distinct slugs"
+            )
+        for item in value:
+            check_slug(name, item)
+
+    return validate
+
+
+def instance_of(cls: type, what: str) -> Validator:
+    """Validate an instance of *cls*, described as *what* in messages."""
+
+    def validate(
+        instance: object, attribute: "attrs.Attribute[Any]", value: object
+    ) -> None:
+        if not isinstance(value, cls):
+            raise InvalidInputError.out_of_range(
+                field_name(instance, attribute), value, what
+            )
+
+    return validate
+
+
+def all_members(values: Iterable[enum.Enum]) -> str:
+    """Format enum members for a message."""
+    return ", ".join(repr(v.value) for v in values)
