@@ -101,7 +101,9 @@ def exercises(draw: st.DrawFn) -> bs.Exercise:
         name=draw(st.sampled_from(["Split squat", "Bridge", "Curl-up"])),
         pattern=draw(st.sampled_from(bs.MovementPattern)),
         stance=stance,
-        equipment=draw(st.frozensets(st.sampled_from(bs.Equipment), min_size=1)),
+        equipment=draw(
+            st.frozensets(st.sampled_from(bs.Equipment), min_size=1)
+        ),
         placement=placement,
         support=support,
         lean_min=low,
@@ -123,4 +125,53 @@ def exercises(draw: st.DrawFn) -> bs.Exercise:
 #: Values that no numeric field accepts.
 BAD_NUMBERS = st.sampled_from(
     [float("nan"), float("inf"), float("-inf"), -1.0, -1e-9, "80", None, True]
+)
+
+
+# --- Serialization (issue 5) -----------------------------------------------
+
+
+@st.composite
+def limits(draw: st.DrawFn) -> bs.Limits:
+    """Valid limits: each action limit below its maximum."""
+    compression = sorted(
+        draw(st.lists(st.floats(1.0, 50_000.0), min_size=2, max_size=2))
+    )
+    shear = sorted(
+        draw(st.lists(st.floats(1.0, 10_000.0), min_size=2, max_size=2))
+    )
+    if compression[0] == compression[1] or shear[0] == shear[1]:
+        return bs.Limits()
+    return bs.Limits(
+        compression_action_n=compression[0],
+        compression_maximum_n=compression[1],
+        shear_action_n=shear[0],
+        shear_maximum_n=shear[1],
+    )
+
+
+def spinal_loads() -> st.SearchStrategy[bs.SpinalLoad]:
+    """Spinal loads as the model computes them."""
+    return st.builds(bs.spinal_load, postures(), bodies(), limits=limits())
+
+
+def load_contributions() -> st.SearchStrategy[bs.LoadContribution]:
+    """Contributions as the model computes them."""
+    return spinal_loads().flatmap(
+        lambda load: st.sampled_from(load.contributions)
+    )
+
+
+#: Arbitrary JSON values, for fuzzing the readers.
+JSON_VALUES: st.SearchStrategy[object] = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=12),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(st.text(max_size=12), children, max_size=4)
+    ),
+    max_leaves=20,
 )

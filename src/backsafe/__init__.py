@@ -46,6 +46,7 @@ from .exceptions import (
 
 if TYPE_CHECKING:
     from . import catalog
+    from ._serde import from_dict, from_json, json_schema, to_dict, to_json
 
 __all__ = [
     "Anthropometrics",
@@ -78,15 +79,25 @@ __all__ = [
     "UnknownExerciseError",
     "catalog",
     "exercise_posture",
+    "from_dict",
+    "from_json",
+    "json_schema",
     "mass_above_joint_kg",
     "score",
     "spinal_load",
+    "to_dict",
+    "to_json",
 ]
 
 # Public names served on first access: name -> (module, attribute or None
 # for the module itself).
 _LAZY: dict[str, tuple[str, str | None]] = {
     "catalog": (".catalog", None),
+    "from_dict": ("._serde", "from_dict"),
+    "from_json": ("._serde", "from_json"),
+    "json_schema": ("._serde", "json_schema"),
+    "to_dict": ("._serde", "to_dict"),
+    "to_json": ("._serde", "to_json"),
 }
 
 

@@ -285,26 +285,25 @@ class StressLevel(enum.StrEnum):
         """0 for low, 1 for elevated, 2 for high."""
         return _LEVEL_RANK[self]
 
-    def __lt__(self, other: object) -> bool:
+    def _rank_of(self, other: object) -> int:
+        # A plain string would compare alphabetically ("high" < "low"), so
+        # comparing a level with anything but a level is refused.
         if not isinstance(other, StressLevel):
-            return NotImplemented
-        return self.rank < other.rank
+            msg = f"cannot order StressLevel and {type(other).__name__}"
+            raise TypeError(msg)
+        return other.rank
+
+    def __lt__(self, other: object) -> bool:
+        return self.rank < self._rank_of(other)
 
     def __le__(self, other: object) -> bool:
-        if not isinstance(other, StressLevel):
-            return NotImplemented
-        return self.rank <= other.rank
+        return self.rank <= self._rank_of(other)
 
     def __gt__(self, other: object) -> bool:
-        if not isinstance(other, StressLevel):
-            return NotImplemented
-        return self.rank > other.rank
+        return self.rank > self._rank_of(other)
 
     def __ge__(self, other: object) -> bool:
-        if not isinstance(other, StressLevel):
-            return NotImplemented
-        return self.rank >= other.rank
-
+        return self.rank >= self._rank_of(other)
 
 
 _LEVEL_RANK: Final = {
@@ -364,7 +363,9 @@ class Body:
     height_m: float = attrs.field(
         validator=v.real(k.MIN_HEIGHT_M, k.MAX_HEIGHT_M, unit="m")
     )
-    sex: Sex | None = attrs.field(default=None, validator=v.optional_member(Sex))
+    sex: Sex | None = attrs.field(
+        default=None, validator=v.optional_member(Sex)
+    )
 
     @property
     def weight_n(self) -> float:
@@ -475,7 +476,10 @@ class Posture:
                 self.placement.value,
                 "a placement other than 'none' when load_kg > 0",
             )
-        if self.reach_m > 0 and self.placement is not LoadPlacement.HANDS_REACH:
+        if (
+            self.reach_m > 0
+            and self.placement is not LoadPlacement.HANDS_REACH
+        ):
             raise InvalidInputError.out_of_range(
                 "Posture.reach_m",
                 self.reach_m,
@@ -588,7 +592,10 @@ class Exercise:
                 self.support.value,
                 f"{self.task.support.value!r} for task {self.task.value!r}",
             )
-        if self.reach_m > 0 and self.placement is not LoadPlacement.HANDS_REACH:
+        if (
+            self.reach_m > 0
+            and self.placement is not LoadPlacement.HANDS_REACH
+        ):
             raise InvalidInputError.out_of_range(
                 f"{where}: reach_m",
                 self.reach_m,
@@ -674,7 +681,9 @@ class Limits:
     def grade_compression(self, compression_n: float) -> StressLevel:
         """Grade a compression force in newtons."""
         return _grade(
-            compression_n, self.compression_action_n, self.compression_maximum_n
+            compression_n,
+            self.compression_action_n,
+            self.compression_maximum_n,
         )
 
     def grade_shear(self, shear_n: float) -> StressLevel:

