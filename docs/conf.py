@@ -1,10 +1,13 @@
 """Sphinx configuration for backsafe's documentation."""
 
+import json
 import os
 import sys
 from importlib.metadata import version as _version
 
 sys.path.insert(0, os.path.abspath("../src"))  # noqa: PTH100
+# Local extensions, such as the catalog table rendered from the data.
+sys.path.insert(0, os.path.abspath("_ext"))  # noqa: PTH100
 
 project = "backsafe"
 author = "The backsafe developers"
@@ -18,6 +21,8 @@ extensions = [
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
     "sphinx.ext.viewcode",
+    "backsafe_catalog",
+    "matplotlib.sphinxext.plot_directive",
 ]
 myst_enable_extensions = [
     "colon_fence",
@@ -27,7 +32,7 @@ myst_enable_extensions = [
 ]
 myst_heading_anchors = 3
 source_suffix = {".md": "markdown"}
-exclude_patterns = ["_build"]
+exclude_patterns = ["_build", "_generated"]
 
 autodoc_typehints = "description"
 autodoc_member_order = "bysource"
@@ -43,5 +48,92 @@ from backsafe import *
 import backsafe
 """
 
+# Figures are drawn from the code at build time, so they cannot drift.
+plot_formats = [("png", 110)]
+plot_html_show_formats = False
+plot_html_show_source_link = False
+plot_include_source = True
+plot_rcparams = {"figure.figsize": (7, 4)}
+
 html_theme = "furo"
 html_title = "backsafe"
+
+
+def _write_schemas(app: object) -> None:
+    """Write the JSON Schemas next to the pages, and the list of them."""
+    from pathlib import Path  # noqa: PLC0415
+
+    from backsafe._serde import write_schemas  # noqa: PLC0415
+
+    outdir = Path(app.outdir)  # type: ignore[attr-defined]
+    written = write_schemas(outdir / "schemas")
+    lines = [
+        f'- <a href="schemas/{path.name}"><code>{path.name}</code></a>\n'
+        for path in written
+    ]
+    generated = Path(__file__).parent / "_generated"
+    generated.mkdir(exist_ok=True)
+    (generated / "schemas.md").write_text("".join(lines), encoding="utf-8")
+
+
+#: Command lines whose output docs/cli.md shows: file name -> arguments.
+CLI_EXAMPLES = {
+    "help": ["--help"],
+    "leg-day": ["--start", "2026-03-02"],
+    "catalog": ["catalog", "--pattern", "lunge"],
+    "score": ["score", "split-squat", "--load", "16"],
+    "score-posture": [
+        "score", "--lean", "45", "--load", "20",
+        "--placement", "hands-reach", "--reach", "0.3",
+    ],
+    "alternatives": [
+        "alternatives", "low-bar-back-squat", "--load", "60", "--limit", "5",
+    ],
+    "plan": [
+        "plan", "split-squat", "--phase", "chronic", "--weeks", "4",
+        "--start", "2026-03-02",
+    ],
+    "check-example": ["check", "--example"],
+    "check": ["check", "_generated/session.json"],
+    "error": ["score", "--lean", "95"],
+}  # fmt: skip
+
+
+def _write_cli_examples(app: object) -> None:
+    """Run each example command and keep its output for the CLI page."""
+    import contextlib  # noqa: PLC0415
+    import io  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
+
+    from backsafe._cli import CHECK_EXAMPLE, main  # noqa: PLC0415
+
+    del app
+    here = Path(__file__).parent
+    generated = here / "_generated"
+    generated.mkdir(exist_ok=True)
+    (generated / "session.json").write_text(
+        json.dumps(CHECK_EXAMPLE, indent=2) + "\n", encoding="utf-8"
+    )
+    os.environ["COLUMNS"] = "79"
+    cwd = Path.cwd()
+    os.chdir(here)
+    try:
+        for name, argv in CLI_EXAMPLES.items():
+            out = io.StringIO()
+            with (
+                contextlib.redirect_stdout(out),
+                contextlib.redirect_stderr(out),
+            ):
+                status = main(argv)
+            text = out.getvalue() + (
+                f"(exit status {status})\n" if status else ""
+            )
+            (generated / f"cli-{name}.txt").write_text(text, encoding="utf-8")
+    finally:
+        os.chdir(cwd)
+
+
+def setup(app: object) -> None:
+    """Generate build-time files."""
+    app.connect("builder-inited", _write_schemas)  # type: ignore[attr-defined]
+    app.connect("builder-inited", _write_cli_examples)  # type: ignore[attr-defined]

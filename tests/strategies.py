@@ -1,5 +1,9 @@
 """Hypothesis strategies, one per domain type."""
 
+import datetime as dt
+from typing import Any
+
+from hypothesis import reject
 from hypothesis import strategies as st
 
 import backsafe as bs
@@ -119,6 +123,7 @@ def exercises(draw: st.DrawFn) -> bs.Exercise:
             if placement is bs.LoadPlacement.HANDS_REACH
             else 0.0
         ),
+        load_step_kg=draw(st.floats(0.1, k.MAX_LOAD_STEP_KG)),
     )
 
 
@@ -175,3 +180,556 @@ JSON_VALUES: st.SearchStrategy[object] = st.recursive(
     ),
     max_leaves=20,
 )
+
+
+# --- Batch scoring (issue 6) -----------------------------------------------
+
+
+def posture_rows(
+    *, min_size: int = 0, max_size: int = 30
+) -> st.SearchStrategy[list[tuple[bs.Posture, bs.Body]]]:
+    """Rows for `backsafe.spinal_load_many`: a posture and a body each."""
+    return st.lists(
+        st.tuples(postures(), bodies()), min_size=min_size, max_size=max_size
+    )
+
+
+def exercise_tables(
+    *, min_size: int = 1, max_size: int = 5
+) -> st.SearchStrategy[list[bs.Exercise]]:
+    """Exercises with distinct slugs, to look slugs up in."""
+    return st.lists(
+        exercises(),
+        min_size=min_size,
+        max_size=max_size,
+        unique_by=lambda exercise: exercise.slug,
+    )
+
+
+@st.composite
+def logged_sets(
+    draw: st.DrawFn,
+    table: list[bs.Exercise],
+    *,
+    min_size: int = 0,
+    max_size: int = 30,
+) -> list[tuple[bs.Exercise, bs.Body, float, bs.TorsoLean]]:
+    """Sets of exercises from *table*: body, total load and trunk lean."""
+    size = draw(st.integers(min_size, max_size))
+    rows = []
+    for _ in range(size):
+        exercise = draw(st.sampled_from(table))
+        load = draw(loads_kg()) if exercise.takes_load else 0.0
+        rows.append((exercise, draw(bodies()), load, draw(torso_leans())))
+    return rows
+
+
+# --- Progressions and decisions (issue 4) ----------------------------------
+
+#: A Monday; progression tests count days from here.
+DAY0 = dt.date(2026, 3, 2)
+
+
+def _ladder_exercise(slug: str, **fields: Any) -> bs.Exercise:
+    lean = fields.pop("lean", (0.0, 10.0))
+    base: dict[str, Any] = {
+        "name": slug.replace("-", " ").capitalize(),
+        "pattern": bs.MovementPattern.SQUAT,
+        "stance": bs.Stance.BILATERAL,
+        "equipment": frozenset({bs.Equipment.BODYWEIGHT}),
+        "placement": bs.LoadPlacement.NONE,
+        "support": bs.Support.FREE_STANDING,
+        "lean_min": bs.TorsoLean(degrees=lean[0]),
+        "lean_max": bs.TorsoLean(degrees=lean[1]),
+        "primary_muscles": frozenset(
+            {bs.Muscle.QUADRICEPS, bs.Muscle.GLUTEUS_MAXIMUS}
+        ),
+    }
+    base.update(fields)
+    return bs.Exercise(slug=slug, **base)
+
+
+_HOME = bs.TrainingMode.HOME_REPS
+_STRENGTH = bs.TrainingMode.STRENGTH
+_ISO = bs.TrainingMode.ISO_HOLDS
+_CORE = {"lean": (90.0, 90.0), "modes": frozenset({_ISO})}
+
+#: A small catalog with two ladders, the Big 3 and a stretch, so the
+#: progression tests do not depend on the built-in catalog's contents.
+LADDER: tuple[bs.Exercise, ...] = (
+    _ladder_exercise(
+        "glute-bridge",
+        pattern=bs.MovementPattern.BRIDGE,
+        support=bs.Support.SUPINE,
+        placement=bs.LoadPlacement.PELVIS,
+        lean=(90.0, 90.0),
+        modes=frozenset({_HOME, _STRENGTH}),
+        harder=("split-squat",),
+    ),
+    _ladder_exercise(
+        "split-squat",
+        pattern=bs.MovementPattern.LUNGE,
+        stance=bs.Stance.SPLIT,
+        placement=bs.LoadPlacement.HANDS_HANGING,
+        lean=(5.0, 15.0),
+        tier=1,
+        modes=frozenset({_HOME, _STRENGTH}),
+        easier=("glute-bridge",),
+        harder=("goblet-squat",),
+    ),
+    _ladder_exercise(
+        "goblet-squat",
+        placement=bs.LoadPlacement.GOBLET,
+        lean=(20.0, 35.0),
+        tier=2,
+        modes=frozenset({_STRENGTH}),
+        easier=("split-squat",),
+        harder=("back-squat",),
+    ),
+    _ladder_exercise(
+        "back-squat",
+        placement=bs.LoadPlacement.LOW_BAR_BACK,
+        lean=(40.0, 60.0),
+        tier=3,
+        modes=frozenset({_STRENGTH}),
+        easier=("goblet-squat",),
+    ),
+    _ladder_exercise(
+        "curl-up",
+        pattern=bs.MovementPattern.TRUNK_FLEXION,
+        support=bs.Support.SUPINE,
+        task=bs.CalibratedTask.CURL_UP,
+        primary_muscles=frozenset({bs.Muscle.RECTUS_ABDOMINIS}),
+        flags=frozenset({bs.ExerciseFlag.SPINAL_FLEXION}),
+        **_CORE,
+    ),
+    _ladder_exercise(
+        "side-bridge-knees",
+        pattern=bs.MovementPattern.TRUNK_STABILITY,
+        support=bs.Support.SIDE_LYING,
+        task=bs.CalibratedTask.SIDE_BRIDGE,
+        primary_muscles=frozenset({bs.Muscle.OBLIQUES}),
+        harder=("side-bridge",),
+        **_CORE,
+    ),
+    _ladder_exercise(
+        "side-bridge",
+        pattern=bs.MovementPattern.TRUNK_STABILITY,
+        support=bs.Support.SIDE_LYING,
+        task=bs.CalibratedTask.SIDE_BRIDGE,
+        primary_muscles=frozenset({bs.Muscle.OBLIQUES}),
+        easier=("side-bridge-knees",),
+        **_CORE,
+    ),
+    _ladder_exercise(
+        "hamstring-stretch",
+        pattern=bs.MovementPattern.STRETCH,
+        support=bs.Support.SUPINE,
+        lean=(90.0, 90.0),
+        primary_muscles=frozenset({bs.Muscle.HAMSTRINGS}),
+        modes=frozenset({bs.TrainingMode.STRETCH}),
+    ),
+)
+LADDER_BY_SLUG = {e.slug: e for e in LADDER}
+
+
+def pain_scores() -> st.SearchStrategy[int]:
+    """Valid 0-10 pain scores."""
+    return st.integers(0, 10)
+
+
+@st.composite
+def progression_configs(draw: st.DrawFn) -> bs.Config:
+    """Valid configs: every ordering and bound of §5.3 holds."""
+    ceiling = draw(st.integers(1, 5))
+    chronic = draw(st.integers(0, ceiling - 1))
+    subacute = draw(st.integers(0, chronic))
+    acute = draw(st.integers(0, subacute))
+    days_chronic = draw(st.integers(2, 5))
+    days_subacute = draw(st.integers(days_chronic, 6))
+    subacute_weeks = draw(st.floats(1.0, 20.0))
+    return bs.Config(
+        red_ceiling=ceiling,
+        green_max_acute=acute,
+        green_max_subacute=subacute,
+        green_max_chronic=chronic,
+        settle_tol=draw(st.integers(0, 1)),
+        trend_tol=draw(st.integers(1, 2)),
+        load_increase=draw(st.floats(0.02, 0.10)),
+        min_days_acute=draw(st.integers(days_subacute, 7)),
+        min_days_subacute=days_subacute,
+        min_days_chronic=days_chronic,
+        min_qualifying_sessions=draw(st.integers(2, 3)),
+        subacute_from_weeks=subacute_weeks,
+        chronic_from_weeks=subacute_weeks + draw(st.floats(0.5, 20.0)),
+    )
+
+
+@st.composite
+def progression_doses(
+    draw: st.DrawFn, *, slugs: list[str] | None = None
+) -> bs.Dose:
+    """Valid doses of the `LADDER` exercises, in one of their modes."""
+    exercise = LADDER_BY_SLUG[
+        draw(st.sampled_from(slugs or sorted(LADDER_BY_SLUG)))
+    ]
+    mode = draw(st.sampled_from(sorted(exercise.modes)))
+    slug = exercise.slug
+    if mode is bs.TrainingMode.ISO_HOLDS:
+        first = draw(st.integers(1, 10))
+        pyramid = (first, max(1, first - 2), max(1, first - 4))
+        return bs.Dose(
+            exercise=slug,
+            mode=mode,
+            sets=3,
+            reps=first,
+            pyramid=pyramid,
+            hold_s=draw(st.integers(8, 10)),
+            max_reps=10,
+        )
+    if mode is bs.TrainingMode.STRETCH:
+        return bs.Dose(
+            exercise=slug,
+            mode=mode,
+            sets=draw(st.integers(1, 3)),
+            reps=1,
+            hold_s=draw(st.integers(10, 30)),
+        )
+    steps = [0.0, 1.25, 2.5] if exercise.takes_load else [0.0]
+    step = draw(st.sampled_from(steps))
+    load = step * draw(st.integers(0, 40))
+    if mode is bs.TrainingMode.HOME_REPS:
+        return bs.Dose(
+            exercise=slug,
+            mode=mode,
+            reps=draw(st.integers(1, 15)),
+            sessions_per_day=draw(st.integers(1, 3)),
+            load_kg=load,
+            load_step_kg=step,
+            max_reps=15,
+        )
+    return bs.Dose(
+        exercise=slug,
+        mode=mode,
+        sets=draw(st.integers(1, 4)),
+        reps=draw(st.integers(1, 8)),
+        load_kg=load,
+        load_step_kg=step,
+        min_reps=6,
+        max_reps=8,
+    )
+
+
+@st.composite
+def session_reports(
+    draw: st.DrawFn,
+    *,
+    day: dt.date = DAY0,
+    symptoms: list[bs.Symptom] | None = None,
+) -> bs.SessionReport:
+    """Valid session reports on *day*."""
+    optional_pain = st.none() | pain_scores()
+    sets = st.builds(
+        bs.SetResult,
+        reps=st.integers(0, 10),
+        load_kg=st.sampled_from([0.0, 10.0, 20.0]),
+        reps_in_reserve=st.none() | st.integers(0, 5),
+    )
+    return bs.SessionReport(
+        day=day,
+        pain_before=draw(pain_scores()),
+        pain_during_max=draw(pain_scores()),
+        pain_1h_after=draw(optional_pain),
+        pain_next_morning=draw(optional_pain),
+        stiffness_next_morning=draw(optional_pain),
+        symptoms=draw(
+            st.frozensets(st.sampled_from(symptoms or list(bs.Symptom)))
+            if symptoms != []
+            else st.just(frozenset())
+        ),
+        symptoms_persist_next_morning=draw(st.booleans()),
+        sets=tuple(draw(st.lists(sets, max_size=4))),
+    )
+
+
+@st.composite
+def decision_inputs(
+    draw: st.DrawFn, *, cleared: bool | None = None
+) -> tuple[bs.SessionReport, bs.Dose, bs.Context]:
+    """A report, its dose and a context with a short history."""
+    n_history = draw(st.integers(0, 4))
+    history = tuple(
+        draw(session_reports(day=DAY0 + dt.timedelta(days=i), symptoms=[]))
+        for i in range(n_history)
+    )
+    day = DAY0 + dt.timedelta(days=n_history + draw(st.integers(0, 2)))
+    is_cleared = draw(st.booleans()) if cleared is None else cleared
+    clearance = (
+        bs.Clearance(cleared=True, on=DAY0 - dt.timedelta(days=1))
+        if is_cleared
+        else draw(st.none() | st.just(bs.Clearance(cleared=False, on=DAY0)))
+    )
+    context = bs.Context(
+        phase=draw(st.sampled_from(bs.Phase)),
+        clearance=clearance,
+        red_flags=draw(
+            st.frozensets(st.sampled_from(bs.RedFlag), max_size=2)
+            | st.just(frozenset())
+        ),
+        history=history,
+        programme_start=draw(st.none() | st.just(DAY0)),
+        config=draw(st.just(bs.Config()) | progression_configs()),
+    )
+    report = draw(session_reports(day=day))
+    return report, draw(progression_doses()), context
+
+
+def _done(dose: bs.Dose) -> tuple[bs.SetResult, ...]:
+    """Every set of *dose* done in full, 3 reps in reserve."""
+    return tuple(
+        bs.SetResult(reps=dose.reps, load_kg=dose.load_kg, reps_in_reserve=3)
+        for _ in range(dose.sets)
+    )
+
+
+@st.composite
+def ready_inputs(
+    draw: st.DrawFn,
+) -> tuple[bs.SessionReport, bs.Dose, bs.Context]:
+    """Inputs that meet every progression criterion (GREEN, settled, dwell).
+
+    Two green, settled sessions on separate days, a cleared person and no
+    flags, in any phase with the default config.
+    """
+    phase = draw(st.sampled_from(bs.Phase))
+    config = bs.Config()
+    dose = draw(progression_doses())
+    green = config.green_max(phase)
+
+    def green_report(day: dt.date) -> bs.SessionReport:
+        before = draw(st.integers(0, 10))
+        return bs.SessionReport(
+            day=day,
+            pain_before=before,
+            pain_during_max=draw(st.integers(0, green)),
+            pain_next_morning=before,
+            sets=_done(dose),
+        )
+
+    first = green_report(DAY0)
+    report = green_report(DAY0 + dt.timedelta(days=config.min_days(phase)))
+    context = bs.Context(
+        phase=phase,
+        clearance=bs.Clearance(cleared=True, on=DAY0 - dt.timedelta(days=1)),
+        history=(first,),
+        config=config,
+    )
+    return report, dose, context
+
+
+# --- Serialization of progressions (issue 5) -------------------------------
+
+
+def dates() -> st.SearchStrategy[dt.date]:
+    """Days around the progression tests' start."""
+    return st.dates(dt.date(2020, 1, 1), dt.date(2035, 12, 31))
+
+
+def clearances() -> st.SearchStrategy[bs.Clearance]:
+    """Valid clearances."""
+    return st.builds(
+        bs.Clearance,
+        cleared=st.booleans(),
+        on=dates(),
+        by_clinician=st.booleans(),
+        permits_tier3=st.booleans(),
+    )
+
+
+def recorded_risk_factors() -> st.SearchStrategy[bs.RecordedRiskFactor]:
+    """Valid recorded risk factors."""
+    return st.builds(
+        bs.RecordedRiskFactor,
+        factor=st.sampled_from(bs.RiskFactor),
+        on=dates(),
+    )
+
+
+def set_results() -> st.SearchStrategy[bs.SetResult]:
+    """Valid sets as done."""
+    return st.builds(
+        bs.SetResult,
+        reps=st.integers(0, 100),
+        load_kg=st.floats(0.0, 600.0),
+        hold_s=st.floats(0.0, 600.0),
+        reps_in_reserve=st.none() | st.integers(0, 10),
+    )
+
+
+def contexts() -> st.SearchStrategy[bs.Context]:
+    """Valid decision contexts with a short history."""
+    return decision_inputs().map(lambda inputs: inputs[2])
+
+
+def outcomes() -> st.SearchStrategy[bs.Outcome]:
+    """Outcomes as `decide` gives them, on the `LADDER` catalog."""
+    return decision_inputs().map(
+        lambda inputs: bs.decide(*inputs, catalog=LADDER)
+    )
+
+
+def reasons() -> st.SearchStrategy[bs.Reason]:
+    """Reasons as `decide` gives them."""
+    return outcomes().flatmap(lambda o: st.sampled_from(o.reasons))
+
+
+@st.composite
+def progressions(draw: st.DrawFn) -> bs.Progression:
+    """Plans from `generate_progression` on the `LADDER` catalog."""
+    exercise = draw(st.sampled_from(LADDER))
+    mode = draw(st.sampled_from(sorted(exercise.modes)))
+    phase = draw(st.sampled_from(bs.Phase))
+    try:
+        return bs.generate_progression(
+            exercise,
+            draw(bodies()),
+            phase=phase,
+            mode=mode,
+            start=draw(dates()),
+            weeks=draw(st.integers(1, 12)),
+            load_kg=draw(st.sampled_from([0.0, 10.0, 20.0]))
+            if exercise.takes_load and phase is not bs.Phase.ACUTE
+            else 0.0,
+            wake_time=draw(st.none() | st.times()),
+            clearance=draw(st.none() | clearances()),
+            catalog=LADDER,
+        )
+    except bs.InvalidInputError:
+        reject()
+
+
+def steps() -> st.SearchStrategy[bs.Step]:
+    """Steps of generated plans."""
+    return progressions().flatmap(lambda p: st.sampled_from(p.steps))
+
+
+def criteria() -> st.SearchStrategy[bs.Criteria]:
+    """Criteria of generated steps."""
+    return steps().map(lambda step: step.criteria)
+
+
+# --- Serialization of catalogs and workouts (issue 5) ----------------------
+
+
+def catalogs() -> st.SearchStrategy[bs.Catalog]:
+    """Valid catalogs: distinct slugs, no links."""
+    return st.lists(exercises(), max_size=4, unique_by=lambda e: e.slug).map(
+        lambda found: bs.Catalog(exercises=tuple(found))
+    )
+
+
+@st.composite
+def workout_items(draw: st.DrawFn) -> bs.WorkoutItem:
+    """Valid workout items on the `LADDER` exercises."""
+    exercise = draw(st.sampled_from(LADDER))
+    return bs.WorkoutItem(
+        exercise=exercise,
+        sets=draw(st.integers(1, 20)),
+        reps=draw(st.integers(1, 1000)),
+        load_kg=draw(loads_kg()) if exercise.takes_load else 0.0,
+    )
+
+
+def workouts() -> st.SearchStrategy[bs.Workout]:
+    """Valid workouts of one to five items."""
+    return st.builds(
+        bs.Workout,
+        items=st.lists(workout_items(), min_size=1, max_size=5).map(tuple),
+        name=st.none() | st.sampled_from(["Leg day", "Home session"]),
+    )
+
+
+def workout_rewrites() -> st.SearchStrategy[bs.WorkoutRewrite]:
+    """Rewrites as `rewrite_workout` gives them, on the `LADDER`."""
+    return st.builds(
+        bs.rewrite_workout,
+        workouts(),
+        bodies(),
+        max_level=st.sampled_from(bs.StressLevel),
+        max_tier=st.none() | st.integers(0, 3),
+        catalog=st.just(LADDER),
+    )
+
+
+def workout_changes() -> st.SearchStrategy[bs.WorkoutChange]:
+    """Changes of generated rewrites."""
+    return (
+        workout_rewrites()
+        .filter(lambda rewrite: bool(rewrite.changes))
+        .flatmap(lambda rewrite: st.sampled_from(rewrite.changes))
+    )
+
+
+@st.composite
+def alternative_results(draw: st.DrawFn) -> bs.Alternative:
+    """Alternatives as `alternatives` gives them, on the `LADDER`."""
+    exercise = draw(st.sampled_from(LADDER))
+    found = bs.alternatives(
+        exercise,
+        draw(bodies()),
+        load_kg=draw(loads_kg(max_value=200.0))
+        if exercise.takes_load
+        else 0.0,
+        catalog=LADDER,
+    )
+    if not found:
+        reject()
+    return draw(st.sampled_from(found))
+
+
+# --- The built-in catalog and alternatives (issue 3) ----------------------
+
+
+def catalog_exercises(
+    *, legs_only: bool = False
+) -> st.SearchStrategy[bs.Exercise]:
+    """Exercises of the built-in catalog (leg work only, if asked)."""
+    found = [
+        e
+        for e in bs.catalog
+        if not legs_only
+        or e.pattern
+        not in {
+            bs.MovementPattern.TRUNK_FLEXION,
+            bs.MovementPattern.TRUNK_STABILITY,
+            bs.MovementPattern.TRUNK_EXTENSION,
+            bs.MovementPattern.STRETCH,
+        }
+    ]
+    return st.sampled_from(found)
+
+
+def training_bodies() -> st.SearchStrategy[bs.Body]:
+    """Adults in the usual training range, 45-150 kg and 1.45-2.05 m."""
+    return bodies(
+        min_mass_kg=45.0,
+        max_mass_kg=150.0,
+        min_height_m=1.45,
+        max_height_m=2.05,
+    )
+
+
+@st.composite
+def catalog_workout_items(
+    draw: st.DrawFn, *, max_load_kg: float = 200.0
+) -> bs.WorkoutItem:
+    """Workout items on the built-in catalog's exercises."""
+    exercise = draw(catalog_exercises())
+    return bs.WorkoutItem(
+        exercise=exercise,
+        sets=draw(st.integers(1, 6)),
+        reps=draw(st.integers(1, 20)),
+        load_kg=draw(loads_kg(max_value=max_load_kg))
+        if exercise.takes_load
+        else 0.0,
+    )

@@ -1,3 +1,4 @@
+import contextlib
 import math
 from typing import Any
 
@@ -295,3 +296,139 @@ class TestPublicApi:
     def test_dir_lists_public_names(self) -> None:
         """dir(backsafe) shows the public names."""
         assert {"spinal_load", "__version__"} <= set(dir(bs))
+
+
+#: Anything at all: values of the wrong type, huge ints, NaN, containers.
+ANYTHING = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.just(10**400),
+    st.floats(),
+    st.text(max_size=6),
+    st.lists(st.integers(), max_size=2),
+    st.tuples(st.lists(st.integers(), max_size=1)),
+    st.frozensets(st.integers(), max_size=2),
+    st.sampled_from(list(bs.LoadPlacement) + list(bs.Support)),
+)
+
+
+def _only_library_errors(build: Any) -> None:
+    with contextlib.suppress(bs.BacksafeError):
+        build()
+
+
+class TestFuzz:
+    @given(mass=ANYTHING, height=ANYTHING, sex=ANYTHING)
+    def test_body(self, mass: Any, height: Any, sex: Any) -> None:
+        """Body raises nothing but the library's errors."""
+        _only_library_errors(
+            lambda: bs.Body(mass_kg=mass, height_m=height, sex=sex)
+        )
+
+    @given(degrees=ANYTHING)
+    def test_torso_lean(self, degrees: Any) -> None:
+        """TorsoLean and from_radians raise only the library's errors."""
+        _only_library_errors(lambda: bs.TorsoLean(degrees=degrees))
+        _only_library_errors(lambda: bs.TorsoLean.from_radians(degrees))
+
+    @given(
+        support=ANYTHING,
+        load=ANYTHING,
+        placement=ANYTHING,
+        reach=ANYTHING,
+        task=ANYTHING,
+    )
+    def test_posture(
+        self, support: Any, load: Any, placement: Any, reach: Any, task: Any
+    ) -> None:
+        """Posture raises nothing but the library's errors."""
+        _only_library_errors(
+            lambda: bs.Posture(
+                lean=bs.TorsoLean(degrees=10),
+                support=support,
+                load_kg=load,
+                placement=placement,
+                reach_m=reach,
+                task=task,
+            )
+        )
+
+    @given(a=ANYTHING, b=ANYTHING)
+    def test_limits_and_grading(self, a: Any, b: Any) -> None:
+        """Limits and its graders raise only the library's errors."""
+        _only_library_errors(
+            lambda: bs.Limits(compression_action_n=a, shear_maximum_n=b)
+        )
+        _only_library_errors(lambda: bs.Limits().grade_compression(a))
+        _only_library_errors(lambda: bs.Limits().grade_shear(b))
+
+    @given(easier=ANYTHING, tier=ANYTHING, share=ANYTHING, equipment=ANYTHING)
+    def test_exercise(
+        self, easier: Any, tier: Any, share: Any, equipment: Any
+    ) -> None:
+        """Exercise raises nothing but the library's errors."""
+        _only_library_errors(
+            lambda: _exercise(
+                easier=easier,
+                tier=tier,
+                working_leg_share=share,
+                equipment=equipment,
+            )
+        )
+
+    @given(body=ANYTHING, joint=ANYTHING, table=ANYTHING, arm=ANYTHING)
+    def test_spinal_load_options(
+        self, body: Any, joint: Any, table: Any, arm: Any
+    ) -> None:
+        """spinal_load's arguments raise only the library's errors."""
+        posture = bs.Posture(lean=bs.TorsoLean(degrees=30))
+        _only_library_errors(
+            lambda: bs.spinal_load(
+                posture,
+                body,
+                joint=joint,
+                anthropometrics=table,
+                extensor_moment_arm_m=arm,
+            )
+        )
+        _only_library_errors(lambda: bs.mass_above_joint_kg(body))
+
+    @given(source=ANYTHING)
+    def test_contribution_lookup(self, source: Any) -> None:
+        """SpinalLoad.contribution refuses what is not a source."""
+        load = bs.spinal_load(
+            bs.Posture(lean=bs.TorsoLean(degrees=30)),
+            bs.Body(mass_kg=70, height_m=1.7),
+        )
+        _only_library_errors(lambda: load.contribution(source))
+
+
+class TestOutputTypes:
+    def test_spinal_load_refuses_nan(self) -> None:
+        """A SpinalLoad built by hand (or from JSON) cannot hold NaN."""
+        good = bs.spinal_load(
+            bs.Posture(lean=bs.TorsoLean(degrees=30)),
+            bs.Body(mass_kg=70, height_m=1.7),
+        )
+        with pytest.raises(bs.InvalidInputError, match="compression_n"):
+            attrs.evolve(good, compression_n=math.nan)
+        with pytest.raises(bs.InvalidInputError, match="contributions"):
+            attrs.evolve(good, contributions=(1, 2))  # type: ignore[arg-type]
+
+    def test_contribution_by_name(self) -> None:
+        """Contributions can be looked up by enum or by its value."""
+        load = bs.spinal_load(
+            bs.Posture(lean=bs.TorsoLean(degrees=30)),
+            bs.Body(mass_kg=70, height_m=1.7),
+        )
+
+        assert load.contribution("muscle") == load.contribution(
+            bs.LoadSource.MUSCLE
+        )
+        assert load.contribution("external-load") is None
+
+    def test_huge_int_is_refused_cleanly(self) -> None:
+        """An int too large for a float is an InvalidInputError."""
+        with pytest.raises(bs.InvalidInputError, match="mass_kg"):
+            bs.Body(mass_kg=10**400, height_m=1.7)

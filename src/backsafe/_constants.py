@@ -191,3 +191,42 @@ PRONOUNCED_MIN_DEG: Final = 45.0
 MAX_LOAD_KG: Final = 600.0
 #: Horizontal reach of a load held in front of the shoulders.
 MAX_REACH_M: Final = 1.0
+
+# --- Leg stimulus (issue 3) ------------------------------------------------
+#
+# Sources: Winter 2009, Table 4.1 (above); the lead-leg shares from the NSCA
+# review: "Technique, Variation, and Progression of the Rear-Foot-Elevated
+# Split Squat", Strength Cond J 39(6), 2017.
+
+#: Winter 2009, Table 4.1: one shank (knee to ankle), fraction of body mass.
+WINTER_MASS_SHANK: Final = 0.0465
+#: Winter 2009, Table 4.1: one foot.
+WINTER_MASS_FOOT: Final = 0.0145
+#: Winter 2009, Table 4.1: one whole leg (thigh, shank and foot).
+WINTER_MASS_TOTAL_LEG: Final = 0.161
+#: Winter 2009, Table 4.1: abdomen and pelvis (T12/L1 to the trochanter).
+WINTER_MASS_ABDOMEN_PELVIS: Final = 0.281
+
+#: Mass above the knees (derived): the body minus both shanks and feet;
+#: what the legs lift in a squat, lunge or step-up.
+MASS_ABOVE_KNEES: Final = 1.0 - 2 * (WINTER_MASS_SHANK + WINTER_MASS_FOOT)
+#: Mass a hinge lifts (derived): head, arms and trunk (Winter's HAT).
+MASS_LIFTED_BY_HINGE: Final = WINTER_MASS_HAT
+#: Mass a bridge lifts (design choice on Winter's table): abdomen and
+#: pelvis, with the shoulders on the floor or a bench and the feet down.
+MASS_LIFTED_BY_BRIDGE: Final = WINTER_MASS_ABDOMEN_PELVIS
+#: Mass an open-chain knee exercise moves, per leg (derived): shank + foot.
+MASS_LOWER_LEG: Final = WINTER_MASS_SHANK + WINTER_MASS_FOOT
+
+#: Share of the load on each leg in bilateral work (even split).
+BILATERAL_LEG_SHARE: Final = 0.5
+#: Lead-leg share in a split squat or lunge (about 75 %; NSCA SCJ 2017).
+SPLIT_STANCE_LEAD_LEG_SHARE: Final = 0.75
+#: Lead-leg share in a rear-foot-elevated split squat (about 85 %; same).
+REAR_FOOT_ELEVATED_LEAD_LEG_SHARE: Final = 0.85
+#: Single-leg work (step-up, single-leg squat or bridge): all of it.
+SINGLE_LEG_SHARE: Final = 1.0
+
+#: Loads a catalog file may give for one step of its equipment (design
+#: choice: above every plate, dumbbell or stack increment in use).
+MAX_LOAD_STEP_KG: Final = 50.0

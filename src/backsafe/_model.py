@@ -143,100 +143,6 @@ _TASK_SUPPORT: Final = {
 }
 
 
-class MovementPattern(enum.StrEnum):
-    """The movement an exercise trains.
-
-    .. versionadded:: 0.1.0
-    """
-
-    SQUAT = "squat"
-    LUNGE = "lunge"
-    STEP_UP = "step-up"
-    HINGE = "hinge"
-    BRIDGE = "bridge"
-    KNEE_EXTENSION = "knee-extension"
-    KNEE_FLEXION = "knee-flexion"
-    HIP_ABDUCTION = "hip-abduction"
-    LEG_RAISE = "leg-raise"
-    TRUNK_FLEXION = "trunk-flexion"
-    TRUNK_STABILITY = "trunk-stability"
-    TRUNK_EXTENSION = "trunk-extension"
-    STRETCH = "stretch"
-
-
-class Stance(enum.StrEnum):
-    """How the legs share the work.
-
-    .. versionadded:: 0.1.0
-    """
-
-    BILATERAL = "bilateral"
-    SPLIT = "split"
-    SINGLE_LEG = "single-leg"
-
-
-class Equipment(enum.StrEnum):
-    """Equipment an exercise needs.
-
-    .. versionadded:: 0.1.0
-    """
-
-    BODYWEIGHT = "bodyweight"
-    BARBELL = "barbell"
-    DUMBBELL = "dumbbell"
-    KETTLEBELL = "kettlebell"
-    MACHINE = "machine"
-    CABLE = "cable"
-    STABILITY_BALL = "stability-ball"
-    BENCH = "bench"
-    BOX = "box"
-    MAT = "mat"
-
-
-class Muscle(enum.StrEnum):
-    """Muscle groups named by the catalog.
-
-    .. versionadded:: 0.1.0
-    """
-
-    QUADRICEPS = "quadriceps"
-    GLUTEUS_MAXIMUS = "gluteus-maximus"
-    GLUTEUS_MEDIUS = "gluteus-medius"
-    HAMSTRINGS = "hamstrings"
-    ADDUCTORS = "adductors"
-    HIP_FLEXORS = "hip-flexors"
-    CALVES = "calves"
-    RECTUS_ABDOMINIS = "rectus-abdominis"
-    OBLIQUES = "obliques"
-    ERECTOR_SPINAE = "erector-spinae"
-    QUADRATUS_LUMBORUM = "quadratus-lumborum"
-    PIRIFORMIS = "piriformis"
-
-
-class ExerciseFlag(enum.StrEnum):
-    """Features of an exercise that matter for a sore back.
-
-    .. versionadded:: 0.1.0
-    """
-
-    LOADED_SPINAL_FLEXION = "loaded-spinal-flexion"
-    SPINAL_FLEXION = "spinal-flexion"
-    ROTATION = "rotation"
-    AXIAL_LOADING = "axial-loading"
-
-
-class TrainingMode(enum.StrEnum):
-    """How an exercise is dosed (see the progressions page).
-
-    .. versionadded:: 0.1.0
-    """
-
-    HOME_REPS = "home-reps"
-    STRENGTH = "strength"
-    ISO_HOLDS = "iso-holds"
-    STRETCH = "stretch"
-
-
 class SpineLevel(enum.StrEnum):
     """The lumbar joint the model is evaluated at.
 
@@ -500,134 +406,6 @@ class Posture:
 
 @final
 @attrs.frozen(kw_only=True)
-class Exercise:
-    """One exercise, as the catalog describes it.
-
-    Attributes:
-        slug: Stable id, such as ``"split-squat"``; a public contract.
-        name: Display name.
-        pattern: The movement pattern.
-        stance: Bilateral, split or single-leg.
-        equipment: What it needs.
-        placement: Where its external load sits, if it takes one.
-        support: What holds the trunk.
-        lean_min: Least typical trunk lean at the hardest point of the rep.
-        lean_max: Greatest typical trunk lean at that point.
-        primary_muscles: What it trains most (at least one).
-        secondary_muscles: What it trains as well.
-        working_leg_share: Share of the load the working leg carries, in
-            (0, 1]; 0.5 for bilateral work.
-        tier: Spinal-demand tier, 0 (spine-sparing) to 3 (high lean or
-            heavy bilateral).
-        aliases: Other names.
-        flags: Back-relevant features, such as spinal flexion.
-        modes: How it can be dosed.
-        task: The calibrated floor task behind its score, if any.
-        reach_m: Reach for loads held out in front.
-        easier: Slugs of easier exercises in its family.
-        harder: Slugs of harder exercises in its family.
-        cues: Short coaching cues.
-        cautions: When to take care or stop.
-        sources: Where its numbers come from.
-
-    .. versionadded:: 0.1.0
-    """
-
-    slug: str = attrs.field(validator=v.slug())
-    name: str = attrs.field(validator=v.text(max_length=80))
-    pattern: MovementPattern = attrs.field(validator=v.member(MovementPattern))
-    stance: Stance = attrs.field(validator=v.member(Stance))
-    equipment: frozenset[Equipment] = attrs.field(
-        validator=v.members(Equipment, min_size=1)
-    )
-    placement: LoadPlacement = attrs.field(validator=v.member(LoadPlacement))
-    support: Support = attrs.field(validator=v.member(Support))
-    lean_min: TorsoLean = attrs.field(
-        validator=v.instance_of(TorsoLean, "a TorsoLean")
-    )
-    lean_max: TorsoLean = attrs.field(
-        validator=v.instance_of(TorsoLean, "a TorsoLean")
-    )
-    primary_muscles: frozenset[Muscle] = attrs.field(
-        validator=v.members(Muscle, min_size=1)
-    )
-    secondary_muscles: frozenset[Muscle] = attrs.field(
-        default=frozenset(), validator=v.members(Muscle)
-    )
-    working_leg_share: float = attrs.field(
-        default=0.5, validator=v.real(0.0, 1.0, min_exclusive=True)
-    )
-    tier: int = attrs.field(default=0, validator=v.integer(0, 3))
-    aliases: tuple[str, ...] = attrs.field(default=(), validator=v.texts())
-    flags: frozenset[ExerciseFlag] = attrs.field(
-        default=frozenset(), validator=v.members(ExerciseFlag)
-    )
-    modes: frozenset[TrainingMode] = attrs.field(
-        default=frozenset({TrainingMode.STRENGTH}),
-        validator=v.members(TrainingMode, min_size=1),
-    )
-    task: CalibratedTask | None = attrs.field(
-        default=None, validator=v.optional_member(CalibratedTask)
-    )
-    reach_m: float = attrs.field(
-        default=0.0, validator=v.real(0.0, k.MAX_REACH_M, unit="m")
-    )
-    easier: tuple[str, ...] = attrs.field(default=(), validator=v.slugs())
-    harder: tuple[str, ...] = attrs.field(default=(), validator=v.slugs())
-    cues: tuple[str, ...] = attrs.field(default=(), validator=v.texts())
-    cautions: tuple[str, ...] = attrs.field(default=(), validator=v.texts())
-    sources: tuple[str, ...] = attrs.field(default=(), validator=v.texts())
-
-    def __attrs_post_init__(self) -> None:
-        where = f"Exercise {self.slug!r}"
-        if self.lean_min.degrees > self.lean_max.degrees:
-            raise InvalidInputError.out_of_range(
-                f"{where}: lean_min",
-                self.lean_min.degrees,
-                f"<= lean_max ({self.lean_max.degrees:g})",
-            )
-        if self.task is not None and self.task.support is not self.support:
-            raise InvalidInputError.out_of_range(
-                f"{where}: support",
-                self.support.value,
-                f"{self.task.support.value!r} for task {self.task.value!r}",
-            )
-        if (
-            self.reach_m > 0
-            and self.placement is not LoadPlacement.HANDS_REACH
-        ):
-            raise InvalidInputError.out_of_range(
-                f"{where}: reach_m",
-                self.reach_m,
-                "0 unless placement is 'hands-reach'",
-            )
-        if self.slug in self.easier or self.slug in self.harder:
-            raise InvalidInputError.out_of_range(
-                f"{where}: easier/harder",
-                self.slug,
-                "links to other exercises, not to itself",
-            )
-
-    @property
-    def typical_lean(self) -> TorsoLean:
-        """The middle of the typical lean range."""
-        return TorsoLean(
-            degrees=(self.lean_min.degrees + self.lean_max.degrees) / 2
-        )
-
-    @property
-    def takes_load(self) -> bool:
-        """Whether an external load can be added."""
-        return self.placement is not LoadPlacement.NONE
-
-    @property
-    def is_unilateral(self) -> bool:
-        """Whether one leg does most of the work (split or single-leg)."""
-        return self.stance is not Stance.BILATERAL
-
-
-@final
-@attrs.frozen(kw_only=True)
 class Limits:
     """The limits spinal load is graded against.
 
@@ -679,16 +457,36 @@ class Limits:
             )
 
     def grade_compression(self, compression_n: float) -> StressLevel:
-        """Grade a compression force in newtons."""
-        return _grade(
+        """Grade a compression force in newtons.
+
+        Raises:
+            InvalidInputError: Not a finite number >= 0.
+        """
+        value = v.check_real(
+            "compression_n",
             compression_n,
-            self.compression_action_n,
-            self.compression_maximum_n,
+            min_value=0.0,
+            max_value=math.inf,
+            unit="N",
+        )
+        return _grade(
+            value, self.compression_action_n, self.compression_maximum_n
         )
 
     def grade_shear(self, shear_n: float) -> StressLevel:
-        """Grade a shear force in newtons (its magnitude)."""
-        return _grade(abs(shear_n), self.shear_action_n, self.shear_maximum_n)
+        """Grade a shear force in newtons (its magnitude).
+
+        Raises:
+            InvalidInputError: Not a finite number.
+        """
+        value = v.check_real(
+            "shear_n",
+            shear_n,
+            min_value=-math.inf,
+            max_value=math.inf,
+            unit="N",
+        )
+        return _grade(abs(value), self.shear_action_n, self.shear_maximum_n)
 
 
 def _grade(value: float, action: float, maximum: float) -> StressLevel:
@@ -700,6 +498,10 @@ def _grade(value: float, action: float, maximum: float) -> StressLevel:
 
 
 DEFAULT_LIMITS: Final = Limits()
+
+#: Bound for output forces: far above any human load, below overflow.
+_BIG: Final = 1e9
+_SOURCES: Final = frozenset(s.value for s in LoadSource)
 
 
 @final
@@ -716,10 +518,10 @@ class LoadContribution:
     .. versionadded:: 0.1.0
     """
 
-    source: LoadSource
-    moment_nm: float
-    compression_n: float
-    shear_n: float
+    source: LoadSource = attrs.field(validator=v.member(LoadSource))
+    moment_nm: float = attrs.field(validator=v.real(-_BIG, _BIG, unit="N·m"))
+    compression_n: float = attrs.field(validator=v.real(0.0, _BIG, unit="N"))
+    shear_n: float = attrs.field(validator=v.real(-_BIG, _BIG, unit="N"))
 
 
 @final
@@ -745,19 +547,44 @@ class SpinalLoad:
     .. versionadded:: 0.1.0
     """
 
-    moment_nm: float
-    compression_n: float
-    shear_n: float
-    level: StressLevel
-    compression_level: StressLevel
-    shear_level: StressLevel
-    contributions: tuple[LoadContribution, ...]
-    method: ModelMethod
-    joint: SpineLevel
+    moment_nm: float = attrs.field(validator=v.real(-_BIG, _BIG, unit="N·m"))
+    compression_n: float = attrs.field(validator=v.real(0.0, _BIG, unit="N"))
+    shear_n: float = attrs.field(validator=v.real(-_BIG, _BIG, unit="N"))
+    level: StressLevel = attrs.field(validator=v.member(StressLevel))
+    compression_level: StressLevel = attrs.field(
+        validator=v.member(StressLevel)
+    )
+    shear_level: StressLevel = attrs.field(validator=v.member(StressLevel))
+    contributions: tuple[LoadContribution, ...] = attrs.field(
+        validator=v.tuple_of(LoadContribution, "LoadContribution")
+    )
+    method: ModelMethod = attrs.field(validator=v.member(ModelMethod))
+    joint: SpineLevel = attrs.field(validator=v.member(SpineLevel))
 
-    def contribution(self, source: LoadSource) -> LoadContribution | None:
-        """Return the contribution of *source*, if it has one."""
+    def __repr__(self) -> str:
+        from . import _display  # noqa: PLC0415 (keeps import light)
+
+        return _display.spinal_load_repr(self)
+
+    def _repr_html_(self) -> str:
+        """Show the load and its breakdown as a table in notebooks."""
+        from . import _display  # noqa: PLC0415 (keeps import light)
+
+        return _display.spinal_load_html(self)
+
+    def contribution(
+        self, source: LoadSource | str
+    ) -> LoadContribution | None:
+        """Return the contribution of *source*, if it has one.
+
+        Raises:
+            InvalidInputError: *source* is not a load source.
+        """
+        if not any(source == known for known in _SOURCES):
+            raise InvalidInputError.out_of_range(
+                "source", source, "one of " + v.all_members(LoadSource)
+            )
         for c in self.contributions:
-            if c.source is source:
+            if c.source == source:
                 return c
         return None

@@ -1,7 +1,7 @@
 """The static sagittal-plane model of the lumbar spine (pure functions)."""
 
 import math
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from . import _constants as k
 from . import _validation as v
@@ -10,7 +10,6 @@ from ._model import (
     Anthropometrics,
     Body,
     CalibratedTask,
-    Exercise,
     Limits,
     LoadContribution,
     LoadPlacement,
@@ -24,6 +23,10 @@ from ._model import (
     TorsoLean,
 )
 from .exceptions import InvalidInputError
+
+if TYPE_CHECKING:
+    # Exercises load with the catalog, not with ``import backsafe``.
+    from ._exercise import Exercise
 
 JointName = SpineLevel | Literal["L4/L5", "L5/S1"]
 TableName = Anthropometrics | Literal["winter", "de-leva"]
@@ -53,6 +56,8 @@ def mass_above_joint_kg(
 
     .. versionadded:: 0.1.0
     """
+    if not isinstance(body, Body):
+        raise InvalidInputError.out_of_range("body", body, "a Body")
     table = _table(anthropometrics)
     return upper_mass_fraction(table, body.sex) * body.mass_kg
 
@@ -118,7 +123,7 @@ def spinal_load(
     >>> body = Body(mass_kg=80, height_m=1.78)
     >>> upright = spinal_load(Posture(lean=TorsoLean(degrees=0)), body)
     >>> round(upright.compression_n)
-    420
+    421
     >>> deadlift = Posture(
     ...     lean=TorsoLean(degrees=45),
     ...     load_kg=60,
@@ -169,7 +174,7 @@ def spinal_load(
 
 
 def score(
-    exercise: Exercise,
+    exercise: "Exercise",
     body: Body,
     *,
     load_kg: float = 0.0,
@@ -219,7 +224,7 @@ def score(
 
 
 def exercise_posture(
-    exercise: Exercise,
+    exercise: "Exercise",
     *,
     load_kg: float = 0.0,
     lean: TorsoLean | None = None,
@@ -232,6 +237,8 @@ def exercise_posture(
 
     .. versionadded:: 0.1.0
     """
+    from ._exercise import Exercise  # noqa: PLC0415
+
     if not isinstance(exercise, Exercise):
         raise InvalidInputError.out_of_range(
             "exercise", exercise, "an Exercise"
@@ -337,11 +344,24 @@ def axial_share(support: Support) -> float:
 
     Shared with the batch path.
     """
-    if support is Support.HANGING:
-        # Hanging from the hands stretches the lumbar spine; the weight above
-        # it is carried by the arms, so no compression comes from gravity.
+    if support in _NO_AXIAL_WEIGHT:
         return 0.0
     return 1.0
+
+
+#: Lying and quadruped postures hold the trunk horizontal, whatever lean is
+#: given, so the floor carries its weight; hanging from the hands stretches
+#: the lumbar spine and the arms carry the weight above it. Either way
+#: gravity adds no compression.
+_NO_AXIAL_WEIGHT = frozenset(
+    {
+        Support.SUPINE,
+        Support.PRONE,
+        Support.SIDE_LYING,
+        Support.QUADRUPED,
+        Support.HANGING,
+    }
+)
 
 
 def _calibrated(

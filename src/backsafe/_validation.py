@@ -9,8 +9,9 @@ models use these instead.
 import enum
 import math
 import re
+import sys
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 import attrs
 
@@ -38,6 +39,32 @@ def field_name(instance: object, attribute: "attrs.Attribute[Any]") -> str:
     return f"{type(instance).__name__}.{attribute.name}"
 
 
+#: The largest finite float; comparing with it refuses NaN, infinities and
+#: ints too large for a float in one step.
+_FLOAT_MAX: Final = sys.float_info.max
+
+
+def is_real_in_range(
+    value: object,
+    min_value: float,
+    max_value: float,
+    *,
+    min_exclusive: bool = False,
+) -> bool:
+    """Return whether *value* is a finite int or float (not a bool) in range.
+
+    The fast path of every numeric check: no message is built.
+    """
+    if value.__class__ is not float and value.__class__ is not int:
+        return False
+    x: float = value
+    if not -_FLOAT_MAX <= x <= _FLOAT_MAX:
+        return False
+    if min_exclusive:
+        return min_value < x <= max_value
+    return min_value <= x <= max_value
+
+
 def check_real(
     name: str,
     value: object,
@@ -51,12 +78,19 @@ def check_real(
 
     Booleans are refused: ``True`` is an int, but never a mass.
     """
+    if is_real_in_range(
+        value, min_value, max_value, min_exclusive=min_exclusive
+    ):
+        return float(value)  # type: ignore[arg-type]
     lo = "(" if min_exclusive else "["
     suffix = f" {unit}" if unit else ""
     allowed = f"a finite number in {lo}{min_value:g}, {max_value:g}]{suffix}"
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise InvalidInputError.out_of_range(name, value, allowed)
-    x = float(value)
+    try:
+        x = float(value)
+    except OverflowError:  # an int too large for a float
+        raise InvalidInputError.out_of_range(name, value, allowed) from None
     too_low = x <= min_value if min_exclusive else x < min_value
     if not math.isfinite(x) or too_low or x > max_value:
         raise InvalidInputError.out_of_range(name, value, allowed)
@@ -89,6 +123,10 @@ def real(
     def validate(
         instance: object, attribute: "attrs.Attribute[Any]", value: object
     ) -> None:
+        if is_real_in_range(
+            value, min_value, max_value, min_exclusive=min_exclusive
+        ):
+            return
         check_real(
             field_name(instance, attribute),
             value,
@@ -136,7 +174,8 @@ def member(cls: type[enum.Enum]) -> Validator:
     def validate(
         instance: object, attribute: "attrs.Attribute[Any]", value: object
     ) -> None:
-        check_member(field_name(instance, attribute), value, cls)
+        if not isinstance(value, cls):
+            check_member(field_name(instance, attribute), value, cls)
 
     return validate
 
@@ -147,7 +186,7 @@ def optional_member(cls: type[enum.Enum]) -> Validator:
     def validate(
         instance: object, attribute: "attrs.Attribute[Any]", value: object
     ) -> None:
-        if value is not None:
+        if value is not None and not isinstance(value, cls):
             check_member(field_name(instance, attribute), value, cls)
 
     return validate
@@ -159,6 +198,12 @@ def members(cls: type[enum.Enum], *, min_size: int = 0) -> Validator:
     def validate(
         instance: object, attribute: "attrs.Attribute[Any]", value: object
     ) -> None:
+        if (
+            isinstance(value, frozenset)
+            and len(value) >= min_size
+            and all(isinstance(item, cls) for item in value)
+        ):
+            return
         name = field_name(instance, attribute)
         if not isinstance(value, frozenset) or len(value) < min_size:
             raise InvalidInputError.out_of_range(
@@ -269,12 +314,16 @@ def slugs() -> Validator:
         instance: object, attribute: "attrs.Attribute[Any]", value: object
     ) -> None:
         name = field_name(instance, attribute)
-        if not isinstance(value, tuple) or len(set(value)) != len(value):
+        if not isinstance(value, tuple):
             raise InvalidInputError.out_of_range(
                 name, value, "a tuple of distinct slugs"
             )
         for item in value:
             check_slug(name, item)
+        if len(set(value)) != len(value):
+            raise InvalidInputError.out_of_range(
+                name, value, "a tuple of distinct slugs"
+            )
 
     return _hinted(
         validate,
@@ -285,6 +334,22 @@ def slugs() -> Validator:
             "pattern": f"^{SLUG_RE.pattern}$",
         },
     )
+
+
+def tuple_of(cls: type, what: str) -> Validator:
+    """Validate a tuple whose items are all instances of *cls*."""
+
+    def validate(
+        instance: object, attribute: "attrs.Attribute[Any]", value: object
+    ) -> None:
+        if not isinstance(value, tuple) or not all(
+            isinstance(item, cls) for item in value
+        ):
+            raise InvalidInputError.out_of_range(
+                field_name(instance, attribute), value, f"a tuple of {what}"
+            )
+
+    return validate
 
 
 def instance_of(cls: type, what: str) -> Validator:

@@ -12,6 +12,7 @@ __all__ = [
     "CatalogError",
     "InvalidDataError",
     "InvalidInputError",
+    "InvalidRowsError",
     "UnknownExerciseError",
 ]
 
@@ -121,3 +122,80 @@ class InvalidDataError(InvalidInputError):
         detail = "".join(f"\n  {e}" for e in errors)
         super().__init__(message + detail)
         self.errors = tuple(errors)
+
+
+class InvalidRowsError(InvalidInputError):
+    """Some rows of a batch are invalid; nothing was scored.
+
+    Raised by the batch functions instead of returning NaN. The message
+    names the field, the allowed range, how many rows are bad and the first
+    few of them with their values.
+
+    Attributes:
+        rows: The bad rows in order: positions from 0, or index labels
+            for a data frame. At most `MAX_ROWS` are kept.
+        count: How many rows are bad in all.
+        values: The values of the first bad rows (at most five).
+        other_fields: Other fields that also have bad rows.
+
+    >>> error = InvalidRowsError(
+    ...     "load_kg",
+    ...     ">= 0 kg",
+    ...     rows=[2, 7],
+    ...     values=[-5.0, float("nan")],
+    ...     count=2,
+    ... )
+    >>> print(error)
+    load_kg must be >= 0 kg; 2 bad rows: 2 (-5.0), 7 (nan)
+    >>> error.rows
+    (2, 7)
+
+    .. versionadded:: 0.1.0
+    """
+
+    #: How many bad rows an error keeps in `rows`.
+    MAX_ROWS = 1000
+
+    rows: tuple[object, ...]
+    count: int
+    values: tuple[object, ...]
+    other_fields: tuple[str, ...]
+
+    def __init__(
+        self,
+        field: str,
+        allowed: str,
+        *,
+        rows: Sequence[object],
+        values: Sequence[object],
+        count: int,
+        other_fields: Sequence[str] = (),
+        by_label: bool = False,
+    ) -> None:
+        shown = ", ".join(
+            f"{row!r} ({value!r})"
+            for row, value in zip(rows[:_SHOWN], values, strict=False)
+        )
+        if count > _SHOWN:
+            shown += f", and {count - _SHOWN} more"
+        plural = "row" if count == 1 else "rows"
+        where = f"{count} bad {plural}"
+        if by_label:
+            where += " (by index label)"
+        also = ""
+        if other_fields:
+            also = f"; {', '.join(other_fields)} also invalid"
+        super().__init__(
+            f"{field} must be {allowed}; {where}: {shown}{also}",
+            field=field,
+            value=values[0] if values else None,
+            allowed=allowed,
+        )
+        self.rows = tuple(rows[: self.MAX_ROWS])
+        self.count = count
+        self.values = tuple(values[:_SHOWN])
+        self.other_fields = tuple(other_fields)
+
+
+#: How many bad rows an `InvalidRowsError` message shows.
+_SHOWN = 5

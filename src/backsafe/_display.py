@@ -1,0 +1,389 @@
+"""Readable reprs and notebook HTML for backsafe objects.
+
+Plain string formatting only (no third-party imports), so the model
+modules can use it without making ``import backsafe`` heavier. The classes
+call these from their ``__repr__`` and ``_repr_html_`` methods.
+"""
+
+import enum
+import html
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+if TYPE_CHECKING:
+    from ._alternatives import Alternative
+    from ._exercise import Exercise
+    from ._model import SpinalLoad
+    from ._progression import Dose, Outcome, Progression
+
+#: Background colours of the three stress levels (colour-blind safe,
+#: readable on light and dark notebook themes).
+LEVEL_COLOURS = {
+    "low": "#1a9850",
+    "elevated": "#e08214",
+    "high": "#c51b1b",
+    # Decisions, by how cautious they are.
+    "progress": "#1a9850",
+    "hold": "#4d6a8a",
+    "regress": "#e08214",
+    "stop-and-refer": "#c51b1b",
+}
+
+_STYLE = (
+    "border-collapse:collapse;text-align:left;font-variant-numeric:"
+    "tabular-nums"
+)
+_CELL = "padding:2px 10px"
+
+
+def badge(level: enum.Enum | str) -> str:
+    """Return a coloured HTML badge for a stress level."""
+    value = level.value if isinstance(level, enum.Enum) else level
+    colour = LEVEL_COLOURS.get(str(value), "#666")
+    return (
+        f'<span style="background:{colour};color:#fff;border-radius:3px;'
+        f'padding:0 6px">{html.escape(str(value))}</span>'
+    )
+
+
+def table(
+    rows: Iterable[Sequence[object]],
+    *,
+    header: Sequence[str] | None = None,
+    caption: str | None = None,
+) -> str:
+    """Return an HTML table; cells are escaped unless wrapped in `Raw`."""
+    out = [f'<table style="{_STYLE}">']
+    if caption:
+        out.append(
+            '<caption style="text-align:left;font-weight:bold">'
+            f"{html.escape(caption)}</caption>"
+        )
+    if header:
+        cells = "".join(
+            f'<th style="{_CELL}">{html.escape(h)}</th>' for h in header
+        )
+        out.append(f"<thead><tr>{cells}</tr></thead>")
+    out.append("<tbody>")
+    for row in rows:
+        cells = "".join(f'<td style="{_CELL}">{cell(c)}</td>' for c in row)
+        out.append(f"<tr>{cells}</tr>")
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+class Raw(str):
+    """HTML that `table` must not escape."""
+
+    __slots__ = ()
+
+
+def cell(value: object) -> str:
+    """Format one value for an HTML cell."""
+    if isinstance(value, Raw):
+        return str(value)
+    return html.escape(text(value))
+
+
+def text(value: object) -> str:  # noqa: PLR0911
+    """Format one value as short, readable text."""
+    if value is None:
+        return "-"
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:.4g}" if abs(value) < 1 else f"{value:,.1f}"
+    if isinstance(value, frozenset):
+        return ", ".join(sorted(text(v) for v in value)) or "-"
+    if isinstance(value, tuple):
+        return ", ".join(text(v) for v in value) or "-"
+    if attrs.has(type(value)):
+        return repr(value)
+    return str(value)
+
+
+# --- SpinalLoad ------------------------------------------------------------
+
+
+def spinal_load_repr(load: "SpinalLoad") -> str:
+    """Return a one-line summary of a spinal load."""
+    return (
+        f"<SpinalLoad {load.joint.value} {load.level.value}: "
+        f"compression {load.compression_n:.0f} N "
+        f"({load.compression_level.value}), "
+        f"shear {load.shear_n:.0f} N ({load.shear_level.value}), "
+        f"moment {load.moment_nm:.0f} N·m, {load.method.value} model>"
+    )
+
+
+def spinal_load_html(load: "SpinalLoad") -> str:
+    """Return a spinal load as an HTML table with its breakdown."""
+    totals = table(
+        [
+            (
+                "compression",
+                f"{load.compression_n:,.0f} N",
+                Raw(badge(load.compression_level)),
+            ),
+            ("shear", f"{load.shear_n:,.0f} N", Raw(badge(load.shear_level))),
+            ("moment", f"{load.moment_nm:,.0f} N·m", ""),
+        ],
+        header=("", "value", "grade"),
+        caption=(
+            f"Spinal load at {load.joint.value}: {load.level.value}"
+            f" ({load.method.value} model)"
+        ),
+    )
+    parts = table(
+        [
+            (
+                c.source,
+                f"{c.compression_n:,.0f} N",
+                f"{c.shear_n:,.0f} N",
+                f"{c.moment_nm:,.0f} N·m",
+            )
+            for c in load.contributions
+        ],
+        header=("source", "compression", "shear", "moment"),
+        caption="Where it comes from",
+    )
+    return f"<div>{totals}{parts}</div>"
+
+
+# --- Exercise --------------------------------------------------------------
+
+
+def exercise_repr(exercise: "Exercise") -> str:
+    """Return a one-line summary of an exercise."""
+    return (
+        f"<Exercise {exercise.slug!r}: {exercise.name}, "
+        f"{exercise.pattern.value}, {exercise.stance.value}, "
+        f"tier {exercise.tier}>"
+    )
+
+
+def exercise_html(exercise: "Exercise") -> str:
+    """Return an exercise as an HTML table of its main facts."""
+    lean = f"{exercise.lean_min.degrees:g}-{exercise.lean_max.degrees:g}°"
+    rows: list[tuple[str, object]] = [
+        ("slug", exercise.slug),
+        ("pattern", exercise.pattern),
+        ("stance", exercise.stance),
+        ("spinal-demand tier", f"{exercise.tier} of 3"),
+        ("trunk lean", lean),
+        ("support", exercise.support),
+        ("load placement", exercise.placement),
+        ("equipment", exercise.equipment),
+        ("primary muscles", exercise.primary_muscles),
+        ("secondary muscles", exercise.secondary_muscles),
+        ("flags", exercise.flags),
+        ("easier", exercise.easier),
+        ("harder", exercise.harder),
+        ("cues", exercise.cues),
+        ("cautions", exercise.cautions),
+    ]
+    return table(
+        [(k, v) for k, v in rows if v not in (frozenset(), ())],
+        caption=exercise.name,
+    )
+
+
+# --- Catalog query results ------------------------------------------------
+
+
+def exercises_html(
+    exercises: Iterable["Exercise"], *, caption: str | None = None
+) -> str:
+    """Return exercises (a catalog or a filter's result) as one table."""
+    found = list(exercises)
+    rows = [
+        (
+            e.slug,
+            e.name,
+            e.pattern,
+            e.stance,
+            e.tier,
+            f"{e.lean_min.degrees:g}-{e.lean_max.degrees:g}°",
+            e.placement,
+        )
+        for e in found
+    ]
+    return table(
+        rows,
+        header=("slug", "name", "pattern", "stance", "tier", "lean", "load"),
+        caption=caption or f"{len(found)} exercises",
+    )
+
+
+def alternative_repr(alternative: "Alternative") -> str:
+    """Return a one-line summary of an alternative."""
+    load = alternative.spinal_load
+    return (
+        f"<Alternative {alternative.exercise.slug!r} at"
+        f" {alternative.load_kg:g} kg: {load.compression_n:.0f} N"
+        f" ({load.level.value}), {alternative.relative_reduction:.0%} less>"
+    )
+
+
+def alternatives_html(
+    alternatives: Iterable["Alternative"], *, caption: str | None = None
+) -> str:
+    """Return alternatives as a table, best first."""
+    rows = [
+        (
+            a.exercise.name,
+            f"{a.load_kg:g} kg",
+            f"{a.spinal_load.compression_n:,.0f} N",
+            Raw(badge(a.spinal_load.level)),
+            f"{a.relative_reduction:.0%}",
+            a.exercise.tier,
+        )
+        for a in alternatives
+    ]
+    return table(
+        rows,
+        header=("exercise", "load", "L4/L5", "grade", "less", "tier"),
+        caption=caption or "At the same leg work",
+    )
+
+
+# --- Doses, progressions and decisions -------------------------------------
+
+
+def describe_dose(dose: "Dose") -> str:
+    """Return a dose in a few words, such as ``"3 x 8 @ 12 kg"``."""
+    mode = dose.mode.value
+    load = f" @ {dose.load_kg:g} kg" if dose.load_kg else ""
+    if mode == "iso-holds":
+        reps = "-".join(str(r) for r in dose.pyramid)
+        return f"{reps} reps, {dose.hold_s:g} s holds"
+    if mode == "stretch":
+        return f"{dose.sets} x {dose.hold_s:g} s"
+    if mode == "home-reps":
+        times = f", {dose.sessions_per_day}x a day"
+        sets = f"{dose.sets} x " if dose.sets > 1 else ""
+        return f"{sets}{dose.reps} reps{load}{times}"
+    return f"{dose.sets} x {dose.reps}{load}"
+
+
+def progression_repr(progression: "Progression") -> str:
+    """Return a one-line summary of a progression."""
+    n = len(progression.steps)
+    return (
+        f"<Progression {progression.exercise!r}: {progression.mode.value},"
+        f" {progression.phase.value}, {n} step{'s' if n != 1 else ''}"
+        f" from {progression.start} to {progression.end}>"
+    )
+
+
+def progression_html(progression: "Progression") -> str:
+    """Return a progression as an HTML table of its steps."""
+    rows = [
+        (
+            step.starts_on,
+            step.dose.exercise,
+            describe_dose(step.dose),
+            step.tier,
+            f"{step.compression_n:,.0f} N",
+            Raw(badge(step.level)),
+            step.change,
+        )
+        for step in progression.steps
+    ]
+    caption = (
+        f"Progression of {progression.exercise} ({progression.mode.value},"
+        f" {progression.phase.value} phase), {progression.start} to"
+        f" {progression.end}"
+    )
+    steps = table(
+        rows,
+        header=(
+            "from",
+            "exercise",
+            "dose",
+            "tier",
+            "L4/L5 compression",
+            "grade",
+            "change",
+        ),
+        caption=caption,
+    )
+    first = progression.steps[0].criteria.summary
+    return f"<div>{steps}<p>{html.escape(first)}</p></div>"
+
+
+def outcome_repr(outcome: "Outcome") -> str:
+    """Return a one-line summary of a decision."""
+    codes = ", ".join(r.code.value for r in outcome.reasons)
+    after = (
+        describe_dose(outcome.dose_after)
+        if outcome.dose_after is not None
+        else "none"
+    )
+    urgency = (
+        f" ({outcome.urgency.value})"
+        if outcome.urgency.value != "none"
+        else ""
+    )
+    return (
+        f"<Outcome {outcome.day}: {outcome.decision.value}{urgency}"
+        f" [{codes}], next dose: {after}>"
+    )
+
+
+def outcome_html(outcome: "Outcome") -> str:
+    """Return a decision, its reasons and the next dose as HTML."""
+    rows: list[tuple[str, object]] = [
+        ("decision", Raw(badge(outcome.decision))),
+    ]
+    if outcome.urgency.value != "none":
+        rows.append(("urgency", outcome.urgency))
+    rows.append(("dose", describe_dose(outcome.dose_before)))
+    rows.append(
+        (
+            "next dose",
+            describe_dose(outcome.dose_after)
+            if outcome.dose_after is not None
+            else None,
+        )
+    )
+    if outcome.change is not None:
+        rows.append(("change", outcome.change))
+    if outcome.advice:
+        rows.append(("advice", outcome.advice))
+    summary = table(rows, caption=f"Decision for {outcome.day}")
+    reasons = "".join(
+        f"<li>{html.escape(r.message)} <code>{html.escape(r.code.value)}"
+        "</code></li>"
+        for r in outcome.reasons
+    )
+    return f"<div>{summary}<ul>{reasons}</ul></div>"
+
+
+# --- Anything else ---------------------------------------------------------
+
+
+def attrs_html(obj: Any, *, caption: str | None = None) -> str:
+    """Return any attrs object as a two-column HTML table of its fields."""
+    return table(
+        [(f.name, getattr(obj, f.name)) for f in attrs.fields(type(obj))],
+        caption=caption or type(obj).__name__,
+    )
+
+
+def rows_html(
+    objects: Iterable[Any],
+    columns: Sequence[str],
+    *,
+    caption: str | None = None,
+) -> str:
+    """Return objects as one HTML row each, with the named attributes."""
+    return table(
+        [[getattr(obj, name) for name in columns] for obj in objects],
+        header=[name.replace("_", " ") for name in columns],
+        caption=caption,
+    )

@@ -1,0 +1,411 @@
+"""Plots of spinal load, exercise comparisons and progressions.
+
+matplotlib is an optional extra (``pip install 'backsafe[plot]'``), imported
+only when a plot is drawn.
+"""
+
+import importlib
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Final, Literal
+
+import attrs
+
+from ._display import LEVEL_COLOURS
+from ._exercise import Exercise, TrainingMode
+from ._model import (
+    DEFAULT_LIMITS,
+    Body,
+    Limits,
+    Posture,
+    SpinalLoad,
+    TorsoLean,
+)
+from ._progression import Change, Progression, Step
+from ._spine import exercise_posture, spinal_load
+from .exceptions import InvalidInputError
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+Quantity = Literal["compression", "shear"]
+
+#: Leans the lean curve is evaluated at, in degrees.
+LEANS_DEG: Final = tuple(float(d) for d in range(91))
+
+BAND_LABELS: Final = {
+    "low": "below the action limit",
+    "elevated": "above the action limit",
+    "high": "above the maximum permissible limit",
+}
+
+
+def _pyplot() -> Any:
+    try:
+        return importlib.import_module("matplotlib.pyplot")
+    except ImportError as exc:  # pragma: no cover - needs no matplotlib
+        msg = "backsafe's plots need matplotlib: pip install 'backsafe[plot]'"
+        raise ImportError(msg) from exc
+
+
+def _axes(ax: "Axes | None") -> "Axes":
+    if ax is not None:
+        return ax
+    _, new = _pyplot().subplots(figsize=(7, 4.5), layout="constrained")
+    return new  # type: ignore[no-any-return]
+
+
+def _limits_for(limits: Limits, quantity: Quantity) -> tuple[float, float]:
+    if quantity == "compression":
+        return limits.compression_action_n, limits.compression_maximum_n
+    return limits.shear_action_n, limits.shear_maximum_n
+
+
+def _value(load: SpinalLoad, quantity: Quantity) -> float:
+    return load.compression_n if quantity == "compression" else load.shear_n
+
+
+def draw_bands(
+    ax: "Axes",
+    limits: Limits,
+    *,
+    quantity: Quantity = "compression",
+    top: float,
+    vertical: bool = False,
+) -> None:
+    """Shade the low, elevated and high zones of *quantity*."""
+    action, maximum = _limits_for(limits, quantity)
+    edges = (0.0, action, maximum, max(top, maximum * 1.15))
+    span = ax.axvspan if vertical else ax.axhspan
+    for (level, label), low, high in zip(
+        BAND_LABELS.items(), edges, edges[1:], strict=False
+    ):
+        span(
+            low,
+            high,
+            color=LEVEL_COLOURS[level],
+            alpha=0.12,
+            label=f"{label} ({low:,.0f}-{high:,.0f} N)"
+            if level != "high"
+            else f"{label} (>= {low:,.0f} N)",
+            zorder=0,
+        )
+    if vertical:
+        ax.set_xlim(0, edges[-1])
+    else:
+        ax.set_ylim(0, edges[-1])
+
+
+def plot_lean(
+    subject: Exercise | Posture,
+    body: Body,
+    *,
+    load_kg: float = 0.0,
+    quantity: Quantity = "compression",
+    limits: Limits = DEFAULT_LIMITS,
+    ax: "Axes | None" = None,
+) -> "Axes":
+    """Plot spinal load against torso lean, with the limit bands.
+
+    The curve is the static model's load from upright (0°) to horizontal
+    (90°) for the same support and load. For an exercise, its typical lean
+    range is shaded, so you can see how much leaning forward costs.
+
+    Args:
+        subject: An exercise (scored with *load_kg*) or a posture.
+        body: Whose spine.
+        load_kg: External load for an exercise; ignored for a posture.
+        quantity: ``"compression"`` (default) or ``"shear"``.
+        limits: The limits drawn as bands.
+        ax: Draw on these axes; a new figure if not given.
+
+    Returns:
+        The matplotlib axes.
+
+    Raises:
+        InvalidInputError: Bad subject, load or quantity.
+        ImportError: matplotlib is not installed.
+
+    >>> ax = plot_lean(Posture(lean=TorsoLean(degrees=0)), Body(
+    ...     mass_kg=80, height_m=1.78))
+    >>> ax.get_xlabel()
+    'Torso lean from vertical (°)'
+
+    .. versionadded:: 0.1.0
+    """
+    _check_quantity(quantity)
+    if isinstance(subject, Exercise):
+        posture = exercise_posture(subject, load_kg=load_kg)
+        title = subject.name + (f", {load_kg:g} kg" if load_kg else "")
+    elif isinstance(subject, Posture):
+        posture = subject
+        title = "Posture" + (
+            f", {posture.load_kg:g} kg" if posture.is_loaded else ""
+        )
+    else:
+        raise InvalidInputError.out_of_range(
+            "subject", subject, "an Exercise or a Posture"
+        )
+    values = [
+        _value(
+            spinal_load(
+                attrs.evolve(posture, lean=TorsoLean(degrees=lean)),
+                body,
+                limits=limits,
+            ),
+            quantity,
+        )
+        for lean in LEANS_DEG
+    ]
+    ax = _axes(ax)
+    draw_bands(ax, limits, quantity=quantity, top=max(values) * 1.1)
+    if isinstance(subject, Exercise):
+        ax.axvspan(
+            subject.lean_min.degrees,
+            subject.lean_max.degrees,
+            color="#555",
+            alpha=0.15,
+            label="typical lean of the exercise",
+        )
+    ax.plot(LEANS_DEG, values, color="#222", linewidth=2, label=quantity)
+    ax.set_xlim(0, 90)
+    ax.set_xlabel("Torso lean from vertical (°)")
+    ax.set_ylabel(f"L4/L5 {quantity} (N)")
+    ax.set_title(title)
+    ax.legend(loc="upper left", fontsize="small")
+    return ax
+
+
+def plot_exercises(
+    entries: Iterable[Any],
+    body: Body,
+    *,
+    quantity: Quantity = "compression",
+    limits: Limits = DEFAULT_LIMITS,
+    ax: "Axes | None" = None,
+) -> "Axes":
+    """Compare exercises' spinal load as bars, with the limit bands.
+
+    Give each exercise the load that makes the leg work equal (the
+    catalog's ``equivalent_load``, or the entries of ``alternatives``), so
+    the bars differ only in what the spine carries.
+
+    Args:
+        entries: ``(exercise, load_kg)`` pairs, or objects with
+            ``exercise`` and ``load_kg`` attributes (such as alternatives).
+        body: Whose spine.
+        quantity: ``"compression"`` (default) or ``"shear"``.
+        limits: The limits drawn as bands.
+        ax: Draw on these axes; a new figure if not given.
+
+    Returns:
+        The matplotlib axes.
+
+    Raises:
+        InvalidInputError: No entries, or a bad entry.
+        ImportError: matplotlib is not installed.
+
+    .. versionadded:: 0.1.0
+    """
+    _check_quantity(quantity)
+    pairs = [_pair(entry) for entry in entries]
+    if not pairs:
+        raise InvalidInputError.out_of_range(
+            "entries", pairs, "at least one (exercise, load_kg) pair"
+        )
+    loads = [
+        spinal_load(exercise_posture(ex, load_kg=kg), body, limits=limits)
+        for ex, kg in pairs
+    ]
+    values = [_value(load, quantity) for load in loads]
+    labels = [f"{ex.name} ({kg:g} kg)" if kg else ex.name for ex, kg in pairs]
+    ax = _axes(ax)
+    draw_bands(
+        ax, limits, quantity=quantity, top=max(values) * 1.1, vertical=True
+    )
+    positions = list(range(len(pairs)))
+    ax.barh(
+        positions,
+        values,
+        color=[LEVEL_COLOURS[_level(load, quantity)] for load in loads],
+        edgecolor="#222",
+    )
+    ax.set_yticks(positions, labels)
+    ax.invert_yaxis()
+    ax.set_xlabel(f"L4/L5 {quantity} (N)")
+    ax.set_title("At equal leg work")
+    ax.legend(loc="lower right", fontsize="small")
+    return ax
+
+
+def plot_progression(
+    progression: Progression,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    ax: "Axes | None" = None,
+) -> "Axes":
+    """Plot a progression's dose and its spinal load over time.
+
+    The dose (the load in strength mode, else the reps or the hold) is a
+    step line on the right axis; each step's estimated L4/L5 compression
+    is a point on the left axis, over the limit bands. The first step and
+    every switch of exercise are labelled with the exercise and its load,
+    and every load change with the new load.
+
+    Args:
+        progression: A plan from `generate_progression`.
+        limits: The limits drawn as bands.
+        ax: Draw on these axes; a new figure if not given.
+
+    Returns:
+        The matplotlib axes (the dose is on its twin).
+
+    Raises:
+        InvalidInputError: *progression* is not a `Progression`.
+        ImportError: matplotlib is not installed.
+
+    .. versionadded:: 0.1.0
+    """
+    if not isinstance(progression, Progression):
+        raise InvalidInputError.out_of_range(
+            "progression", progression, "a Progression"
+        )
+    steps = progression.steps
+    weeks = [(step.starts_on - progression.start).days / 7 for step in steps]
+    label, doses = _dose_series(steps)
+    # Close the last step at the end of the plan.
+    end = (progression.end - progression.start).days / 7
+    ax = plot_series(
+        [*weeks, end],
+        [*doses, doses[-1]],
+        [*(s.compression_n for s in steps), steps[-1].compression_n],
+        dose_label=label,
+        title=f"Progression: {progression.exercise}"
+        f" ({progression.mode.value}, {progression.phase.value})",
+        limits=limits,
+        ax=ax,
+    )
+    for week, step in zip(weeks, steps, strict=True):
+        note = _note(step)
+        if note:
+            ax.annotate(
+                note,
+                (week, step.compression_n),
+                textcoords="offset points",
+                xytext=(4, 8),
+                fontsize="small",
+            )
+    return ax
+
+
+def _note(step: Step) -> str:
+    """Label a step that changes the exercise or the load."""
+    load = f"{step.dose.load_kg:g} kg" if step.dose.load_kg else ""
+    if step.change is None or step.change is Change.EXERCISE:
+        return " ".join(part for part in (step.dose.exercise, load) if part)
+    if step.change is Change.LOAD:
+        return load
+    return ""
+
+
+def _dose_series(steps: Sequence[Step]) -> tuple[str, list[float]]:
+    mode = steps[0].dose.mode
+    if mode is TrainingMode.STRETCH:
+        return "Hold (s)", [s.dose.hold_s for s in steps]
+    if mode is TrainingMode.ISO_HOLDS:
+        return "Reps per session", [float(sum(s.dose.pyramid)) for s in steps]
+    if mode is TrainingMode.HOME_REPS:
+        return "Reps per day", [
+            float(s.dose.reps * s.dose.sets * s.dose.sessions_per_day)
+            for s in steps
+        ]
+    return "Reps per session", [
+        float(s.dose.sets * s.dose.reps) for s in steps
+    ]
+
+
+def plot_series(
+    weeks: Sequence[float],
+    doses: Sequence[float],
+    compression_n: Sequence[float],
+    *,
+    dose_label: str,
+    title: str,
+    limits: Limits = DEFAULT_LIMITS,
+    ax: "Axes | None" = None,
+) -> "Axes":
+    """Plot a dose and the compression it causes over time (two y-axes)."""
+    if not (len(weeks) == len(doses) == len(compression_n)) or not weeks:
+        raise InvalidInputError.out_of_range(
+            "weeks, doses, compression_n",
+            (len(weeks), len(doses), len(compression_n)),
+            "sequences of the same, non-zero length",
+        )
+    ax = _axes(ax)
+    draw_bands(ax, limits, top=max(compression_n) * 1.1)
+    ax.plot(
+        weeks,
+        compression_n,
+        color="#222",
+        marker="o",
+        drawstyle="steps-post",
+        linewidth=2,
+        label="L4/L5 compression",
+    )
+    ax.set_xlabel("Weeks from the start")
+    ax.set_ylabel("L4/L5 compression (N)")
+    ax.set_title(title)
+    twin = ax.twinx()
+    twin.step(
+        weeks,
+        doses,
+        where="post",
+        color="#2166ac",
+        linewidth=2,
+        label=dose_label,
+    )
+    twin.set_ylabel(dose_label, color="#2166ac")
+    twin.set_ylim(0, max(max(doses) * 1.25, 1.0))
+    handles, labels = ax.get_legend_handles_labels()
+    twin_handles, twin_labels = twin.get_legend_handles_labels()
+    ax.legend(
+        handles + twin_handles,
+        labels + twin_labels,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.15),
+        ncols=2,
+        fontsize="small",
+    )
+    return ax
+
+
+def _level(load: SpinalLoad, quantity: Quantity) -> str:
+    level = (
+        load.compression_level
+        if quantity == "compression"
+        else load.shear_level
+    )
+    return level.value
+
+
+def _pair(entry: object) -> tuple[Exercise, float]:
+    if isinstance(entry, tuple) and len(entry) == 2:  # noqa: PLR2004
+        exercise, load_kg = entry
+    else:
+        exercise = getattr(entry, "exercise", None)
+        load_kg = getattr(entry, "load_kg", None)
+    if not isinstance(exercise, Exercise) or isinstance(load_kg, bool):
+        raise InvalidInputError.out_of_range(
+            "entries", entry, "(exercise, load_kg) pairs"
+        )
+    if not isinstance(load_kg, int | float):
+        raise InvalidInputError.out_of_range(
+            "entries", entry, "(exercise, load_kg) pairs"
+        )
+    return exercise, float(load_kg)
+
+
+def _check_quantity(quantity: object) -> None:
+    if quantity not in {"compression", "shear"}:
+        raise InvalidInputError.out_of_range(
+            "quantity", quantity, "'compression' or 'shear'"
+        )

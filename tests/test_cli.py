@@ -1,0 +1,617 @@
+import datetime as dt
+import importlib
+import io
+import json
+import pathlib
+import re
+import runpy
+import subprocess
+import sys
+
+import pytest
+
+import backsafe as bs
+from backsafe import _cli
+
+
+def run(
+    capsys: pytest.CaptureFixture[str], *argv: str
+) -> tuple[int, str, str]:
+    """Run the command in-process; return (status, stdout, stderr)."""
+    status = _cli.main(list(argv))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+class TestTable:
+    def test_columns_are_aligned(self) -> None:
+        """Columns line up; the ones asked for align right."""
+        text = _cli.format_table(
+            [("a", 1.5, None), ("long name", 12_345.6, bs.StressLevel.LOW)],
+            ("name", "value", "level"),
+            right=(1,),
+        )
+
+        assert [
+            "name        value  level",
+            "---------  ------  -----",
+            "a             1.5  -",
+            "long name  12,346  low",
+        ] == text.splitlines()
+
+    def test_collections_are_joined(self) -> None:
+        """Sets and tuples are shown sorted and comma-separated."""
+        text = _cli.format_table(
+            [(frozenset({bs.Equipment.MAT, bs.Equipment.BOX}), ())],
+            ("equipment", "cues"),
+        )
+
+        assert "box, mat   -" == text.splitlines()[2]
+
+
+class TestScore:
+    def test_posture_table(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A posture is scored and shown as a table with its grade."""
+        status, out, err = run(
+            capsys,
+            "score",
+            "--lean", "45",
+            "--load", "20",
+            "--placement", "hands-reach",
+            "--reach", "0.3",
+            "--mass", "80",
+            "--height", "1.78",
+        )  # fmt: skip
+        load = bs.spinal_load(
+            bs.Posture(
+                lean=bs.TorsoLean(degrees=45),
+                load_kg=20,
+                placement=bs.LoadPlacement.HANDS_REACH,
+                reach_m=0.3,
+            ),
+            bs.Body(mass_kg=80, height_m=1.78),
+        )
+
+        assert 0 == status
+        assert "" == err
+        assert re.search(
+            rf"^total +{load.compression_n:,.0f} +{load.shear_n:,.0f}"
+            rf" +{load.moment_nm:,.0f}$",
+            out,
+            re.MULTILINE,
+        )
+        assert (
+            f"grade at L4/L5: {load.level.value} (compression"
+            f" {load.compression_level.value}, shear"
+            f" {load.shear_level.value}; static model)"
+        ) in out
+
+    def test_posture_json(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--json prints the spinal load as its JSON document."""
+        status, out, _ = run(
+            capsys, "score", "--lean", "30", "--load", "20", "--json"
+        )
+        doc = json.loads(out)
+        expected = bs.spinal_load(
+            bs.Posture(
+                lean=bs.TorsoLean(degrees=30),
+                load_kg=20,
+                placement=bs.LoadPlacement.HANDS_HANGING,
+            ),
+            bs.Body(
+                mass_kg=_cli.DEFAULT_MASS_KG, height_m=_cli.DEFAULT_HEIGHT_M
+            ),
+        )
+
+        assert 0 == status
+        assert expected == bs.from_dict(
+            {"schema_version": 1, **doc["spinal_load"]}, bs.SpinalLoad
+        )
+
+    def test_calibrated_task(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A calibrated floor task is scored by its published value."""
+        status, out, _ = run(
+            capsys,
+            "score", "--lean", "90", "--support", "supine",
+            "--task", "curl-up", "--mass", "77",
+        )  # fmt: skip
+
+        assert 0 == status
+        assert "2,009" in out
+        assert "calibrated model" in out
+
+    @pytest.mark.parametrize(
+        ("argv", "message"),
+        [
+            (["score"], "give an exercise slug, or a posture with --lean"),
+            (["score", "--lean", "95"], "TorsoLean.degrees must be"),
+            (["score", "--lean", "x"], "argument --lean: not a number"),
+            (["score", "--lean", "10", "--mass", "10"], "Body.mass_kg"),
+            (["score", "--lean", "10", "--support", "sofa"], "invalid choice"),
+            (["frobnicate"], "invalid choice: 'frobnicate'"),
+        ],
+    )
+    def test_bad_input(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        argv: list[str],
+        message: str,
+    ) -> None:
+        """Bad input exits with status 2 and one line on stderr."""
+        status, out, err = run(capsys, *argv)
+
+        assert 2 == status
+        assert "" == out
+        assert 1 == len(err.splitlines())
+        assert err.startswith("backsafe")
+        assert message in err
+
+
+class TestCatalog:
+    def test_lists_filtered_exercises(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The filter picks the exercises; each is one aligned row."""
+        status, out, _ = run(capsys, "catalog", "--pattern", "lunge")
+        expected = bs.catalog.filter(pattern="lunge")
+        lines = out.splitlines()
+
+        assert 0 == status
+        assert [e.slug for e in expected] == [
+            line.split()[0] for line in lines[2 : 2 + len(expected)]
+        ]
+        assert f"{len(expected)} exercises." in out
+        column = lines[0].index("name")
+        for row in lines[2 : 2 + len(expected)]:
+            assert "  " == row[column - 2 : column]
+            assert " " != row[column]
+
+    def test_json(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--json gives every matching exercise as a document."""
+        status, out, _ = run(capsys, "catalog", "--max-tier", "0", "--json")
+        doc = json.loads(out)
+
+        assert 0 == status
+        assert 1 == doc["schema_version"]
+        assert list(bs.catalog.filter(max_tier=0)) == [
+            bs.from_dict({"schema_version": 1, **e}, bs.Exercise)
+            for e in doc["exercises"]
+        ]
+
+    def test_bad_tier(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An out-of-range tier is one line and status 2."""
+        status, _, err = run(capsys, "catalog", "--max-tier", "7")
+
+        assert 2 == status
+        assert "max_tier must be an integer in [0, 3], got 7" in err
+
+
+class TestScoreExercise:
+    def test_catalog_exercise(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A catalog exercise is scored at its typical lean."""
+        status, out, _ = run(
+            capsys, "score", "split-squat", "--load", "16", "--json"
+        )
+        doc = json.loads(out)
+        expected = bs.score(
+            bs.catalog.get("split-squat"),
+            bs.Body(
+                mass_kg=_cli.DEFAULT_MASS_KG, height_m=_cli.DEFAULT_HEIGHT_M
+            ),
+            load_kg=16,
+        )
+
+        assert 0 == status
+        assert "Split squat, 16 kg" == doc["subject"]
+        assert expected == bs.from_dict(
+            {"schema_version": 1, **doc["spinal_load"]}, bs.SpinalLoad
+        )
+
+    def test_unknown_slug(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An unknown slug is one line with suggestions."""
+        status, _, err = run(capsys, "score", "bulgarian-split-squat")
+
+        assert 2 == status
+        assert 1 == len(err.splitlines())
+        assert "Did you mean: rear-foot-elevated-split-squat" in err
+
+
+class TestAlternatives:
+    def test_table_follows_the_library(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The rows are the library's alternatives, best first."""
+        body = bs.Body(mass_kg=80, height_m=1.78)
+        expected = bs.alternatives("low-bar-back-squat", body, load_kg=60)
+
+        status, out, _ = run(
+            capsys,
+            "alternatives", "low-bar-back-squat", "--load", "60",
+            "--mass", "80", "--height", "1.78", "--limit", "3",
+        )  # fmt: skip
+        rows = out.splitlines()[4:]
+
+        assert 0 == status
+        assert out.startswith("Low-bar back squat, 60 kg: ")
+        assert [a.exercise.name for a in expected[:3]] == [
+            row[: len(a.exercise.name)]
+            for row, a in zip(rows, expected, strict=False)
+        ]
+        assert 3 == len(rows)
+
+    def test_json(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--json gives the alternatives as documents."""
+        body = bs.Body(
+            mass_kg=_cli.DEFAULT_MASS_KG, height_m=_cli.DEFAULT_HEIGHT_M
+        )
+
+        status, out, _ = run(
+            capsys, "alternatives", "walking-lunge", "--load", "16", "--json"
+        )
+        doc = json.loads(out)
+
+        assert 0 == status
+        assert list(
+            bs.alternatives("walking-lunge", body, load_kg=16)[:10]
+        ) == [
+            bs.from_dict({"schema_version": 1, **a}, bs.Alternative)
+            for a in doc["alternatives"]
+        ]
+
+    def test_none_found(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An exercise with no friendlier swap says so."""
+        status, out, _ = run(capsys, "alternatives", "glute-bridge")
+
+        assert 0 == status
+        assert "No back-friendlier exercise at the same leg work." in out
+
+
+class TestPlan:
+    def test_steps_follow_the_library(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """One row per step of the generated progression."""
+        start = dt.date(2026, 3, 2)
+        expected = bs.generate_progression(
+            "split-squat",
+            bs.Body(
+                mass_kg=_cli.DEFAULT_MASS_KG, height_m=_cli.DEFAULT_HEIGHT_M
+            ),
+            phase=bs.Phase.CHRONIC,
+            mode=bs.TrainingMode.STRENGTH,
+            start=start,
+            weeks=4,
+        )
+
+        status, out, _ = run(
+            capsys,
+            "plan", "split-squat", "--phase", "chronic", "--weeks", "4",
+            "--start", "2026-03-02",
+        )  # fmt: skip
+        dates = [
+            line.split()[0] for line in out.splitlines() if line[:4] == "2026"
+        ]
+
+        assert 0 == status
+        assert [s.starts_on.isoformat() for s in expected.steps] == dates
+        assert expected.steps[0].criteria.summary in out
+
+    def test_json(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--json gives the progression document."""
+        status, out, _ = run(
+            capsys,
+            "plan", "glute-bridge", "--phase", "acute",
+            "--start", "2026-03-02", "--json",
+        )  # fmt: skip
+        doc = json.loads(out)
+        plan = bs.from_dict(
+            {"schema_version": 1, **doc["progression"]}, bs.Progression
+        )
+
+        assert 0 == status
+        assert bs.TrainingMode.HOME_REPS is plan.mode
+        assert dt.date(2026, 3, 2) == plan.start
+
+    def test_default_start_is_today(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Without --start the plan starts today."""
+        status, out, _ = run(capsys, "plan", "bird-dog", "--json")
+        doc = json.loads(out)
+
+        assert 0 == status
+        assert (
+            dt.datetime.now().astimezone().date().isoformat()
+            == doc["progression"]["start"]
+        )
+
+    def test_mode_falls_back_to_what_is_offered(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A stretch, offered in no other mode, is planned as a stretch."""
+        status, out, _ = run(
+            capsys, "plan", "childs-pose", "--start", "2026-03-02", "--json"
+        )
+
+        assert 0 == status
+        assert "stretch" == json.loads(out)["progression"]["mode"]
+
+    @pytest.mark.parametrize(
+        ("argv", "message"),
+        [
+            (["plan", "split-squat", "--weeks", "99"], "weeks"),
+            (["plan", "split-squat", "--start", "tomorrow"], "YYYY-MM-DD"),
+            (["plan", "split-squat", "--weeks", "two"], "whole number"),
+        ],
+    )
+    def test_bad_input(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        argv: list[str],
+        message: str,
+    ) -> None:
+        """Bad plan options are one line and status 2."""
+        status, _, err = run(capsys, *argv)
+
+        assert 2 == status
+        assert 1 == len(err.splitlines())
+        assert message in err
+
+
+class TestCheck:
+    def test_example_is_decided(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        tmp_path: pathlib.Path,
+    ) -> None:
+        """The example file gives the library's decision and reasons."""
+        _, example, _ = run(capsys, "check", "--example")
+        path = tmp_path / "session.json"
+        path.write_text(example)
+        report = bs.from_dict(
+            {"schema_version": 1, **_cli.CHECK_EXAMPLE["report"]},
+            bs.SessionReport,
+        )
+        dose = bs.from_dict(
+            {"schema_version": 1, **_cli.CHECK_EXAMPLE["dose"]}, bs.Dose
+        )
+        context = bs.from_dict(
+            {"schema_version": 1, **_cli.CHECK_EXAMPLE["context"]},
+            bs.Context,
+        )
+        expected = bs.decide(report, dose, context)
+
+        status, out, _ = run(capsys, "check", str(path))
+
+        assert 0 == status
+        assert _cli.CHECK_EXAMPLE == json.loads(example)
+        assert out.startswith(
+            f"Decision for {expected.day}: {expected.decision.value}"
+        )
+        for reason in expected.reasons:
+            assert f"- {reason.message} [{reason.code.value}]" in out
+
+    def test_stdin_and_json(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """- reads standard input; --json gives the outcome document."""
+        doc = json.loads(json.dumps(_cli.CHECK_EXAMPLE))
+        doc["report"]["pain_during_max"] = 8
+        monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps(doc)))
+
+        status, out, _ = run(capsys, "check", "-", "--json")
+        outcome = bs.from_dict(
+            {"schema_version": 1, **json.loads(out)["outcome"]}, bs.Outcome
+        )
+
+        assert 0 == status
+        assert bs.Decision.REGRESS is outcome.decision
+
+    def test_stop_has_no_next_dose(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """A red flag stops, with its urgency and no next dose."""
+        doc = json.loads(json.dumps(_cli.CHECK_EXAMPLE))
+        doc["context"]["red_flags"] = ["saddle-anaesthesia"]
+        monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps(doc)))
+
+        status, out, _ = run(capsys, "check", "-")
+
+        assert 0 == status
+        assert "stop-and-refer (emergency)" in out
+        assert "Next: no exercise until you have been checked" in out
+
+    @pytest.mark.parametrize(
+        ("content", "message"),
+        [
+            (None, "cannot read"),
+            ("{", "is not JSON"),
+            ("[]", "must be a JSON object with report, dose and context"),
+            ('{"report": {}, "dose": {}, "context": {}}', "schema_version"),
+            (
+                (
+                    '{"schema_version": 1, "report": {"day": "x"},'
+                    ' "dose": {}, "context": {}}'
+                ),
+                "expected a date as YYYY-MM-DD @ $.day",
+            ),
+        ],
+    )
+    def test_bad_files(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        tmp_path: pathlib.Path,
+        content: str | None,
+        message: str,
+    ) -> None:
+        """Unreadable or invalid files are one line and status 2."""
+        path = tmp_path / "session.json"
+        if content is not None:
+            path.write_text(content)
+
+        status, _, err = run(capsys, "check", str(path))
+
+        assert 2 == status
+        assert 1 == len(err.splitlines())
+        assert message in err
+
+    def test_advice_is_shown(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """Advice beside the decision gets its own line."""
+        doc = json.loads(json.dumps(_cli.CHECK_EXAMPLE))
+        doc["context"]["risk_factors"] = [
+            {"factor": "failure-to-improve-after-4-weeks", "on": "2026-02-01"}
+        ]
+        monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps(doc)))
+
+        status, out, _ = run(capsys, "check", "-")
+
+        assert 0 == status
+        assert "Advice: review-routine\n" in out
+
+    def test_needs_a_file(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Without a file or --example it says what to give."""
+        status, _, err = run(capsys, "check")
+
+        assert 2 == status
+        assert "give a session file" in err
+
+
+class TestLegDay:
+    def test_rewrites_the_usual_day(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Every usual exercise gets a row, with the library's swap."""
+        body = bs.Body(
+            mass_kg=_cli.DEFAULT_MASS_KG, height_m=_cli.DEFAULT_HEIGHT_M
+        )
+        items = [
+            bs.WorkoutItem.from_slug(slug, sets=s, reps=r, load_kg=kg)
+            for slug, s, r, kg in _cli.LEG_DAY
+        ]
+        expected = bs.rewrite_workout(items, body, max_tier=2)
+
+        status, out, _ = run(capsys, "--start", "2026-03-02")
+
+        assert 0 == status
+        assert out.startswith(
+            "Your back-friendly leg day (subacute phase; 75 kg, 1.75 m)"
+        )
+        for item in expected.workout.items:
+            assert item.exercise.name in out
+        words = " ".join(out.split())
+        for change in expected.changes:
+            assert " ".join(change.reason.split()) in words
+        assert "week 4" in out
+        assert _cli.DISCLAIMER in words
+
+    def test_own_items_and_phase(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--item replaces the usual day; acute keeps tiers 0-1."""
+        status, out, _ = run(
+            capsys,
+            "--item", "walking-lunge:3x10@16", "--phase", "acute",
+            "--weeks", "2", "--start", "2026-03-02", "--json",
+        )  # fmt: skip
+        doc = json.loads(out)
+        rewrite = bs.from_dict(
+            {"schema_version": 1, **doc["rewrite"]}, bs.WorkoutRewrite
+        )
+
+        assert 0 == status
+        assert ["walking-lunge"] == [
+            i.exercise.slug for i in rewrite.original.items
+        ]
+        assert all(i.exercise.tier <= 1 for i in rewrite.workout.items)
+        assert 1 == len(doc["plans"])
+
+    def test_bad_item(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A malformed item is one line and status 2."""
+        status, _, err = run(capsys, "--item", "squat")
+
+        assert 2 == status
+        assert "not SLUG:SETSxREPS@KG: 'squat'" in err
+
+
+class TestPlacement:
+    @pytest.mark.parametrize(
+        ("argv", "placement"),
+        [
+            ([], "none"),
+            (["--load", "5"], "hands-hanging"),
+            (["--load", "5", "--reach", "0.2"], "hands-reach"),
+            (["--load", "5", "--placement", "goblet"], "goblet"),
+        ],
+    )
+    def test_default_placement(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        argv: list[str],
+        placement: str,
+    ) -> None:
+        """A posture's load sits where the options say."""
+        status, out, _ = run(capsys, "score", "--lean", "10", *argv)
+        expected = "Posture: 10° lean, free-standing" + (
+            f", 5 kg {placement}" if argv else ""
+        )
+
+        assert 0 == status
+        assert expected == out.splitlines()[0]
+
+
+class TestHelp:
+    @pytest.mark.parametrize("argv", [["--help"], ["score", "--help"]])
+    def test_help_has_examples(
+        self, capsys: pytest.CaptureFixture[str], argv: list[str]
+    ) -> None:
+        """--help exits 0 and shows examples."""
+        status, out, _ = run(capsys, *argv)
+
+        assert 0 == status
+        assert "examples:" in out
+        assert "backsafe score" in out
+
+
+class TestEntryPoints:
+    def test_main_module_imports_quietly(self) -> None:
+        """Importing backsafe.__main__ runs nothing."""
+        module = importlib.import_module("backsafe.__main__")
+
+        assert _cli.main is module.main
+
+    def test_main_module(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """The __main__ module exits with the command's status."""
+        monkeypatch.setattr("sys.argv", ["backsafe", "score", "--lean", "95"])
+        monkeypatch.delitem(sys.modules, "backsafe.__main__", raising=False)
+
+        with pytest.raises(SystemExit) as info:
+            runpy.run_module("backsafe", run_name="__main__")
+
+        assert 2 == info.value.code
+        assert "TorsoLean.degrees" in capsys.readouterr().err
+
+    def test_python_dash_m(self) -> None:
+        """python -m backsafe runs the command."""
+        result = subprocess.run(
+            [sys.executable, "-m", "backsafe", "score", "--lean", "0"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+        assert 0 == result.returncode
+        assert "grade at L4/L5: low" in result.stdout

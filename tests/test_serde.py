@@ -1,0 +1,548 @@
+import datetime as dt
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from typing import Any, Literal
+
+import attrs
+import jsonschema
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import backsafe as bs
+from backsafe import _serde
+
+from . import strategies as s
+
+#: One strategy per public attrs class. A new public class fails
+#: `TestCoverage` until it gets a strategy here.
+STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
+    bs.Body: s.bodies(),
+    bs.Exercise: s.exercises(),
+    bs.Limits: s.limits(),
+    bs.LoadContribution: s.load_contributions(),
+    bs.Posture: s.postures(),
+    bs.SpinalLoad: s.spinal_loads(),
+    bs.TorsoLean: s.torso_leans(),
+    bs.Clearance: s.clearances(),
+    bs.Config: s.progression_configs(),
+    bs.Context: s.contexts(),
+    bs.Criteria: s.criteria(),
+    bs.Dose: s.progression_doses(),
+    bs.Outcome: s.outcomes(),
+    bs.Progression: s.progressions(),
+    bs.Reason: s.reasons(),
+    bs.RecordedRiskFactor: s.recorded_risk_factors(),
+    bs.SessionReport: s.session_reports(),
+    bs.SetResult: s.set_results(),
+    bs.Step: s.steps(),
+    bs.Alternative: s.alternative_results(),
+    bs.Catalog: s.catalogs(),
+    bs.Workout: s.workouts(),
+    bs.WorkoutChange: s.workout_changes(),
+    bs.WorkoutItem: s.workout_items(),
+    bs.WorkoutRewrite: s.workout_rewrites(),
+}
+
+PUBLIC = _serde.public_types()
+BODY = bs.Body(mass_kg=80, height_m=1.78)
+
+
+def instances() -> st.SearchStrategy[Any]:
+    """Instances of every public type."""
+    return st.one_of(*STRATEGIES.values())
+
+
+def validator(cls: type) -> jsonschema.Draft202012Validator:
+    schema = bs.json_schema(cls)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+VALIDATORS = {cls: validator(cls) for cls in STRATEGIES}
+
+
+def reported(read: Callable[[], object], cls: type = object) -> bool:
+    """Whether *read* returned a *cls* or raised our error with problems."""
+    try:
+        obj = read()
+    except bs.InvalidDataError as exc:
+        return bool(exc.errors)
+    return isinstance(obj, cls)
+
+
+@st.composite
+def mutated_documents(draw: st.DrawFn) -> tuple[type, object]:
+    """A valid document with one key replaced, dropped or added."""
+    obj = draw(instances())
+    doc: Any = bs.to_dict(obj)
+    node = doc
+    while True:
+        children = [
+            key for key, value in node.items() if isinstance(value, dict)
+        ]
+        if not children or draw(st.booleans()):
+            break
+        node = node[draw(st.sampled_from(children))]
+    action = draw(st.sampled_from(["replace", "drop", "add"]))
+    if action == "add":
+        node[draw(st.text(max_size=8))] = draw(s.JSON_VALUES)
+    else:
+        key = draw(st.sampled_from(sorted(node)))
+        if action == "drop":
+            del node[key]
+        else:
+            node[key] = draw(s.JSON_VALUES)
+    return type(obj), doc
+
+
+class TestCoverage:
+    def test_every_public_type_has_a_strategy(self) -> None:
+        """Every public attrs class is exercised by the properties below."""
+
+        assert set(PUBLIC) == set(STRATEGIES)
+
+    def test_import_does_not_load_cattrs(self) -> None:
+        """Importing backsafe leaves cattrs unloaded until it is needed."""
+        code = (
+            "import sys, backsafe; "
+            "print('cattrs' in sys.modules, 'jsonschema' in sys.modules)"
+        )
+
+        out = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+
+        assert "False False\n" == out
+
+
+_SORTED = sorted(STRATEGIES, key=lambda c: c.__name__)
+BY_TYPE = pytest.mark.parametrize(
+    "cls", _SORTED, ids=[c.__name__ for c in _SORTED]
+)
+
+
+class TestRoundTrip:
+    @BY_TYPE
+    @given(data=st.data())
+    def test_json_round_trip(self, cls: type, data: st.DataObject) -> None:
+        """from_json(to_json(x)) gives x back (and so does from_dict)."""
+        obj = data.draw(STRATEGIES[cls])
+
+        assert obj == bs.from_json(bs.to_json(obj), cls)
+        assert obj == bs.from_dict(bs.to_dict(obj), cls)
+
+    @given(instances())
+    def test_document_is_plain_json(self, obj: Any) -> None:
+        """A document is plain JSON: enums are strings, no tuples or sets."""
+        doc = bs.to_dict(obj)
+
+        assert doc == json.loads(json.dumps(doc))
+        assert 1 == doc["schema_version"]
+
+    def test_enum_is_its_value(self) -> None:
+        """Enumerations are written as their readable values."""
+        posture = bs.Posture(
+            lean=bs.TorsoLean(degrees=10),
+            load_kg=20,
+            placement=bs.LoadPlacement.GOBLET,
+        )
+
+        doc = bs.to_dict(posture)
+
+        assert "goblet" == doc["placement"]
+        assert str is type(doc["placement"])
+
+    def test_frozensets_are_sorted(self) -> None:
+        """Sets come out sorted, so equal objects give equal text."""
+        exercise = bs.Exercise(
+            slug="box-step-up",
+            name="Box step-up",
+            pattern=bs.MovementPattern.STEP_UP,
+            stance=bs.Stance.SINGLE_LEG,
+            equipment=frozenset({bs.Equipment.DUMBBELL, bs.Equipment.BOX}),
+            placement=bs.LoadPlacement.HANDS_HANGING,
+            support=bs.Support.FREE_STANDING,
+            lean_min=bs.TorsoLean(degrees=5),
+            lean_max=bs.TorsoLean(degrees=20),
+            primary_muscles=frozenset({bs.Muscle.QUADRICEPS}),
+        )
+
+        assert ["box", "dumbbell"] == bs.to_dict(exercise)["equipment"]
+
+    def test_indent(self) -> None:
+        """to_json indents when asked."""
+
+        assert '{\n  "schema_version": 1,\n  "degrees": 30\n}' == (
+            bs.to_json(bs.TorsoLean(degrees=30), indent=2)
+        )
+
+
+class TestSchema:
+    @pytest.mark.parametrize("cls", PUBLIC, ids=lambda c: c.__name__)
+    def test_schema_is_valid_draft_2020_12(self, cls: type) -> None:
+        """Every public type's schema is a valid draft 2020-12 schema."""
+        schema = bs.json_schema(cls)
+
+        jsonschema.Draft202012Validator.check_schema(schema)
+        assert _serde.JSON_SCHEMA_DIALECT == schema["$schema"]
+        assert cls.__name__ == schema["title"]
+        assert False is schema["additionalProperties"]
+
+    @BY_TYPE
+    @given(data=st.data())
+    def test_instances_validate(self, cls: type, data: st.DataObject) -> None:
+        """Every generated instance validates against its schema."""
+        obj = data.draw(STRATEGIES[cls])
+
+        errors = list(VALIDATORS[cls].iter_errors(bs.to_dict(obj)))
+
+        assert [] == errors
+
+    def test_bounds_from_validators(self) -> None:
+        """Numeric bounds are read from the model's validators."""
+        props = bs.json_schema(bs.Exercise)["properties"]
+
+        assert 0.0 == props["working_leg_share"]["exclusiveMinimum"]
+        assert 1.0 == props["working_leg_share"]["maximum"]
+        assert 0 == props["tier"]["minimum"]
+        assert 3 == props["tier"]["maximum"]
+        assert 1 == props["equipment"]["minItems"]
+        assert True is props["equipment"]["uniqueItems"]
+        assert ["strength"] == props["modes"]["default"]
+
+    def test_enums_are_listed(self) -> None:
+        """Enumerations become $defs with every allowed value."""
+        schema = bs.json_schema(bs.Posture)
+
+        assert {"$ref": "#/$defs/Support"} == {
+            "$ref": schema["properties"]["support"]["$ref"]
+        }
+        assert [m.value for m in bs.Support] == (
+            schema["$defs"]["Support"]["enum"]
+        )
+
+    def test_required_and_descriptions(self) -> None:
+        """Fields without defaults are required; docstrings describe them."""
+        schema = bs.json_schema(bs.Body)
+
+        assert ["schema_version", "mass_kg", "height_m"] == schema["required"]
+        assert (
+            "Stature, 1.20-2.30 m."
+            == (schema["properties"]["height_m"]["description"])
+        )
+
+    def test_schema_rejects_what_from_dict_rejects(self) -> None:
+        """Unknown keys, wrong versions and out-of-range values fail both."""
+        good = {"schema_version": 1, "mass_kg": 80, "height_m": 1.78}
+        bad = [
+            {**good, "extra": 1},
+            {**good, "schema_version": 2},
+            {**good, "mass_kg": 20},
+            {"schema_version": 1, "mass_kg": 80},
+        ]
+
+        assert VALIDATORS[bs.Body].is_valid(good)
+        for doc in bad:
+            assert not VALIDATORS[bs.Body].is_valid(doc)
+            with pytest.raises(bs.InvalidDataError):
+                bs.from_dict(doc, bs.Body)
+
+    def test_not_a_public_type(self) -> None:
+        """Only public backsafe classes have a schema."""
+
+        with pytest.raises(bs.InvalidInputError, match="cls must be"):
+            bs.json_schema(dict)
+
+
+class TestErrors:
+    def test_every_problem_with_its_path(self) -> None:
+        """All problems are reported at once, each with its path."""
+        doc = {
+            "schema_version": 1,
+            "lean": {"degrees": "x"},
+            "support": "sofa",
+            "load_kg": True,
+            "extra": 1,
+        }
+
+        with pytest.raises(bs.InvalidDataError) as info:
+            bs.from_dict(doc, bs.Posture)
+
+        assert {
+            "expected a number @ $.lean.degrees",
+            (
+                "expected one of 'free-standing', 'seated-back-supported',"
+                " 'chest-supported', 'supine', 'prone', 'side-lying',"
+                " 'quadruped', 'hanging' @ $.support"
+            ),
+            "expected a number @ $.load_kg",
+            "extra fields found (extra) @ $",
+        } == set(info.value.errors)
+        assert isinstance(info.value.__cause__, Exception)
+
+    def test_model_rule_is_reported(self) -> None:
+        """A broken model rule surfaces as the library's error."""
+        doc = {"schema_version": 1, "lean": {"degrees": 10}, "load_kg": 5}
+
+        with pytest.raises(bs.InvalidDataError) as info:
+            bs.from_dict(doc, bs.Posture)
+
+        assert [
+            (
+                "Posture.placement must be a placement other than 'none'"
+                " when load_kg > 0, got 'none' @ $"
+            )
+        ] == list(info.value.errors)
+
+    def test_nested_range_is_reported(self) -> None:
+        """An out-of-range nested value names the field and the range."""
+        doc = {"schema_version": 1, "lean": {"degrees": 95}}
+
+        with pytest.raises(bs.InvalidDataError) as info:
+            bs.from_dict(doc, bs.Posture)
+
+        assert [
+            (
+                "TorsoLean.degrees must be a finite number in [0, 90]"
+                " degrees, got 95.0 @ $.lean"
+            )
+        ] == list(info.value.errors)
+
+    @pytest.mark.parametrize(
+        ("doc", "problem"),
+        [
+            ([], "expected an object @ $"),
+            ({"degrees": 1}, "schema_version must be 1, got None"),
+            ({"schema_version": True, "degrees": 1}, "got True"),
+            ({"schema_version": 1}, "required field missing @ $.degrees"),
+            ({"schema_version": 1, "degrees": 1e400}, "finite"),
+            ({"schema_version": 1, "degrees": 10**400}, "finite"),
+            ({"schema_version": 1, "degrees": "10"}, "expected a number"),
+        ],
+    )
+    def test_bad_documents(self, doc: object, problem: str) -> None:
+        """Bad documents raise InvalidDataError naming the problem."""
+
+        with pytest.raises(bs.InvalidDataError) as info:
+            bs.from_dict(doc, bs.TorsoLean)
+
+        assert any(problem in error for error in info.value.errors)
+
+    @pytest.mark.parametrize(
+        ("cls", "doc", "problem"),
+        [
+            (
+                bs.Clearance,
+                {"cleared": "yes", "on": "2026-03-01"},
+                "expected true or false @ $.cleared",
+            ),
+            (
+                bs.Clearance,
+                {"cleared": True, "on": 20260301},
+                "expected a date as YYYY-MM-DD @ $.on",
+            ),
+            (
+                bs.Clearance,
+                {"cleared": True, "on": "1 March"},
+                "expected a date as YYYY-MM-DD @ $.on",
+            ),
+            (
+                bs.Posture,
+                {"lean": [30]},
+                "expected an object @ $.lean",
+            ),
+            (
+                bs.Step,
+                {"earliest_start": "7:30"},
+                (
+                    "expected a time of day as HH:MM or HH:MM:SS"
+                    " @ $.earliest_start"
+                ),
+            ),
+        ],
+    )
+    def test_wrong_types(
+        self, cls: type, doc: dict[str, object], problem: str
+    ) -> None:
+        """Booleans, dates, times and objects are not coerced."""
+
+        with pytest.raises(bs.InvalidDataError) as info:
+            bs.from_dict({"schema_version": 1, **doc}, cls)
+
+        assert problem in info.value.errors
+
+    def test_strict_scalars(self) -> None:
+        """Strings, integers and arrays are not coerced."""
+        base = bs.to_dict(
+            bs.Exercise(
+                slug="bridge",
+                name="Bridge",
+                pattern=bs.MovementPattern.BRIDGE,
+                stance=bs.Stance.BILATERAL,
+                equipment=frozenset({bs.Equipment.MAT}),
+                placement=bs.LoadPlacement.PELVIS,
+                support=bs.Support.SUPINE,
+                lean_min=bs.TorsoLean(degrees=60),
+                lean_max=bs.TorsoLean(degrees=90),
+                primary_muscles=frozenset({bs.Muscle.GLUTEUS_MAXIMUS}),
+            )
+        )
+        doc = {**base, "name": 5, "tier": 1.0, "cues": "abc", "flags": [1]}
+
+        with pytest.raises(bs.InvalidDataError) as info:
+            bs.from_dict(doc, bs.Exercise)
+
+        assert {
+            "expected a string @ $.name",
+            "expected an integer @ $.tier",
+            "expected an array @ $.cues",
+        } <= set(info.value.errors)
+        assert any("@ $.flags[0]" in e for e in info.value.errors)
+
+    @pytest.mark.parametrize(
+        "text", ["", "{", "[1,", "NaN", '{"degrees": Infinity}', b"\xff"]
+    )
+    def test_bad_json(self, text: str | bytes) -> None:
+        """Text that is not JSON raises InvalidDataError."""
+
+        with pytest.raises(bs.InvalidDataError, match="not valid JSON"):
+            bs.from_json(text, bs.TorsoLean)
+
+    def test_json_must_be_text(self) -> None:
+        """from_json takes text or bytes only."""
+
+        with pytest.raises(bs.InvalidInputError, match="text must be"):
+            bs.from_json(5, bs.TorsoLean)  # type: ignore[arg-type]
+
+    def test_to_dict_needs_a_backsafe_object(self) -> None:
+        """to_dict refuses objects that are not backsafe's."""
+
+        with pytest.raises(bs.InvalidInputError, match="cls must be"):
+            bs.to_dict({"a": 1})
+
+    def test_from_dict_needs_a_public_class(self) -> None:
+        """from_dict refuses classes that are not public backsafe types."""
+
+        with pytest.raises(bs.InvalidInputError, match="cls must be"):
+            bs.from_dict({}, dict)
+
+
+class TestFuzz:
+    @given(st.sampled_from(PUBLIC), s.JSON_VALUES)
+    def test_from_dict_raises_only_library_errors(
+        self, cls: type, data: object
+    ) -> None:
+        """Arbitrary JSON never raises anything but InvalidDataError."""
+        assert reported(lambda: bs.from_dict(data, cls))
+
+    @given(mutated_documents())
+    def test_mutated_documents_raise_only_library_errors(
+        self, case: tuple[type, object]
+    ) -> None:
+        """Valid documents with one change give an object or our error."""
+        cls, doc = case
+        assert reported(lambda: bs.from_dict(doc, cls), cls)
+
+    @given(st.sampled_from(PUBLIC), s.JSON_VALUES.map(json.dumps) | st.text())
+    def test_from_json_raises_only_library_errors(
+        self, cls: type, text: str
+    ) -> None:
+        """Arbitrary text never raises anything but InvalidDataError."""
+        assert reported(lambda: bs.from_json(text, cls))
+
+    def test_deep_nesting(self) -> None:
+        """Absurdly deep JSON is refused as invalid, not a RecursionError."""
+
+        with pytest.raises(bs.InvalidDataError):
+            bs.from_json("[" * 100_000 + "]" * 100_000, bs.Body)
+
+
+@attrs.frozen(kw_only=True)
+class _Sample:
+    """A class with every shape the generator knows.
+
+    Attributes:
+        kind: A literal,
+            described over two lines.
+        pair: A fixed-length tuple.
+
+    Not an attribute line.
+    """
+
+    kind: Literal["a", "b"]
+    pair: tuple[int, str]
+    tags: tuple[str, ...] = attrs.field(factory=tuple)
+    day: dt.date | None = None
+    size: int = attrs.field(
+        default=attrs.Factory(lambda self: len(self.pair), takes_self=True)
+    )
+
+
+@attrs.frozen(kw_only=True)
+class _Undocumented:
+    value: dict[str, int]
+
+
+class TestSchemaGenerator:
+    def test_shapes(self) -> None:
+        """Literals, fixed tuples, factories and docstrings are read."""
+        defs: dict[str, Any] = {}
+
+        schema = _serde._class_schema(_Sample, defs)
+
+        assert {
+            "enum": ["a", "b"],
+            "description": "A literal, described over two lines.",
+        } == schema["properties"]["kind"]
+        assert {
+            "type": "array",
+            "prefixItems": [{"type": "integer"}, {"type": "string"}],
+            "minItems": 2,
+            "maxItems": 2,
+            "description": "A fixed-length tuple.",
+        } == schema["properties"]["pair"]
+        assert {
+            "type": "array",
+            "items": {"type": "string"},
+            "default": [],
+        } == schema["properties"]["tags"]
+        assert {
+            "anyOf": [{"type": "string", "format": "date"}, {"type": "null"}],
+            "default": None,
+        } == schema["properties"]["day"]
+        assert ["kind", "pair"] == schema["required"]
+        assert {"type": "integer"} == schema["properties"]["size"]
+
+    def test_attribute_block_edges(self) -> None:
+        """Stray lines before the first entry are skipped; the end closes."""
+        doc = (
+            "Summary.\n\nAttributes:\n        stray\n    x: The x.\n      more"
+        )
+
+        assert {"x": "The x. more"} == _serde._attribute_docs(doc)
+
+    def test_unsupported_types_are_not_documents(self) -> None:
+        """A class with a field JSON cannot hold is no document type."""
+
+        assert not _serde._is_document(_Undocumented)
+        assert {} == _serde._attribute_docs("No attributes here.")
+
+
+class TestSchemaFiles:
+    def test_write_schemas(self, tmp_path: Any) -> None:
+        """write_schemas writes one valid schema file per public type."""
+        written = _serde.write_schemas(tmp_path)
+
+        assert sorted(f"{cls.__name__}.json" for cls in PUBLIC) == sorted(
+            path.name for path in written
+        )
+        body = json.loads((tmp_path / "Body.json").read_text())
+        assert bs.json_schema(bs.Body) == body
