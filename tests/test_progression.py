@@ -373,7 +373,43 @@ class TestGenerate:
         unguarded = plan("side-bridge", T.ISO_HOLDS, wake_time=dt.time(6, 30))
 
         assert {dt.time(8, 30)} == {s.earliest_start for s in guarded.steps}
+        assert {120} == {s.after_waking_min for s in guarded.steps}
         assert {None} == {s.earliest_start for s in unguarded.steps}
+
+    def test_morning_guard_past_midnight(self) -> None:
+        """A late riser's guard is 2 h after waking, on the next day."""
+        late = plan("curl-up", T.ISO_HOLDS, wake_time=dt.time(23, 0))
+
+        assert {(120, dt.time(1, 0))} == {
+            (s.after_waking_min, s.earliest_start) for s in late.steps
+        }
+
+    @pytest.mark.parametrize("load", [0.5, 40.0])
+    def test_acute_is_bodyweight_only(self, load: float) -> None:
+        """The acute phase plans no external load at all, machines too."""
+        with pytest.raises(bs.InvalidInputError, match="bodyweight"):
+            plan("split-squat", T.STRENGTH, phase=bs.Phase.ACUTE, load_kg=load)
+        with pytest.raises(bs.InvalidInputError, match="bodyweight"):
+            bs.generate_progression(
+                "leg-extension",
+                BODY,
+                phase=bs.Phase.ACUTE,
+                mode=T.STRENGTH,
+                start=DAY0,
+                load_kg=load,
+            )
+
+    def test_acute_machine_plan_stays_unloaded(self) -> None:
+        """An acute machine plan never adds load, even up the ladder."""
+        progression = bs.generate_progression(
+            "leg-extension",
+            BODY,
+            phase=bs.Phase.ACUTE,
+            mode=T.STRENGTH,
+            start=DAY0,
+        )
+
+        assert {0.0} == {s.dose.load_kg for s in progression.steps}
 
     def test_exercise_object(self) -> None:
         """An Exercise works as well as its slug."""
@@ -405,6 +441,8 @@ class TestGenerate:
         assert 6 == progression.step_on(DAY0 + dt.timedelta(days=3)).dose.reps
         with pytest.raises(bs.InvalidInputError, match="day"):
             progression.step_on(progression.end)
+        with pytest.raises(bs.InvalidInputError, match="day"):
+            progression.step_on("2026-03-02")  # type: ignore[arg-type]
 
     @pytest.mark.parametrize(
         ("options", "field"),
@@ -419,6 +457,15 @@ class TestGenerate:
             ({"config": {}}, "config"),
             ({"phase": "sub"}, "phase"),
             ({"hold_s": 12}, "hold_s"),
+            ({"catalog": 5}, "catalog"),
+            ({"catalog": "curl-up"}, "catalog"),
+            ({"clearance": "x"}, "clearance"),
+            ({"limits": "x"}, "limits"),
+            ({"start": dt.date.max - dt.timedelta(days=3)}, "start"),
+            (
+                {"start": dt.date.max - dt.timedelta(days=7), "weeks": 1},
+                "start",
+            ),
         ],
     )
     def test_bad_input(self, options: dict[str, Any], field: str) -> None:
@@ -455,11 +502,7 @@ def plans(draw: st.DrawFn) -> tuple[bs.Progression, bool]:
     phase = draw(st.sampled_from(bs.Phase))
     permitted = draw(st.booleans())
     load = 0.0
-    if (
-        mode is T.STRENGTH
-        and exercise.takes_load
-        and not (phase is bs.Phase.ACUTE and exercise.placement.is_trunk_borne)
-    ):
+    if mode is T.STRENGTH and exercise.takes_load and phase > bs.Phase.ACUTE:
         load = draw(st.sampled_from([0.0, 5.0, 20.0, 40.0, 60.0, 80.0]))
     try:
         progression = bs.generate_progression(
@@ -474,7 +517,7 @@ def plans(draw: st.DrawFn) -> tuple[bs.Progression, bool]:
             clearance=bs.Clearance(
                 cleared=True, on=DAY0, permits_tier3=permitted
             ),
-            wake_time=draw(st.none() | st.times(max_value=dt.time(21, 0))),
+            wake_time=draw(st.none() | st.times()),
             catalog=LADDER,
         )
     except bs.InvalidInputError:
@@ -483,50 +526,57 @@ def plans(draw: st.DrawFn) -> tuple[bs.Progression, bool]:
     return progression, permitted
 
 
+def _check_caps(progression: bs.Progression, *, permitted: bool) -> None:
+    """27: tiers, bodyweight only when acute, the spinal-load cap."""
+    for step in progression.steps:
+        exercise = LADDER_BY_SLUG[step.dose.exercise]
+        if progression.load_cap_n is not None:
+            assert step.compression_n < progression.load_cap_n
+        assert step.tier <= progression.max_tier
+        if step.tier == 3:
+            assert permitted
+        if progression.phase is bs.Phase.ACUTE:
+            assert step.tier <= 1
+            assert 0 == step.dose.load_kg
+        assert "supine-double-leg-lift" != exercise.slug
+
+
+def _check_schedule(progression: bs.Progression) -> None:
+    """28: morning guard, warm-up before stretches, bounded holds."""
+    for step in progression.steps:
+        exercise = LADDER_BY_SLUG[step.dose.exercise]
+        if step.dose.mode is T.STRETCH:
+            assert step.warm_up_first
+            assert 10 <= step.dose.hold_s <= 30
+        if step.dose.mode is T.ISO_HOLDS:
+            assert step.dose.hold_s <= 10
+        flexes = exercise.flags & {
+            bs.ExerciseFlag.SPINAL_FLEXION,
+            bs.ExerciseFlag.LOADED_SPINAL_FLEXION,
+        }
+        if flexes and progression.wake_time is not None:
+            woke = dt.datetime.combine(DAY0, progression.wake_time)
+            guard = dt.timedelta(minutes=step.after_waking_min or 0)
+            assert guard >= dt.timedelta(hours=2)
+            assert (woke + guard).time() == step.earliest_start
+        else:
+            assert (None, None) == (step.after_waking_min, step.earliest_start)
+
+
 class TestPlanInvariants:
     @given(plans())
     def test_caps_hold_in_every_step(
         self, generated: tuple[bs.Progression, bool]
     ) -> None:
         """No step reaches the phase's tier or spinal-load cap (27)."""
-        progression, permitted = generated
-
-        for step in progression.steps:
-            exercise = LADDER_BY_SLUG[step.dose.exercise]
-            if progression.load_cap_n is not None:
-                assert step.compression_n < progression.load_cap_n
-            assert step.tier <= progression.max_tier
-            if step.tier == 3:
-                assert permitted
-            if progression.phase is bs.Phase.ACUTE:
-                assert step.tier <= 1
-                assert not (
-                    step.dose.load_kg > 0 and exercise.placement.is_trunk_borne
-                )
-            assert "supine-double-leg-lift" != exercise.slug
+        _check_caps(generated[0], permitted=generated[1])
 
     @given(plans())
     def test_schedule_and_holds(
         self, generated: tuple[bs.Progression, bool]
     ) -> None:
         """28: morning guard, warm-up before stretches, bounded holds."""
-        progression, _ = generated
-
-        for step in progression.steps:
-            exercise = LADDER_BY_SLUG[step.dose.exercise]
-            if step.dose.mode is T.STRETCH:
-                assert step.warm_up_first
-                assert 10 <= step.dose.hold_s <= 30
-            if step.dose.mode is T.ISO_HOLDS:
-                assert step.dose.hold_s <= 10
-            flexes = bs.ExerciseFlag.SPINAL_FLEXION in exercise.flags
-            if flexes and progression.wake_time is not None:
-                woke = dt.datetime.combine(DAY0, progression.wake_time)
-                earliest = step.earliest_start
-                assert earliest is not None
-                assert dt.datetime.combine(
-                    DAY0, earliest
-                ) - woke >= dt.timedelta(hours=2)
+        _check_schedule(generated[0])
 
     @given(plans())
     def test_steps_change_one_thing(
@@ -616,6 +666,126 @@ class TestApplyToPlan:
         with pytest.raises(bs.UnknownExerciseError):
             bs.apply_decision(outcome, progression, catalog=())
 
+    def test_outcome_for_another_dose_raises(self) -> None:
+        """The outcome must be about the plan's dose on its day."""
+        progression = plan("glute-bridge", T.HOME_REPS, phase=bs.Phase.ACUTE)
+        ctx = bs.Context(
+            phase=bs.Phase.ACUTE,
+            clearance=bs.Clearance(cleared=True, on=DAY0),
+        )
+        report = bs.SessionReport(
+            day=DAY0, pain_before=2, pain_during_max=7, pain_next_morning=2
+        )
+        other = attrs.evolve(progression.steps[0].dose, reps=9)
+        outcome = bs.decide(report, other, ctx, catalog=LADDER)
+        late = attrs.evolve(
+            bs.decide(report, progression.steps[0].dose, ctx, catalog=LADDER),
+            day=progression.end,
+        )
+
+        with pytest.raises(bs.InvalidInputError, match="dose_before"):
+            bs.apply_decision(outcome, progression, catalog=LADDER)
+        with pytest.raises(bs.InvalidInputError, match="day"):
+            bs.apply_decision(late, progression, catalog=LADDER)
+
+    def test_next_dose_above_the_plan_caps_raises(self) -> None:
+        """A step up decided for a bolder phase never enters an acute plan."""
+        progression = plan(
+            "split-squat", T.STRENGTH, phase=bs.Phase.ACUTE, catalog=LADDER
+        )
+        dose = attrs.evolve(progression.steps[0].dose, reps=8, sets=4)
+        chronic = bs.Context(
+            phase=bs.Phase.CHRONIC,
+            clearance=bs.Clearance(cleared=True, on=DAY0),
+            body=BODY,
+        )
+        done = tuple(bs.SetResult(reps=8, reps_in_reserve=3) for _ in range(4))
+        first = bs.SessionReport(
+            day=DAY0,
+            pain_before=1,
+            pain_during_max=1,
+            pain_next_morning=1,
+            sets=done,
+        )
+        second = attrs.evolve(first, day=DAY0 + dt.timedelta(days=2))
+        outcome = bs.decide(
+            second,
+            dose,
+            attrs.evolve(chronic, history=(first,)),
+            catalog=LADDER,
+        )
+        shifted = attrs.evolve(
+            progression,
+            steps=(attrs.evolve(progression.steps[0], dose=dose),),
+        )
+
+        assert "goblet-squat" == outcome.dose_after.exercise  # type: ignore[union-attr]
+        with pytest.raises(bs.InvalidInputError, match="caps"):
+            bs.apply_decision(outcome, shifted, catalog=LADDER)
+
+    @pytest.mark.parametrize(
+        ("options", "field"),
+        [
+            ({"catalog": 5}, "catalog"),
+            ({"config": "x"}, "config"),
+            ({"limits": "x"}, "limits"),
+        ],
+    )
+    def test_bad_options(self, options: dict[str, Any], field: str) -> None:
+        """Options of the wrong type raise the library's error."""
+        progression = plan("glute-bridge", T.HOME_REPS)
+        ctx = bs.Context(
+            phase=bs.Phase.CHRONIC,
+            clearance=bs.Clearance(cleared=True, on=DAY0),
+        )
+        report = bs.SessionReport(day=DAY0, pain_before=0, pain_during_max=7)
+        outcome = bs.decide(
+            report, progression.steps[0].dose, ctx, catalog=LADDER
+        )
+
+        with pytest.raises(bs.InvalidInputError, match=field):
+            bs.apply_decision(outcome, progression, **options)
+
+    @given(plans(), st.data())
+    def test_replanned_plans_keep_the_caps(
+        self, generated: tuple[bs.Progression, bool], data: st.DataObject
+    ) -> None:
+        """27-28 hold in every plan `apply_decision` makes."""
+        progression, permitted = generated
+        days = (progression.end - progression.start).days
+        offset = data.draw(st.integers(1, days - 1))
+        day = progression.start + dt.timedelta(days=offset)
+        dose = progression.step_on(day).dose
+        reps = dose.pyramid or (dose.reps,) * dose.sets
+        done = tuple(
+            bs.SetResult(reps=n, hold_s=dose.hold_s, reps_in_reserve=3)
+            for n in reps
+        )
+        pain = data.draw(st.integers(0, 10))
+        before = bs.SessionReport(
+            day=day - dt.timedelta(days=1),
+            pain_before=2,
+            pain_during_max=min(pain, 2),
+            pain_next_morning=2,
+            sets=done,
+        )
+        report = attrs.evolve(before, day=day, pain_during_max=pain)
+        ctx = bs.Context(
+            phase=progression.phase,
+            clearance=bs.Clearance(
+                cleared=True, on=DAY0, permits_tier3=permitted
+            ),
+            history=(before,),
+            body=progression.body,
+        )
+        outcome = bs.decide(report, dose, ctx, catalog=LADDER)
+
+        replanned = bs.apply_decision(outcome, progression, catalog=LADDER)
+
+        assert replanned is not None
+        _check_caps(replanned, permitted=permitted)
+        _check_schedule(replanned)
+
     def test_progression_validates_its_steps(self) -> None:
         """A plan's steps start on its start day, in date order."""
         progression = plan("glute-bridge", T.HOME_REPS)
@@ -690,6 +860,65 @@ class TestEdges:
 
         assert 0.0 == caps.compression_n(curl_up, dose)
         assert not caps.allows(curl_up, dose)
+
+    def test_into_caps_unloads_an_easier_exercise(self) -> None:
+        """An easier exercise over the load cap is entered unloaded."""
+        caps = _planning.Limitations(
+            phase=bs.Phase.CHRONIC,
+            max_tier=2,
+            cap_n=1050.0,  # goblet squat: ~1,001 N unloaded, ~1,087 at 2.5
+            body=BODY,
+            limits=bs.Limits(),
+            config=bs.Config(),
+        )
+        dose = bs.Dose(
+            exercise="back-squat",
+            mode=T.STRENGTH,
+            sets=3,
+            reps=8,
+            load_kg=20,
+            load_step_kg=2.5,
+            min_reps=6,
+            max_reps=8,
+        )
+
+        actual = _planning.into_caps(
+            dose,
+            LADDER_BY_SLUG["back-squat"],
+            caps=caps,
+            index=LADDER_BY_SLUG,
+        )
+
+        assert actual is not None
+        assert ("goblet-squat", 0.0, C.EXERCISE) == (
+            actual[0].exercise,
+            actual[0].load_kg,
+            actual[1],
+        )
+
+    def test_into_caps_skips_an_easier_exercise_without_the_mode(
+        self,
+    ) -> None:
+        """An easier exercise that lacks the dose's mode is passed over."""
+        split_squat = attrs.evolve(
+            LADDER_BY_SLUG["split-squat"], easier=("curl-up", "glute-bridge")
+        )
+        caps = _planning.Limitations(
+            phase=bs.Phase.CHRONIC,
+            max_tier=0,
+            cap_n=None,
+            body=None,
+            limits=bs.Limits(),
+            config=bs.Config(),
+        )
+        dose = _planning.first_dose(split_squat, T.HOME_REPS)
+
+        actual = _planning.into_caps(
+            dose, split_squat, caps=caps, index=LADDER_BY_SLUG
+        )
+
+        assert actual is not None
+        assert ("glute-bridge", C.EXERCISE) == (actual[0].exercise, actual[1])
 
     def test_alternative_loading_the_back_more_is_never_chosen(self) -> None:
         """A back-friendlier exercise must score lower than the current one."""
@@ -809,6 +1038,31 @@ class TestTwoWeeksExample:
 
         expected = (examples / "progression_two_weeks.txt").read_text()
         assert expected == capsys.readouterr().out
+
+
+class TestTwoWeeksFlare:
+    def test_flare_is_handled_as_the_rules_say(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The flare uses the acute phase and steps back, then recovers."""
+        examples = Path(__file__).parents[1] / "examples"
+        module = runpy.run_path(str(examples / "progression_two_weeks.py"))
+
+        outcomes = module["run"]()
+        phases = [
+            line.split()[2]
+            for line in capsys.readouterr().out.splitlines()
+            if line.startswith("day ")
+        ]
+        flare_day = next(
+            n for n, row in enumerate(module["REPORTS"]) if row[3]
+        )
+
+        assert ["chronic"] * flare_day == phases[:flare_day]
+        assert "acute" == phases[flare_day]
+        assert bs.Decision.REGRESS == outcomes[flare_day].decision
+        assert "chronic" == phases[-1]
+        assert bs.Decision.PROGRESS in {o.decision for o in outcomes[-4:]}
 
 
 class TestBuiltinCatalog:

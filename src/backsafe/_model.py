@@ -1,6 +1,7 @@
 """The domain model: bodies, postures, exercises and spinal loads."""
 
 import enum
+import functools
 import math
 from typing import Final, Self, final
 
@@ -165,7 +166,46 @@ class Anthropometrics(enum.StrEnum):
     """de Leva (1996), by sex; needs `Body.sex`."""
 
 
-class StressLevel(enum.StrEnum):
+class OrderedStrEnum(enum.StrEnum):
+    """A StrEnum that orders its members by declaration, not alphabetically.
+
+    Comparing with anything but a member of the same enum raises, because a
+    plain string would compare alphabetically ("high" < "low").
+    """
+
+    @property
+    def rank(self) -> int:
+        """The position of the member, 0 for the first."""
+        return _ranks(type(self))[self.name]
+
+    def _rank_of(self, other: object) -> int:
+        if type(other) is not type(self):
+            msg = (
+                f"cannot order {type(self).__name__} and"
+                f" {type(other).__name__}"
+            )
+            raise TypeError(msg)
+        return other.rank
+
+    def __lt__(self, other: object) -> bool:
+        return self.rank < self._rank_of(other)
+
+    def __le__(self, other: object) -> bool:
+        return self.rank <= self._rank_of(other)
+
+    def __gt__(self, other: object) -> bool:
+        return self.rank > self._rank_of(other)
+
+    def __ge__(self, other: object) -> bool:
+        return self.rank >= self._rank_of(other)
+
+
+@functools.cache
+def _ranks(cls: type[enum.Enum]) -> dict[str, int]:
+    return {name: i for i, name in enumerate(cls.__members__)}
+
+
+class StressLevel(OrderedStrEnum):
     """A grade of spinal load against the limits.
 
     Levels compare by severity, not alphabetically:
@@ -185,38 +225,6 @@ class StressLevel(enum.StrEnum):
     """At or above the action limit, below the maximum permissible limit."""
     HIGH = "high"
     """At or above the maximum permissible limit."""
-
-    @property
-    def rank(self) -> int:
-        """0 for low, 1 for elevated, 2 for high."""
-        return _LEVEL_RANK[self]
-
-    def _rank_of(self, other: object) -> int:
-        # A plain string would compare alphabetically ("high" < "low"), so
-        # comparing a level with anything but a level is refused.
-        if not isinstance(other, StressLevel):
-            msg = f"cannot order StressLevel and {type(other).__name__}"
-            raise TypeError(msg)
-        return other.rank
-
-    def __lt__(self, other: object) -> bool:
-        return self.rank < self._rank_of(other)
-
-    def __le__(self, other: object) -> bool:
-        return self.rank <= self._rank_of(other)
-
-    def __gt__(self, other: object) -> bool:
-        return self.rank > self._rank_of(other)
-
-    def __ge__(self, other: object) -> bool:
-        return self.rank >= self._rank_of(other)
-
-
-_LEVEL_RANK: Final = {
-    StressLevel.LOW: 0,
-    StressLevel.ELEVATED: 1,
-    StressLevel.HIGH: 2,
-}
 
 
 class LoadSource(enum.StrEnum):

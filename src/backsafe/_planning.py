@@ -31,6 +31,7 @@ from ._model import (
 from ._progression import (
     DEFAULT_CONFIG,
     MAX_ISO_HOLD_S,
+    MAX_LOAD_KG,
     MAX_STRETCH_HOLD_S,
     MIN_STRETCH_HOLD_S,
     Change,
@@ -55,7 +56,8 @@ ISO_PYRAMID: Final = (5, 3, 1)
 ISO_MAX_FIRST_SET: Final = 10
 ISO_DEFAULT_HOLD_S: Final = 8
 ISO_REST_S: Final = 30
-#: Strength: 3-4 sets of 6-8 reps per leg (founding article; §7.3).
+#: Strength: three or four sets, 6-8 reps on each leg (founding article;
+#: clinical rules §7.3).
 STRENGTH_SETS: Final = 3
 MAX_SETS: Final = 4
 STRENGTH_REP_RANGE: Final = (6, 8)
@@ -83,6 +85,12 @@ def index_of(catalog: Iterable[Exercise] | None) -> dict[str, Exercise]:
     """Map slugs to exercises; the built-in catalog when *catalog* is None."""
     if catalog is None:
         catalog = importlib.import_module("backsafe").catalog
+    if isinstance(catalog, str | bytes | Mapping) or not isinstance(
+        catalog, Iterable
+    ):
+        raise InvalidInputError.out_of_range(
+            "catalog", catalog, "an iterable of Exercise"
+        )
     found: dict[str, Exercise] = {}
     for exercise in catalog:
         if not isinstance(exercise, Exercise):
@@ -154,19 +162,20 @@ class Limitations:
         ).compression_n
 
     def allows(self, exercise: Exercise, dose: Dose) -> bool:
-        """Whether *dose* of *exercise* stays within the caps."""
-        if (
-            exercise.tier > self.max_tier
-            or dose.mode not in exercise.modes
-            or is_never_planned(exercise)
-        ):
+        """Whether *dose* of *exercise* can be planned within the caps."""
+        return dose.mode in exercise.modes and self.within_caps(exercise, dose)
+
+    def within_caps(self, exercise: Exercise, dose: Dose) -> bool:
+        """Whether *dose* of *exercise* keeps to the phase's caps.
+
+        The tier cap, no supine double-leg raise, no load on an exercise
+        that takes none, bodyweight only in the acute phase (§2, §9.2), and
+        the spinal-load cap when the body is known.
+        """
+        if exercise.tier > self.max_tier or is_never_planned(exercise):
             return False
-        if dose.load_kg > 0 and not exercise.takes_load:
-            return False
-        if (
-            self.phase is Phase.ACUTE
-            and dose.load_kg > 0
-            and exercise.placement.is_trunk_borne
+        if dose.load_kg > 0 and (
+            not exercise.takes_load or self.phase is Phase.ACUTE
         ):
             return False
         return self.within_load_cap(exercise, dose)
@@ -239,7 +248,7 @@ def entry_dose(exercise: Exercise, dose: Dose, *, phase: Phase) -> Dose:
     """The dose a new exercise on the ladder starts at (§7).
 
     Strength mode starts at the exercise's smallest load step (none in the
-    acute phase for a load the trunk carries); the other modes at their
+    acute phase, which is bodyweight only); the other modes at their
     starting reps.
     """
     step = exercise.load_step_kg if exercise.takes_load else 0.0
@@ -247,7 +256,7 @@ def entry_dose(exercise: Exercise, dose: Dose, *, phase: Phase) -> Dose:
     if (
         dose.mode is TrainingMode.STRENGTH
         and step > 0
-        and not (phase is Phase.ACUTE and exercise.placement.is_trunk_borne)
+        and phase is not Phase.ACUTE
     ):
         load = step
     start = first_dose(
@@ -278,7 +287,10 @@ def _load_step_up(dose: Dose, fraction: float) -> float | None:
     if new <= dose.load_kg + _EPS:
         new = (grid + 1) * step
     new = round(new, 6)
-    if new - dose.load_kg > MAX_LOAD_STEP_FRACTION * dose.load_kg + _EPS:
+    if (
+        new - dose.load_kg > MAX_LOAD_STEP_FRACTION * dose.load_kg + _EPS
+        or new > MAX_LOAD_KG
+    ):
         return None
     return new
 
@@ -364,29 +376,6 @@ def _ladder_steps(
     return found
 
 
-def step_up(
-    dose: Dose,
-    exercise: Exercise,
-    *,
-    caps: Limitations,
-    index: Index,
-    big_step: bool = False,
-) -> tuple[Dose, Change] | None:
-    """The first possible next dose within the caps, if any."""
-    for candidate, change in step_up_candidates(
-        dose,
-        exercise,
-        phase=caps.phase,
-        config=caps.config,
-        index=index,
-        big_step=big_step,
-    ):
-        target = index.get(candidate.exercise, exercise)
-        if caps.allows(target, candidate):
-            return candidate, change
-    return None
-
-
 def capped(target: Dose, current: Dose) -> Dose:
     """*target*, with nothing above *current* (a step back never adds)."""
     pairs = zip(target.pyramid, current.pyramid, strict=False)
@@ -470,6 +459,65 @@ def step_back(  # noqa: PLR0911 (one return per fallback of §8)
     return None
 
 
+def _lighter_within(
+    dose: Dose, exercise: Exercise, caps: Limitations
+) -> Dose | None:
+    """The heaviest lower load on the equipment's grid within the caps.
+
+    Compression never falls as the trunk-borne load grows (§10, 26), so
+    the grid is searched by halving.
+    """
+    if dose.load_kg <= 0:
+        return None
+    lightest = attrs.evolve(dose, load_kg=0.0)
+    if not caps.within_caps(exercise, lightest):
+        return None
+    step = dose.load_step_kg
+    if caps.phase is Phase.ACUTE or step <= 0:
+        return lightest
+    low, high = 0, math.ceil(dose.load_kg / step - _EPS) - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        load = round(middle * step, 6)
+        if caps.within_caps(exercise, attrs.evolve(dose, load_kg=load)):
+            low = middle
+        else:
+            high = middle - 1
+    return attrs.evolve(dose, load_kg=round(low * step, 6))
+
+
+def into_caps(
+    dose: Dose, exercise: Exercise, *, caps: Limitations, index: Index
+) -> tuple[Dose, Change] | None:
+    """The nearest dose within the phase's caps that adds nothing (§2, §9).
+
+    A lighter load of the same exercise first, then the easier exercises
+    of its family, nearest first, at their entry dose (lighter still if
+    needed); None when nothing in reach keeps to the caps.
+    """
+    lighter = _lighter_within(dose, exercise, caps)
+    if lighter is not None:
+        return lighter, Change.LOAD
+    seen = {exercise.slug}
+    queue = list(exercise.easier)
+    while queue:
+        slug = queue.pop(0)
+        easier = index.get(slug)
+        if slug in seen or easier is None:
+            continue
+        seen.add(slug)
+        queue.extend(easier.easier)
+        if dose.mode not in easier.modes or easier.tier > exercise.tier:
+            continue
+        new = capped(entry_dose(easier, dose, phase=caps.phase), dose)
+        if caps.within_caps(easier, new):
+            return new, Change.EXERCISE
+        lighter = _lighter_within(new, easier, caps)
+        if lighter is not None:
+            return lighter, Change.EXERCISE
+    return None
+
+
 def deload(dose: Dose) -> Dose | None:
     """Half the sets (rounded up), load unchanged (§7.5)."""
     if dose.mode is not TrainingMode.STRENGTH or dose.sets <= 1:
@@ -539,14 +587,20 @@ def _criteria(mode: TrainingMode, phase: Phase, config: Config) -> Criteria:
     )
 
 
-def _earliest(
+def _guard(
     exercise: Exercise, wake_time: dt.time | None, config: Config
-) -> dt.time | None:
-    """No spinal flexion within the guard after waking (Snook 1998)."""
+) -> tuple[int | None, dt.time | None]:
+    """No spinal flexion within the guard after waking (Snook 1998).
+
+    Returns the minutes after waking, which never wrap past midnight, and
+    the same moment as a clock time (the next day when it is earlier than
+    the wake time).
+    """
     if wake_time is None or not exercise.flags & _FLEXION:
-        return None
+        return None, None
     woke = dt.datetime.combine(dt.date(2000, 1, 1), wake_time)
-    return (woke + dt.timedelta(minutes=config.morning_guard_min)).time()
+    minutes = config.morning_guard_min
+    return minutes, (woke + dt.timedelta(minutes=minutes)).time()
 
 
 _FLEXION: Final = frozenset(
@@ -574,6 +628,7 @@ def plan(
         day: dt.date, ex: Exercise, d: Dose, change: Change | None
     ) -> Step:
         load = scored(ex, body, d.load_kg, caps.limits)
+        after_waking, earliest = _guard(ex, wake_time, config)
         return Step(
             starts_on=day,
             dose=d,
@@ -582,7 +637,8 @@ def plan(
             level=load.level,
             change=change,
             criteria=criteria,
-            earliest_start=_earliest(ex, wake_time, config),
+            after_waking_min=after_waking,
+            earliest_start=earliest,
             warm_up_first=d.mode is TrainingMode.STRETCH,
         )
 
@@ -688,7 +744,7 @@ def generate_progression(
     - home reps: 5 reps, 3 times a day, +1 rep (+2 after the acute
       phase when pain stays very low) every few days up to 15, then the
       next exercise up the ladder;
-    - strength: 3 sets of 6-8 reps per leg, reps first, then the load by
+    - strength: 3 sets, 6-8 reps on each leg, reps first, then the load by
       *config.load_increase* rounded down to *load_step_kg* with reps
       reset, then a 4th set, then the ladder; an easy week every 6th week;
     - iso holds: 8-10 s holds in a 5-3-1 reverse pyramid, +1 rep per set,
@@ -756,6 +812,8 @@ def generate_progression(
         hold_s=hold_s,
         wake_time=wake_time,
         config=config,
+        clearance=clearance,
+        limits=limits,
     )
     index = index_of(catalog)
     if isinstance(exercise, Exercise):
@@ -773,11 +831,11 @@ def generate_progression(
         raise InvalidInputError.out_of_range(
             "load_kg", load_kg, f"0 for {ex.slug!r}, which takes no load"
         )
-    if load > 0 and phase is Phase.ACUTE and ex.placement.is_trunk_borne:
+    if load > 0 and phase is Phase.ACUTE:
         raise InvalidInputError.out_of_range(
             "load_kg",
             load_kg,
-            "0 in the acute phase for a load the trunk carries",
+            "0 in the acute phase (bodyweight only, no external load)",
         )
     allowed = permits(clearance)
     caps = Limitations(
@@ -828,6 +886,8 @@ def _check_plan_inputs(
     hold_s: object,
     wake_time: object,
     config: object,
+    clearance: object,
+    limits: object,
 ) -> tuple[float, float | None]:
     v.check_member("phase", phase, Phase)
     v.check_member("mode", mode, TrainingMode)
@@ -835,7 +895,14 @@ def _check_plan_inputs(
         raise InvalidInputError.out_of_range("body", body, "a Body")
     if isinstance(start, dt.datetime) or not isinstance(start, dt.date):
         raise InvalidInputError.out_of_range("start", start, "a datetime.date")
-    v.check_int("weeks", weeks, min_value=1, max_value=52)
+    span = v.check_int("weeks", weeks, min_value=1, max_value=52)
+    # A year of headroom past the plan keeps every date the planner looks
+    # ahead to (the next step's due day) representable.
+    last = dt.date.max - dt.timedelta(weeks=span, days=366)
+    if start > last:
+        raise InvalidInputError.out_of_range(
+            "start", start, f"on or before {last} for a {weeks}-week plan"
+        )
     load = v.check_real("load_kg", load_kg, min_value=0.0, max_value=600.0)
     step = (
         None
@@ -855,9 +922,20 @@ def _check_plan_inputs(
         raise InvalidInputError.out_of_range(
             "wake_time", wake_time, "a datetime.time or None"
         )
+    check_options(config=config, limits=limits)
+    if clearance is not None and not isinstance(clearance, Clearance):
+        raise InvalidInputError.out_of_range(
+            "clearance", clearance, "a Clearance or None"
+        )
+    return load, step
+
+
+def check_options(*, config: object, limits: object) -> None:
+    """Refuse a *config* or *limits* of the wrong type."""
     if not isinstance(config, Config):
         raise InvalidInputError.out_of_range("config", config, "a Config")
-    return load, step
+    if not isinstance(limits, Limits):
+        raise InvalidInputError.out_of_range("limits", limits, "a Limits")
 
 
 def _lookup(index: Index, slug: object) -> Exercise:

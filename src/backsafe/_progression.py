@@ -14,47 +14,13 @@ import attrs
 from . import _display
 from . import _validation as v
 from ._exercise import TrainingMode
-from ._model import Body, StressLevel
+from ._model import Body, OrderedStrEnum, StressLevel
 from .exceptions import InvalidInputError
 
 # --- Ordered vocabularies ----------------------------------------------------
 
 
-class _Ordered(enum.StrEnum):
-    """A StrEnum that orders its members by declaration, not alphabetically.
-
-    Comparing with anything but a member of the same enum raises, because a
-    plain string would compare alphabetically.
-    """
-
-    @property
-    def rank(self) -> int:
-        """The position of the member, 0 for the first."""
-        return list(type(self).__members__).index(self.name)
-
-    def _rank_of(self, other: object) -> int:
-        if type(other) is not type(self):
-            msg = (
-                f"cannot order {type(self).__name__} and"
-                f" {type(other).__name__}"
-            )
-            raise TypeError(msg)
-        return other.rank
-
-    def __lt__(self, other: object) -> bool:
-        return self.rank < self._rank_of(other)
-
-    def __le__(self, other: object) -> bool:
-        return self.rank <= self._rank_of(other)
-
-    def __gt__(self, other: object) -> bool:
-        return self.rank > self._rank_of(other)
-
-    def __ge__(self, other: object) -> bool:
-        return self.rank >= self._rank_of(other)
-
-
-class Phase(_Ordered):
+class Phase(OrderedStrEnum):
     """How long the current episode of back pain has lasted.
 
     Phases order by duration: ``ACUTE < SUBACUTE < CHRONIC``.
@@ -74,7 +40,7 @@ class Phase(_Ordered):
     """12 weeks and over (Cochrane, ACP, NIH)."""
 
 
-class Decision(_Ordered):
+class Decision(OrderedStrEnum):
     """What to do next, ordered from most to least cautious.
 
     ``STOP_AND_REFER < REGRESS < HOLD < PROGRESS``.
@@ -95,7 +61,7 @@ class Decision(_Ordered):
     """Step up exactly one thing."""
 
 
-class Urgency(_Ordered):
+class Urgency(OrderedStrEnum):
     """How soon a person should get checked.
 
     ``NONE < ROUTINE < URGENT < EMERGENCY``.
@@ -175,8 +141,8 @@ _EMERGENCY_FLAGS: Final = frozenset(
 class RiskFactor(enum.StrEnum):
     """A history item that needs a clinician's clearance (§3.3).
 
-    A risk factor is not an automatic stop: a clearance dated on or after
-    the day it was recorded allows exercise.
+    A risk factor is not an automatic stop: a clearance dated after the
+    day it was recorded allows exercise.
     `FAILURE_TO_IMPROVE_AFTER_4_WEEKS` only adds advice.
 
     .. versionadded:: 0.1.0
@@ -273,6 +239,7 @@ class ReasonCode(enum.StrEnum):
     STOP_SYMPTOM_REPEATED = "stop-symptom-repeated"
     NOT_SETTLED_REPEATED = "not-settled-repeated"
     NOTHING_EASIER = "nothing-easier"
+    ABOVE_PHASE_CAP = "above-phase-cap"
     STOP_SYMPTOM = "stop-symptom"
     PAIN_ABOVE_CEILING = "pain-above-ceiling"
     NOT_SETTLED = "not-settled"
@@ -283,6 +250,7 @@ class ReasonCode(enum.StrEnum):
     AMBER_PAIN = "amber-pain"
     DWELL_NOT_MET = "dwell-not-met"
     AT_CAP = "at-cap"
+    NEEDS_BODY = "needs-body"
     READY = "ready"
 
     @property
@@ -300,7 +268,7 @@ _MESSAGES: Final = {
     ),
     ReasonCode.RED_FLAG_URGENT: f"{_SEE_DOCTOR} today or tomorrow.",
     ReasonCode.NO_CLEARANCE: (
-        "A clinician needs to clear you for exercise before you start."
+        "Stop and get cleared by a clinician before you (re)start."
     ),
     ReasonCode.CLEARANCE_OUTDATED: (
         f"{_CLINICIAN}: you stopped after your last clearance."
@@ -324,6 +292,10 @@ _MESSAGES: Final = {
     ),
     ReasonCode.NOTHING_EASIER: (
         f"{_CLINICIAN}: there is no easier version left to step back to."
+    ),
+    ReasonCode.ABOVE_PHASE_CAP: (
+        "Step back: this dose is more than your current phase allows, so"
+        " drop to a lighter load or an easier exercise."
     ),
     ReasonCode.STOP_SYMPTOM: (
         "Step back: sharp pain, tingling, numbness, weakness or pain"
@@ -357,6 +329,10 @@ _MESSAGES: Final = {
     ),
     ReasonCode.AT_CAP: (
         "Keep the same dose: this is the top of the plan for now."
+    ),
+    ReasonCode.NEEDS_BODY: (
+        "Keep the same dose: add your body weight and height before adding"
+        " weight your back carries."
     ),
     ReasonCode.READY: (
         "Step up one thing: pain stayed low and settled over enough sessions."
@@ -793,6 +769,8 @@ class Dose:
             )
 
 
+#: The heaviest load a dose may carry, kg (the model's range).
+MAX_LOAD_KG: Final = 600.0
 #: McGill: holds of 7-10 s, never longer (§7.2).
 MAX_ISO_HOLD_S: Final = 10
 #: ACSM 10-30 s per stretch; 20 s by default (§7.4).
@@ -855,8 +833,11 @@ class Step:
         change: What changed from the previous step (``None`` for the
             first).
         criteria: What must hold before the next step.
-        earliest_start: The earliest time of day for the session, when a
-            wake time was given and the exercise flexes the spine.
+        after_waking_min: The least minutes between waking and the
+            session, when a wake time was given and the exercise flexes the
+            spine; unlike a clock time it never wraps past midnight.
+        earliest_start: The same moment as a clock time; when it is
+            earlier than the wake time it falls on the next day.
         warm_up_first: Whether a warm-up (5 minutes of easy cardio or
             dynamic movement) must come first.
 
@@ -871,6 +852,10 @@ class Step:
     change: Change | None = attrs.field(validator=v.optional_member(Change))
     criteria: Criteria = attrs.field(
         validator=v.instance_of(Criteria, "a Criteria")
+    )
+    after_waking_min: int | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(v.integer(0, 24 * 60)),
     )
     earliest_start: dt.time | None = attrs.field(
         default=None, validator=_optional(dt.time, "a datetime.time")
@@ -954,7 +939,12 @@ class Progression:
         Raises:
             InvalidInputError: *day* is outside the plan.
         """
-        if not self.start <= day < self.end:
+        given: object = day
+        if (
+            isinstance(given, dt.datetime)
+            or not isinstance(given, dt.date)
+            or not self.start <= given < self.end
+        ):
             raise InvalidInputError.out_of_range(
                 "day", day, f"in [{self.start}, {self.end})"
             )
@@ -1078,7 +1068,9 @@ class Context:
         programme_start: The first day of the programme; enables the
             planned deload and the no-improvement advice.
         body: The person; when given, no step up reaches the phase's
-            spinal-load cap.
+            spinal-load cap and a dose above it steps back. Without it, no
+            step up adds load the trunk carries (a load step, or a new
+            exercise with such a load): the decision holds instead.
         config: The thresholds.
 
     .. versionadded:: 0.1.0

@@ -45,6 +45,7 @@ REVIEW_AFTER_REGRESSIONS: Final = 3
 #: No improvement after four weeks prompts a review (CKS: one month).
 NO_IMPROVEMENT_DAYS: Final = 28
 HOLDS_BEFORE_DELOAD_ADVICE: Final = 3
+_ONE_DAY: Final = dt.timedelta(days=1)
 
 _NERVE: Final = frozenset({Symptom.TINGLING, Symptom.NUMBNESS})
 
@@ -68,10 +69,13 @@ def decide(
        second unsettled morning within a week stop (routine);
     4. any warning symptom, pain during above the ceiling, pain not
        settled by the next morning or a rising weekly trend regress, as
-       does a planned easy week in strength mode;
+       does a planned easy week in strength mode and a dose above the
+       phase's caps (tier, bodyweight only when acute, spinal load), which
+       steps back to the nearest dose within them;
     5. missing next-morning data, the 1-hour rule, amber pain, too few
-       green sessions or too few days since the last step, or the top of
-       the ladder hold;
+       sessions at the full dose that were green and settled, too few days
+       since the last step, the top of the ladder, or (without a body) a
+       step that would add load the trunk carries hold;
     6. otherwise the dose steps up by exactly one thing.
 
     A step back that has nowhere to go becomes a stop and refer.
@@ -84,7 +88,7 @@ def decide(
         dose: The dose the session was done at.
         context: Phase, clearance, flags, history and thresholds.
         catalog: Where ladders come from; the built-in catalog by default.
-            Only a step up or back reads it.
+            A stop from rules 1-5 never reads it.
 
     Returns:
         The outcome, with the next dose.
@@ -126,9 +130,14 @@ def decide(
         return _outcome(
             report, dose, context, Decision.STOP_AND_REFER, reasons=stops
         )
+    caps = _caps(context)
+    index, exercise = lookup()
     regress = _regressions(report, dose, context)
+    if not caps.within_caps(exercise, dose):
+        regress.append(ReasonCode.ABOVE_PHASE_CAP)
     if regress:
         found = _step_back(report, dose, context, regress, lookup)
+        found = _into_caps(found, dose, caps=caps, index=index)
         if found is None:
             return _outcome(
                 report,
@@ -147,9 +156,11 @@ def decide(
         )
     holds, big_step = _holds(report, dose, context)
     if not holds:
-        found = _step_up(report, dose, context, lookup, big_step=big_step)
+        found, blocked = _step_up(
+            report, dose, context, lookup, caps=caps, big_step=big_step
+        )
         if found is None:
-            holds = [ReasonCode.AT_CAP]
+            holds = [ReasonCode.NEEDS_BODY if blocked else ReasonCode.AT_CAP]
         else:
             return _outcome(
                 report,
@@ -248,7 +259,7 @@ def _clearance_problems(
     if stopped and clearance.on <= stopped[-1]:
         found.append(ReasonCode.CLEARANCE_OUTDATED)
     if any(
-        r.on > clearance.on
+        r.on >= clearance.on
         for r in context.risk_factors
         if r.factor is not RiskFactor.FAILURE_TO_IMPROVE_AFTER_4_WEEKS
     ):
@@ -286,28 +297,28 @@ def _regressions(
 
 def _morning_samples(
     reports: Sequence[SessionReport], *, stiffness: bool
-) -> list[tuple[dt.date, int]]:
-    samples: list[tuple[dt.date, int]] = []
+) -> list[tuple[int, int]]:
+    """(day number, score) of each morning; day numbers never overflow."""
+    samples: list[tuple[int, int]] = []
     for r in reports:
+        day = r.day.toordinal()
         if not stiffness:
-            samples.append((r.day, r.pain_before))
+            samples.append((day, r.pain_before))
         value = r.stiffness_next_morning if stiffness else r.pain_next_morning
         if value is not None:
-            samples.append((r.day + dt.timedelta(days=1), value))
+            samples.append((day + 1, value))
     return samples
 
 
 def _trend_up(report: SessionReport, context: Context) -> bool:
     """7-day mean morning pain or stiffness up by trend_tol (Silbernagel)."""
     reports = (*context.history, report)
-    end = report.day + dt.timedelta(days=1)
+    end = report.day.toordinal() + 1
     for stiffness in (False, True):
         samples = _morning_samples(reports, stiffness=stiffness)
-        recent = [x for d, x in samples if 0 <= (end - d).days < WEEK_DAYS]
+        recent = [x for d, x in samples if 0 <= end - d < WEEK_DAYS]
         before = [
-            x
-            for d, x in samples
-            if WEEK_DAYS <= (end - d).days < 2 * WEEK_DAYS
+            x for d, x in samples if WEEK_DAYS <= end - d < 2 * WEEK_DAYS
         ]
         if (
             recent
@@ -334,6 +345,43 @@ def _deload_due(report: SessionReport, dose: Dose, context: Context) -> bool:
     )
 
 
+def _caps(context: Context) -> p.Limitations:
+    """The phase's caps for *context* (§2, §9.2, §9.5)."""
+    permitted = p.permits(context.clearance)
+    return p.Limitations(
+        phase=context.phase,
+        max_tier=p.max_tier(context.phase, permits_tier3=permitted),
+        cap_n=p.load_cap_n(
+            context.phase, DEFAULT_LIMITS, permits_tier3=permitted
+        ),
+        body=context.body,
+        limits=DEFAULT_LIMITS,
+        config=context.config,
+    )
+
+
+def _into_caps(
+    found: tuple[Dose, Change] | None,
+    dose: Dose,
+    *,
+    caps: p.Limitations,
+    index: dict[str, Exercise],
+) -> tuple[Dose, Change] | None:
+    """*found* if it keeps to the caps, else the nearest dose that does.
+
+    A dose within the caps with nothing easier left stays at None (a
+    stop); a dose above the caps always looks for one within them.
+    """
+    exercise = index[dose.exercise]
+    if found is None and caps.within_caps(exercise, dose):
+        return None
+    if found is not None:
+        target = index.get(found[0].exercise)
+        if target is not None and caps.within_caps(target, found[0]):
+            return found
+    return p.into_caps(dose, exercise, caps=caps, index=index)
+
+
 def _last_change(context: Context) -> Outcome | None:
     for outcome in reversed(context.decisions):
         if outcome.decision is not Decision.HOLD:
@@ -351,6 +399,8 @@ def _step_back(
     codes: list[ReasonCode],
     lookup: Lookup,
 ) -> tuple[Dose, Change] | None:
+    if ReasonCode.ABOVE_PHASE_CAP in codes:
+        return None
     if codes == [ReasonCode.PLANNED_DELOAD]:
         light = p.deload(dose)
         if light is not None:
@@ -435,9 +485,17 @@ def _qualifies(
         or report.stop_symptoms
     ):
         return False
-    if dose.mode is not TrainingMode.STRENGTH:
-        return all(s.reps >= dose.reps for s in report.sets[:1])
+    if dose.mode is TrainingMode.ISO_HOLDS:
+        done = report.sets[: len(dose.pyramid)]
+        return len(done) == len(dose.pyramid) and all(
+            s.reps >= reps and s.hold_s >= dose.hold_s
+            for s, reps in zip(done, dose.pyramid, strict=True)
+        )
     done = report.sets[: dose.sets]
+    if dose.mode is not TrainingMode.STRENGTH:
+        return len(done) == dose.sets and all(
+            s.reps >= dose.reps and s.hold_s >= dose.hold_s for s in done
+        )
     return len(done) == dose.sets and all(
         s.reps >= dose.reps
         and s.reps_in_reserve is not None
@@ -452,8 +510,15 @@ def _step_up(
     context: Context,
     lookup: Lookup,
     *,
+    caps: p.Limitations,
     big_step: bool,
-) -> tuple[Dose, Change] | None:
+) -> tuple[tuple[Dose, Change] | None, bool]:
+    """The step up within the caps, and whether a missing body blocked one.
+
+    Without a body the spinal-load cap cannot be checked, so no step adds
+    load the trunk carries: neither a load step nor a new exercise with
+    such a load (§9.5).
+    """
     last = _last_change(context)
     if (
         last is not None
@@ -464,20 +529,30 @@ def _step_up(
         and context.programme_start is not None
         and not p.is_deload_week(report.day, context.programme_start)
     ):
-        return last.dose_before, Change.RESTORE
+        return (last.dose_before, Change.RESTORE), False
     index, exercise = lookup()
-    permitted = p.permits(context.clearance)
-    caps = p.Limitations(
-        phase=context.phase,
-        max_tier=p.max_tier(context.phase, permits_tier3=permitted),
-        cap_n=p.load_cap_n(
-            context.phase, DEFAULT_LIMITS, permits_tier3=permitted
-        ),
-        body=context.body,
-        limits=DEFAULT_LIMITS,
-        config=context.config,
-    )
-    return p.step_up(dose, exercise, caps=caps, index=index, big_step=big_step)
+    blocked = False
+    for candidate, change in p.step_up_candidates(
+        dose,
+        exercise,
+        phase=caps.phase,
+        config=caps.config,
+        index=index,
+        big_step=big_step,
+    ):
+        target = index.get(candidate.exercise, exercise)
+        if not caps.allows(target, candidate):
+            continue
+        if (
+            context.body is None
+            and change in {Change.LOAD, Change.EXERCISE}
+            and candidate.load_kg > 0
+            and target.placement.is_trunk_borne
+        ):
+            blocked = True
+            continue
+        return (candidate, change), blocked
+    return None, blocked
 
 
 # --- The outcome -------------------------------------------------------------
@@ -541,9 +616,10 @@ def _not_improving(report: SessionReport, context: Context) -> bool:
     if start is None or (report.day - start).days < NO_IMPROVEMENT_DAYS:
         return False
     samples = _morning_samples((*context.history, report), stiffness=False)
-    first = [x for d, x in samples if 0 <= (d - start).days < WEEK_DAYS]
-    end = report.day + dt.timedelta(days=1)
-    last = [x for d, x in samples if 0 <= (end - d).days < WEEK_DAYS]
+    first_day = start.toordinal()
+    first = [x for d, x in samples if 0 <= d - first_day < WEEK_DAYS]
+    end = report.day.toordinal() + 1
+    last = [x for d, x in samples if 0 <= end - d < WEEK_DAYS]
     return bool(first and last) and fmean(last) >= fmean(first)
 
 
@@ -629,6 +705,14 @@ def apply_decision(
         raise InvalidInputError.out_of_range(
             "target", target, "a Dose or a Progression"
         )
+    p.check_options(config=config, limits=limits)
+    planned = target.step_on(outcome.day).dose
+    if planned != outcome.dose_before:
+        raise InvalidInputError.out_of_range(
+            "outcome.dose_before",
+            outcome.dose_before,
+            f"the plan's dose on {outcome.day} ({planned})",
+        )
     if outcome.dose_after is None:
         return None
     index = p.index_of(catalog)
@@ -636,6 +720,10 @@ def apply_decision(
     if dose.exercise not in index:
         raise UnknownExerciseError(dose.exercise)
     start = outcome.day + dt.timedelta(days=1)
+    if start >= dt.date.max:
+        raise InvalidInputError.out_of_range(
+            "outcome.day", outcome.day, f"before {dt.date.max - _ONE_DAY}"
+        )
     end = max(target.end, start + dt.timedelta(days=1))
     caps = p.Limitations(
         phase=target.phase,
@@ -645,6 +733,15 @@ def apply_decision(
         limits=limits,
         config=config,
     )
+    if not caps.allows(index[dose.exercise], dose):
+        raise InvalidInputError.out_of_range(
+            "outcome.dose_after",
+            dose,
+            f"a dose within the plan's {target.phase.value}-phase caps"
+            f" (tier <= {target.max_tier}, bodyweight only when acute,"
+            " below the spinal-load cap): decide with the plan's phase and"
+            " body",
+        )
     return p.plan(
         dose,
         start=start,
