@@ -124,9 +124,9 @@ class TestScore:
         ("argv", "message"),
         [
             (["score"], "give an exercise slug, or a posture with --lean"),
-            (["score", "--lean", "95"], "TorsoLean.degrees must be"),
+            (["score", "--lean", "95"], "error: --lean must be"),
             (["score", "--lean", "x"], "argument --lean: not a number"),
-            (["score", "--lean", "10", "--mass", "10"], "Body.mass_kg"),
+            (["score", "--lean", "10", "--mass", "10"], "error: --mass must"),
             (["score", "--lean", "10", "--support", "sofa"], "invalid choice"),
             (["frobnicate"], "invalid choice: 'frobnicate'"),
         ],
@@ -183,7 +183,7 @@ class TestCatalog:
         status, _, err = run(capsys, "catalog", "--max-tier", "7")
 
         assert 2 == status
-        assert "max_tier must be an integer in [0, 3], got 7" in err
+        assert "--max-tier must be an integer in [0, 3], got 7" in err
 
 
 class TestScoreExercise:
@@ -216,6 +216,29 @@ class TestScoreExercise:
         assert 2 == status
         assert 1 == len(err.splitlines())
         assert "Did you mean: rear-foot-elevated-split-squat" in err
+
+    def test_supported_is_not_a_number(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A floor exercise says its muscle load is not modelled, not 0 N."""
+        status, out, _ = run(capsys, "score", "glute-bridge", "--load", "20")
+        total = next(r for r in out.splitlines() if r.startswith("total"))
+
+        assert 0 == status
+        assert "total        not modelled  not modelled           -" == total
+        assert "supported model" in out
+
+    def test_moments_are_rounded(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Per-source values show at most one decimal."""
+        status, out, _ = run(capsys, "score", "split-squat", "--load", "16")
+        table = out.split("\n\n")[1]
+        numbers = re.findall(r"\d+\.\d+", table)
+
+        assert 0 == status
+        assert numbers
+        assert all(len(n.split(".")[1]) == 1 for n in numbers)
 
 
 class TestAlternatives:
@@ -266,6 +289,21 @@ class TestAlternatives:
 
         assert 0 == status
         assert "No back-friendlier exercise at the same leg work." in out
+
+    def test_supported_swaps_have_no_percentage(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Bridges show "not modelled" and no "100%" reduction."""
+        status, out, _ = run(
+            capsys, "alternatives", "romanian-deadlift", "--load", "40"
+        )
+        bridge = next(r for r in out.splitlines() if r.startswith("Glute"))
+
+        assert 0 == status
+        assert "not modelled (supported)" in bridge
+        assert "%" not in bridge
+        assert " 0 " not in bridge
+        assert "100%" not in out
 
 
 class TestPlan:
@@ -360,6 +398,15 @@ class TestPlan:
         assert message in err
 
 
+def _session(tmp_path: pathlib.Path, **dose: object) -> str:
+    """Write the example session with *dose* changed; return its path."""
+    doc = json.loads(json.dumps(_cli.CHECK_EXAMPLE))
+    doc["dose"].update(dose)
+    path = tmp_path / "session.json"
+    path.write_text(json.dumps(doc))
+    return str(path)
+
+
 class TestCheck:
     def test_example_is_decided(
         self,
@@ -439,7 +486,7 @@ class TestCheck:
                     '{"schema_version": 1, "report": {"day": "x"},'
                     ' "dose": {}, "context": {}}'
                 ),
-                "expected a date as YYYY-MM-DD @ $.day",
+                "expected a date as YYYY-MM-DD @ $.report.day",
             ),
         ],
     )
@@ -477,6 +524,117 @@ class TestCheck:
 
         assert 0 == status
         assert "Advice: review-routine\n" in out
+
+    def test_unknown_exercise(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: pathlib.Path
+    ) -> None:
+        """A dose of an unknown slug is an error, not a decision."""
+        status, out, err = run(
+            capsys, "check", _session(tmp_path, exercise="split-sqat")
+        )
+
+        assert 2 == status
+        assert "" == out
+        assert 1 == len(err.splitlines())
+        assert "unknown exercise slug 'split-sqat'" in err
+        assert "Did you mean: split-squat" in err
+
+    def test_unknown_exercise_without_suggestions(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: pathlib.Path
+    ) -> None:
+        """With nothing close, it points to the catalog."""
+        status, _, err = run(
+            capsys, "check", _session(tmp_path, exercise="nosuch")
+        )
+
+        assert 2 == status
+        assert "See 'backsafe catalog' for the slugs." in err
+
+    def test_dose_above_the_caps(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: pathlib.Path
+    ) -> None:
+        """A 200 kg low-bar squat in the subacute phase is not a hold."""
+        path = _session(
+            tmp_path,
+            exercise="low-bar-back-squat",
+            load_kg=200,
+            load_step_kg=2.5,
+        )
+
+        status, out, _ = run(capsys, "check", path, "--json")
+        outcome = bs.from_dict(
+            {"schema_version": 1, **json.loads(out)["outcome"]}, bs.Outcome
+        )
+
+        assert 0 == status
+        assert outcome.decision in {
+            bs.Decision.REGRESS,
+            bs.Decision.STOP_AND_REFER,
+        }
+
+    @pytest.mark.parametrize(
+        ("content", "message"),
+        [
+            (b"\xff\xfe{}", "is not UTF-8 text"),
+            (b"[" * 100_000, "nested too deeply"),
+            (b" " * (_cli.MAX_INPUT_BYTES + 1), "larger than"),
+        ],
+    )
+    def test_hostile_files(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        tmp_path: pathlib.Path,
+        content: bytes,
+        message: str,
+    ) -> None:
+        """Binary, deep or huge input is one line and status 2."""
+        path = tmp_path / "session.json"
+        path.write_bytes(content)
+
+        status, _, err = run(capsys, "check", str(path))
+
+        assert 2 == status
+        assert 1 == len(err.splitlines())
+        assert message in err
+
+    def test_deep_standard_input(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """Deeply nested JSON on standard input is one line too."""
+        monkeypatch.setattr("sys.stdin", io.StringIO("[" * 100_000))
+
+        status, _, err = run(capsys, "check", "-")
+
+        assert 2 == status
+        assert "nested too deeply" in err
+
+    def test_error_path_names_the_part(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: pathlib.Path
+    ) -> None:
+        """A bad dose field is reported under $.dose."""
+        status, _, err = run(capsys, "check", _session(tmp_path, sets="x"))
+
+        assert 2 == status
+        assert "@ $.dose.sets" in err
+
+    def test_out_of_order_report_names_the_field(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: pathlib.Path
+    ) -> None:
+        """A report older than the history names the file's field."""
+        doc = json.loads(json.dumps(_cli.CHECK_EXAMPLE))
+        later = {**doc["report"], "day": "2026-03-10"}
+        doc["context"]["history"] = [later]
+        path = tmp_path / "session.json"
+        path.write_text(json.dumps(doc))
+
+        status, _, err = run(capsys, "check", str(path))
+
+        assert 2 == status
+        assert err.startswith(
+            "backsafe: error: report.day must be on or after 2026-03-10"
+        )
 
     def test_needs_a_file(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Without a file or --example it says what to give."""
@@ -534,6 +692,114 @@ class TestLegDay:
         ]
         assert all(i.exercise.tier <= 1 for i in rewrite.workout.items)
         assert 1 == len(doc["plans"])
+
+    def test_acute_is_body_weight_only(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Acute: no external load anywhere, and no load progression."""
+        status, out, _ = run(
+            capsys, "--phase", "acute", "--start", "2026-03-02", "--json"
+        )
+        doc = json.loads(out)
+        rewrite = bs.from_dict(
+            {"schema_version": 1, **doc["rewrite"]}, bs.WorkoutRewrite
+        )
+        plans = [
+            bs.from_dict({"schema_version": 1, **p}, bs.Progression)
+            for p in doc["plans"]
+        ]
+
+        assert 0 == status
+        assert [0.0] * len(_cli.LEG_DAY) == [
+            i.load_kg for i in rewrite.workout.items
+        ]
+        assert all(i.exercise.tier <= 1 for i in rewrite.workout.items)
+        assert {0.0} == {s.dose.load_kg for p in plans for s in p.steps}
+
+    def test_acute_table(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The acute day shows body weight and no loaded dose."""
+        status, out, _ = run(
+            capsys, "--phase", "acute", "--start", "2026-03-02"
+        )
+        day = out.split("\n\n")[1]
+
+        assert 0 == status
+        assert "Acute phase: body weight only" in out
+        assert " kg" not in day
+        assert not re.search(r"@ \d", out)
+
+    def test_unchanged_items_say_keep(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An item that needs no change says keep, not X -> X."""
+        status, out, _ = run(
+            capsys, "--item", "glute-bridge:3x10", "--start", "2026-03-02"
+        )
+        row = next(r for r in out.splitlines() if r.startswith("Glute"))
+
+        assert 0 == status
+        assert ["Glute", "bridge", "keep"] == row.split()[:3]
+        assert "not modelled (supported)" in row
+        assert "0 N" not in out
+
+    def test_supported_load_change_is_not_a_number(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A supported item stripped of its load shows no N -> N change."""
+        status, out, _ = run(
+            capsys,
+            "--item", "leg-extension:3x10@20", "--phase", "acute",
+            "--start", "2026-03-02",
+        )  # fmt: skip
+        row = next(r for r in out.splitlines() if r.startswith("Leg ext"))
+
+        assert 0 == status
+        assert "body weight  not modelled (supported)  low" in row
+        assert "->" not in row
+
+    def test_removed_item_has_no_after(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An item with nothing low enough to swap to shows N -> -."""
+        status, out, _ = run(
+            capsys,
+            "--item", "bird-dog:3x8", "--mass", "300", "--height", "2.2",
+            "--start", "2026-03-02", "--weeks", "1",
+        )  # fmt: skip
+        row = next(r for r in out.splitlines() if r.startswith("Bird-dog"))
+
+        assert 0 == status
+        assert ["Bird-dog", "-", "-", "-", "11,688", "N", "->", "-", "-"] == (
+            row.split()
+        )
+
+    def test_acute_plan_refuses_a_load(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """plan --phase acute --load 5 is a usage error naming --load."""
+        status, _, err = run(
+            capsys, "plan", "leg-extension", "--phase", "acute", "--load", "5"
+        )
+
+        assert 2 == status
+        assert "--load must be 0 in the acute phase" in err
+
+    def test_acute_plan_never_adds_load(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The acute leg-extension plan never moves to a loaded exercise."""
+        status, out, _ = run(
+            capsys,
+            "plan", "leg-extension", "--phase", "acute", "--weeks", "12",
+            "--start", "2026-03-02", "--json",
+        )  # fmt: skip
+        plan = bs.from_dict(
+            {"schema_version": 1, **json.loads(out)["progression"]},
+            bs.Progression,
+        )
+
+        assert 0 == status
+        assert {0.0} == {s.dose.load_kg for s in plan.steps}
 
     def test_bad_item(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A malformed item is one line and status 2."""
@@ -602,7 +868,7 @@ class TestEntryPoints:
             runpy.run_module("backsafe", run_name="__main__")
 
         assert 2 == info.value.code
-        assert "TorsoLean.degrees" in capsys.readouterr().err
+        assert "--lean must be" in capsys.readouterr().err
 
     def test_python_dash_m(self) -> None:
         """python -m backsafe runs the command."""

@@ -336,12 +336,16 @@ class TestQueryResults:
     def test_alternative_repr(self, alternative: bs.Alternative) -> None:
         """The repr gives the exercise, load, compression and reduction."""
         load = alternative.spinal_load
+        saving = (
+            f"{load.compression_n:.0f} N ({load.level.value}),"
+            f" {alternative.relative_reduction:.0%} less"
+            if load.method is not bs.ModelMethod.SUPPORTED
+            else f"{load.level.value}; muscle load not modelled (supported)"
+        )
 
         assert (
             f"<Alternative {alternative.exercise.slug!r} at"
-            f" {alternative.load_kg:g} kg: {load.compression_n:.0f} N"
-            f" ({load.level.value}),"
-            f" {alternative.relative_reduction:.0%} less>"
+            f" {alternative.load_kg:g} kg: {saving}>"
         ) == _display.alternative_repr(alternative)
 
     def test_alternatives_table(self) -> None:
@@ -356,6 +360,23 @@ class TestQueryResults:
         names = [t for t in page.text if t in {a.exercise.name for a in found}]
         assert [a.exercise.name for a in found] == names
         assert _display.LEVEL_COLOURS["low"] in markup
+
+    def test_supported_alternatives_have_no_newtons(self) -> None:
+        """A bridge says its muscle load is not modelled: no 0 N, no 100%."""
+        found = bs.alternatives("romanian-deadlift", BODY, load_kg=40)
+        bridge = next(a for a in found if a.exercise.slug == "glute-bridge")
+
+        page = parse(_display.alternatives_html([bridge]))
+        shown = _display.alternative_repr(bridge)
+
+        assert bs.ModelMethod.SUPPORTED == bridge.spinal_load.method
+        assert _display.NOT_MODELLED in page.text
+        assert "-" in page.text
+        assert not any("%" in t or t == "0 N" for t in page.text)
+        assert (
+            f"<Alternative 'glute-bridge' at {bridge.load_kg:g} kg: low;"
+            " muscle load not modelled (supported)>"
+        ) == shown
 
 
 class TestQueryResultDisplay:

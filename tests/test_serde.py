@@ -90,7 +90,15 @@ def mutated_documents(draw: st.DrawFn) -> tuple[type, object]:
         node = node[draw(st.sampled_from(children))]
     action = draw(st.sampled_from(["replace", "drop", "add"]))
     if action == "add":
-        node[draw(st.text(max_size=8))] = draw(s.JSON_VALUES)
+        # Python callers may pass keys that JSON never has.
+        key = draw(
+            st.text(max_size=8)
+            | st.integers()
+            | st.none()
+            | st.booleans()
+            | st.tuples(st.integers())
+        )
+        node[key] = draw(s.JSON_VALUES)
     else:
         key = draw(st.sampled_from(sorted(node)))
         if action == "drop":
@@ -263,6 +271,56 @@ class TestSchema:
 
 
 class TestErrors:
+    def test_non_string_keys(self) -> None:
+        """A key that is not a string is an extra field, not a TypeError."""
+        doc = {"schema_version": 1, 5: 1, "mass_kg": 70, "height_m": 1.7}
+
+        with pytest.raises(bs.InvalidDataError) as info:
+            bs.from_dict(doc, bs.Body)
+
+        assert ("extra fields found (5) @ $",) == info.value.errors
+
+    def test_mixed_extra_keys(self) -> None:
+        """Extra keys of several types are listed together, sorted."""
+        doc = {"schema_version": 1, None: 1, "b": 2, "degrees": 3}
+
+        with pytest.raises(bs.InvalidDataError) as info:
+            bs.from_dict(doc, bs.TorsoLean)
+
+        assert ("extra fields found (None, b) @ $",) == info.value.errors
+
+    def test_unreportable_error_is_still_one_line(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """An error cattrs cannot describe still gives a one-line report."""
+
+        class Broken:
+            def structure(self, *_: object) -> object:
+                raise TypeError  # no message for cattrs to read
+
+        monkeypatch.setattr(_serde, "converter", Broken)
+        doc = {"schema_version": 1, "degrees": 3}
+
+        with pytest.raises(bs.InvalidDataError) as info:
+            bs.from_dict(doc, bs.TorsoLean)
+
+        assert ("invalid document (TypeError) @ $",) == info.value.errors
+
+    def test_plain_string_for_a_member(self) -> None:
+        """The model says to use the enum when given its plain value."""
+        with pytest.raises(bs.InvalidInputError) as info:
+            bs.Body(mass_kg=60, height_m=1.6, sex="female")  # type: ignore[arg-type]
+
+        assert (
+            "Body.sex must be a Sex member such as Sex.FEMALE,"
+            " not the plain string 'female'"
+        ) == str(info.value)
+
+    def test_unknown_string_for_a_member(self) -> None:
+        """A string that is no member's value lists the allowed values."""
+        with pytest.raises(bs.InvalidInputError, match="one of 'female'"):
+            bs.Body(mass_kg=60, height_m=1.6, sex="f")  # type: ignore[arg-type]
+
     def test_every_problem_with_its_path(self) -> None:
         """All problems are reported at once, each with its path."""
         doc = {

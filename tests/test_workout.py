@@ -260,6 +260,7 @@ class TestRewriteWorkout:
             {"max_tier": 5},
             {"exclude_flags": 1},
             {"prefer_unilateral": "yes"},
+            {"bodyweight_only": 1},
             {"limits": None},
             {"catalog": 3},
         ],
@@ -268,6 +269,52 @@ class TestRewriteWorkout:
         """Bad options raise InvalidInputError."""
         with pytest.raises(bs.InvalidInputError):
             bs.rewrite_workout(LEG_DAY, BODY, **kwargs)  # type: ignore[arg-type]
+
+    @given(
+        items=st.lists(catalog_workout_items(), min_size=1, max_size=5),
+        body=training_bodies(),
+    )
+    def test_bodyweight_only_has_no_load(
+        self, items: list[bs.WorkoutItem], body: bs.Body
+    ) -> None:
+        """With bodyweight_only, no item of the new workout has a load."""
+        rewrite = bs.rewrite_workout(
+            items, body, max_tier=1, bodyweight_only=True
+        )
+
+        assert all(0 == i.load_kg for i in rewrite.workout.items)
+        assert all(i.exercise.tier <= 1 for i in rewrite.workout.items)
+        for change in rewrite.changes:
+            if change.replacement is not None:
+                assert change.replacement_load == bs.score(
+                    change.replacement.exercise, body, load_kg=0
+                )
+
+    def test_bodyweight_only_keeps_a_fine_exercise(self) -> None:
+        """A loaded split squat stays, at body weight, with its reason."""
+        day = [item("split-squat", sets=3, reps=8, load_kg=16)]
+
+        rewrite = bs.rewrite_workout(day, BODY, bodyweight_only=True)
+        change = rewrite.changes[0]
+
+        assert bs.ChangeKind.LOAD_REDUCED is change.kind
+        assert (
+            "Split squat at 16 kg carries an external load, and only body"
+            " weight is allowed, so it stays at body weight: low spinal load."
+        ) == change.reason
+        assert (item("split-squat", sets=3, reps=8),) == (
+            rewrite.workout.items
+        )
+
+    def test_supported_replacement_gives_no_percentage(self) -> None:
+        """A bridge's reason says its muscle load is not modelled."""
+        day = [item("romanian-deadlift", sets=3, reps=8, load_kg=40)]
+
+        reason = bs.rewrite_workout(day, BODY).changes[0].reason
+
+        assert "muscle load not modelled" in reason
+        assert "%" not in reason
+        assert "0 N" not in reason
 
     @pytest.mark.parametrize("workout", ["leg day", 3, ["split-squat"]])
     def test_bad_workouts(self, workout: object) -> None:

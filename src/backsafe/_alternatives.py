@@ -160,6 +160,11 @@ def equivalent_load(
         rounding: ``"down"`` (the default: never more leg work than asked)
             or ``"nearest"``.
 
+    Rounded to nearest, a round trip (there and back) returns the load
+    within one step of the coarser of the two exercises, counted in the
+    first exercise's kilograms; unless a load is clamped at 0 or at the
+    largest load.
+
     Returns:
         The load in kilograms, a multiple of the step.
 
@@ -292,7 +297,8 @@ def alternatives(
     - it adds no flag *exercise* lacks and has none of *exclude_flags*;
     - for leg exercises, its working-leg load is at least
       *min_leg_load_ratio* of the original's (comparable leg work);
-    - it never scores above the original: no more compression, no more
+    - it never scores above the original, at its rounded load and at the
+      exact (unrounded) equivalent load: no more compression, no more
       shear and no higher level; and it is better, with less compression
       or a lower tier;
     - it meets *equipment*, *max_level* and *max_tier* when given.
@@ -363,6 +369,13 @@ def alternatives(
             continue
         after = score(candidate, body, load_kg=alt_load, limits=limits)
         if not is_not_worse(after, before):
+            continue
+        # Rounding the load down must not hide a worse score at exactly
+        # equal leg work.
+        exact = equivalent_load(original, load, candidate, body, step_kg=0)
+        if exact != alt_load and not is_not_worse(
+            score(candidate, body, load_kg=exact, limits=limits), before
+        ):
             continue
         if not (
             after.compression_n < before.compression_n - _EPSILON

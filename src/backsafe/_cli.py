@@ -17,7 +17,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Final, NoReturn, TextIO
 
-from ._display import describe_dose
+from ._display import (
+    NOT_MODELLED,
+    compression_text,
+    describe_dose,
+    is_muscle_modelled,
+    reduction_text,
+)
 from ._exercise import (
     Equipment,
     Exercise,
@@ -40,7 +46,12 @@ from ._model import (
 )
 from ._progression import Phase
 from ._spine import spinal_load
-from .exceptions import BacksafeError, InvalidDataError
+from .exceptions import (
+    BacksafeError,
+    InvalidDataError,
+    InvalidInputError,
+    UnknownExerciseError,
+)
 
 PROG: Final = "backsafe"
 #: The reference adult used when no body is given (a documented example,
@@ -49,6 +60,20 @@ DEFAULT_MASS_KG: Final = 75.0
 DEFAULT_HEIGHT_M: Final = 1.75
 
 EXIT_USAGE: Final = 2
+#: The largest session file ``check`` reads (a real one is under 1 kB).
+MAX_INPUT_BYTES: Final = 1_000_000
+#: Option names for the fields a command-line error can name.
+OPTION_NAMES: Final = {
+    "load_kg": "--load",
+    "Posture.load_kg": "--load",
+    "TorsoLean.degrees": "--lean",
+    "Posture.reach_m": "--reach",
+    "Body.mass_kg": "--mass",
+    "Body.height_m": "--height",
+    "weeks": "--weeks",
+    "max_tier": "--max-tier",
+    "max_level": "--max-level",
+}
 
 #: The usual gym leg day the main job rewrites: (slug, sets, reps, load).
 #: The loads are an example for the reference adult; pass your own with
@@ -143,10 +168,6 @@ def _document(**parts: object) -> dict[str, Any]:
 
 def _kg(load_kg: float) -> str:
     return f"{load_kg:g} kg"
-
-
-def _newton(force_n: float) -> str:
-    return f"{force_n:,.0f} N"
 
 
 # --- Shared options --------------------------------------------------------
@@ -291,10 +312,33 @@ def _cmd_catalog(args: argparse.Namespace, out: TextIO) -> None:
 
 def _describe_load(load: SpinalLoad) -> str:
     rows: list[tuple[object, ...]] = [
-        (c.source, c.compression_n, c.shear_n, c.moment_nm)
+        (
+            c.source,
+            round(c.compression_n, 1),
+            round(c.shear_n, 1),
+            round(c.moment_nm, 1),
+        )
         for c in load.contributions
     ]
-    rows.append(("total", load.compression_n, load.shear_n, load.moment_nm))
+    if is_muscle_modelled(load):
+        rows.append(
+            (
+                "total",
+                round(load.compression_n, 1),
+                round(load.shear_n, 1),
+                round(load.moment_nm, 1),
+            )
+        )
+        note = ""
+    else:
+        rows.append(("muscle", "not modelled", "not modelled", "-"))
+        rows.append(("total", "not modelled", "not modelled", "-"))
+        note = "\n" + textwrap.fill(
+            "The support holds the trunk, so the model counts only the"
+            " body weight along the spine, not the muscles: read the grade,"
+            " not a number.",
+            width=79,
+        )
     table = format_table(
         rows,
         ("source", "compression N", "shear N", "moment N·m"),
@@ -304,7 +348,7 @@ def _describe_load(load: SpinalLoad) -> str:
         f"{table}\n\n"
         f"grade at {load.joint.value}: {load.level.value}"
         f" (compression {load.compression_level.value},"
-        f" shear {load.shear_level.value}; {load.method.value} model)"
+        f" shear {load.shear_level.value}; {load.method.value} model)" + note
     )
 
 
@@ -385,7 +429,7 @@ def _cmd_alternatives(args: argparse.Namespace, out: TextIO) -> None:
         )
         return
     out.write(
-        f"{exercise.name}, {_kg(args.load)}: {_newton(before.compression_n)}"
+        f"{exercise.name}, {_kg(args.load)}: {compression_text(before)}"
         f" at L4/L5 ({before.level.value}), tier {exercise.tier}\n\n"
     )
     if not found:
@@ -395,9 +439,9 @@ def _cmd_alternatives(args: argparse.Namespace, out: TextIO) -> None:
         (
             a.exercise.name,
             a.load_kg,
-            a.spinal_load.compression_n,
+            compression_text(a.spinal_load),
             a.spinal_load.level,
-            f"{a.relative_reduction:.0%}",
+            reduction_text(a),
             a.exercise.tier,
         )
         for a in found
@@ -405,7 +449,7 @@ def _cmd_alternatives(args: argparse.Namespace, out: TextIO) -> None:
     out.write(
         format_table(
             rows,
-            ("at the same leg work", "kg", "L4/L5 N", "grade", "less", "tier"),
+            ("at the same leg work", "kg", "L4/L5", "grade", "less", "tier"),
             right=(1, 2, 4, 5),
         )
         + "\n"
@@ -440,6 +484,14 @@ def _plan(
 ) -> Any:
     from ._planning import generate_progression  # noqa: PLC0415
 
+    if phase is Phase.ACUTE and load_kg > 0:
+        msg = (
+            f"--load must be 0 in the acute phase (body weight only),"
+            f" got {load_kg:g}"
+        )
+        raise UsageError(msg)
+    # Acute: body weight only (clinical rules section 2); the planner's
+    # caps already keep every step of an acute progression unloaded.
     return generate_progression(
         exercise,
         body,
@@ -448,7 +500,7 @@ def _plan(
         start=start,
         weeks=weeks,
         load_kg=load_kg,
-        catalog=_catalog(),
+        catalog=list(_catalog()),
     )
 
 
@@ -525,19 +577,14 @@ def _read_check(source: str) -> Any:
     from ._progression import Context, Dose, SessionReport  # noqa: PLC0415
     from ._serde import SCHEMA_VERSION, from_dict  # noqa: PLC0415
 
-    try:
-        text = (
-            sys.stdin.read()
-            if source == "-"
-            else Path(source).read_text(encoding="utf-8")
-        )
-    except OSError as exc:
-        msg = f"cannot read {source}: {exc.strerror}"
-        raise UsageError(msg) from None
+    text = _read_text(source)
     try:
         data = json.loads(text)
     except ValueError as exc:
         msg = f"{source} is not JSON: {exc}"
+        raise UsageError(msg) from None
+    except RecursionError:
+        msg = f"{source} is not a session file: JSON nested too deeply"
         raise UsageError(msg) from None
     if not isinstance(data, dict) or not {"report", "dose", "context"} <= (
         data.keys()
@@ -551,12 +598,50 @@ def _read_check(source: str) -> Any:
         msg = f"{source}: schema_version must be {SCHEMA_VERSION}"
         raise UsageError(msg)
     parts = {"report": SessionReport, "dose": Dose, "context": Context}
-    return tuple(
-        from_dict({"schema_version": SCHEMA_VERSION, **data[key]}, cls)
-        if isinstance(data[key], dict)
-        else from_dict(data[key], cls)
-        for key, cls in parts.items()
-    )
+    found: list[Any] = []
+    for key, cls in parts.items():
+        part = data[key]
+        try:
+            found.append(
+                from_dict({"schema_version": SCHEMA_VERSION, **part}, cls)
+                if isinstance(part, dict)
+                else from_dict(part, cls)
+            )
+        except InvalidDataError as exc:
+            # Keep the path from the top of the file: $.dose.load_kg.
+            raise InvalidDataError(
+                f"{source}: invalid {key}",
+                [e.replace("@ $", f"@ $.{key}", 1) for e in exc.errors],
+            ) from None
+    return tuple(found)
+
+
+def _read_text(source: str) -> str:
+    """Read at most `MAX_INPUT_BYTES` of UTF-8 from a file or stdin."""
+    try:
+        if source == "-":
+            stream = getattr(sys.stdin, "buffer", None)
+            raw: bytes | str = (
+                sys.stdin.read(MAX_INPUT_BYTES + 1)
+                if stream is None
+                else stream.read(MAX_INPUT_BYTES + 1)
+            )
+        else:
+            with Path(source).open("rb") as file:
+                raw = file.read(MAX_INPUT_BYTES + 1)
+    except OSError as exc:
+        msg = f"cannot read {source}: {exc.strerror}"
+        raise UsageError(msg) from None
+    if len(raw) > MAX_INPUT_BYTES:
+        msg = f"{source} is larger than {MAX_INPUT_BYTES:,} bytes"
+        raise UsageError(msg)
+    if isinstance(raw, str):
+        return raw
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        msg = f"{source} is not UTF-8 text (byte {exc.start})"
+        raise UsageError(msg) from None
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> None:
@@ -569,6 +654,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> None:
         msg = "give a session file, or - for standard input"
         raise UsageError(msg)
     report, dose, context = _read_check(args.file)
+    _exercise(dose.exercise)  # an unknown slug is an error, not a "hold"
     outcome = decide(report, dose, context, catalog=_catalog())
     if args.json:
         _emit_json(_document(outcome=outcome), out)
@@ -623,16 +709,29 @@ def _cmd_leg_day(args: argparse.Namespace, out: TextIO) -> None:
     body = _body(args)
     phase = Phase(args.phase)
     start = _start(args)
-    items = [
+    usual = [
         WorkoutItem(
             exercise=_exercise(slug), sets=sets, reps=reps, load_kg=load
         )
         for slug, sets, reps, load in (args.item or LEG_DAY)
     ]
+    # Acute: body weight only (clinical rules section 2), so the usual
+    # loads are set aside and the day is rewritten without them.
+    items = (
+        [
+            WorkoutItem(
+                exercise=i.exercise, sets=i.sets, reps=i.reps, load_kg=0.0
+            )
+            for i in usual
+        ]
+        if phase is Phase.ACUTE
+        else usual
+    )
     rewrite = rewrite_workout(
         items,
         body,
         max_tier=max_tier(phase, permits_tier3=False),
+        bodyweight_only=phase is Phase.ACUTE,
         catalog=_catalog(),
     )
     plans = [
@@ -652,33 +751,44 @@ def _cmd_leg_day(args: argparse.Namespace, out: TextIO) -> None:
             out,
         )
         return
-    out.write(_leg_day_text(rewrite, plans, body, phase, args.weeks))
+    out.write(
+        _leg_day_text(rewrite, plans, body, phase, args.weeks, usual=usual)
+    )
 
 
 def _leg_day_text(
-    rewrite: Any, plans: Sequence[Any], body: Body, phase: Phase, weeks: int
+    rewrite: Any,
+    plans: Sequence[Any],
+    body: Body,
+    phase: Phase,
+    weeks: int,
+    *,
+    usual: Sequence[Any],
 ) -> str:
     from ._spine import score  # noqa: PLC0415
 
     changes = {c.index: c for c in rewrite.changes}
     day_rows = []
-    for index, item in enumerate(rewrite.original.items):
-        before = score(item.exercise, body, load_kg=item.load_kg)
+    for index, (item, usual_item) in enumerate(
+        zip(rewrite.original.items, usual, strict=True)
+    ):
+        before = score(item.exercise, body, load_kg=usual_item.load_kg)
         change = changes.get(index)
         new = item if change is None else change.replacement
-        after = before if change is None else change.replacement_load
+        after = (
+            score(item.exercise, body, load_kg=item.load_kg)
+            if change is None
+            else change.replacement_load
+        )
         day_rows.append(
             (
                 item.exercise.name,
-                "-" if new is None else new.exercise.name,
+                "keep" if change is None else _swap_name(new),
                 "-" if new is None else f"{new.sets} x {new.reps}",
-                "-"
-                if new is None
-                else _kg(new.load_kg)
-                if new.load_kg
-                else "body weight",
-                f"{_newton(before.compression_n)} -> "
-                + ("-" if after is None else _newton(after.compression_n)),
+                "-" if new is None else _kg_or_body_weight(new.load_kg),
+                compression_text(before)
+                if change is None and item.load_kg == usual_item.load_kg
+                else _compression_change(before, after),
                 "-" if after is None else after.level,
             )
         )
@@ -715,12 +825,25 @@ def _leg_day_text(
                     "usual exercise",
                     "back-friendly swap",
                     "sets x reps",
-                    "same leg work",
+                    "load" if phase is Phase.ACUTE else "same leg work",
                     "L4/L5 before -> after",
                     "grade",
                 ),
             ),
             "",
+            *(
+                [
+                    textwrap.fill(
+                        "Acute phase: body weight only, whatever your usual"
+                        " loads, and no added load until the pain has"
+                        " settled into the subacute phase.",
+                        width=79,
+                    ),
+                    "",
+                ]
+                if phase is Phase.ACUTE
+                else []
+            ),
             *reasons,
             "",
             textwrap.fill(
@@ -744,6 +867,23 @@ def _leg_day_text(
             "",
         ]
     )
+
+
+def _swap_name(new: Any) -> str:
+    return "-" if new is None else str(new.exercise.name)
+
+
+def _kg_or_body_weight(load_kg: float) -> str:
+    return _kg(load_kg) if load_kg else "body weight"
+
+
+def _compression_change(before: SpinalLoad, after: SpinalLoad | None) -> str:
+    """``"4,204 N -> 799 N"``; a supported posture is not a number."""
+    if after is None:
+        return f"{compression_text(before)} -> -"
+    if not is_muscle_modelled(before) and not is_muscle_modelled(after):
+        return NOT_MODELLED
+    return f"{compression_text(before)} -> {compression_text(after)}"
 
 
 # --- The parser ------------------------------------------------------------
@@ -992,9 +1132,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler(args, sys.stdout)
     except InvalidDataError as exc:
         return _fail("; ".join(exc.errors) or str(exc))
+    except UnknownExerciseError as exc:
+        return _fail(f"{exc} See '{PROG} catalog' for the slugs.")
+    except InvalidInputError as exc:
+        return _fail(_option_message(exc, args))
     except (BacksafeError, UsageError) as exc:
         return _fail(str(exc))
     return 0
+
+
+def _option_message(exc: InvalidInputError, args: argparse.Namespace) -> str:
+    """Name the option (``--load``) rather than the field (``load_kg``)."""
+    message = str(exc)
+    if args.handler is _cmd_check:  # fields of the file, not options
+        return message
+    field, _, rest = message.partition(" must ")
+    option = OPTION_NAMES.get(field)
+    return message if option is None or not rest else f"{option} must {rest}"
 
 
 def _fail(message: str) -> int:

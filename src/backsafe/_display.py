@@ -108,6 +108,35 @@ def text(value: object) -> str:  # noqa: PLR0911
 
 # --- SpinalLoad ------------------------------------------------------------
 
+#: What tables show instead of a number when the support holds the trunk
+#: and the model does not count muscle activity (`ModelMethod.SUPPORTED`).
+NOT_MODELLED = "not modelled (supported)"
+
+
+def is_muscle_modelled(load: "SpinalLoad") -> bool:
+    """Return whether *load* counts the muscles (not a bare support)."""
+    return load.method.value != "supported"
+
+
+def compression_text(load: "SpinalLoad") -> str:
+    """Return the compression as ``"1,234 N"``, or say it is not modelled.
+
+    >>> from backsafe import Body, catalog, score
+    >>> body = Body(mass_kg=75, height_m=1.75)
+    >>> compression_text(score(catalog.get("glute-bridge"), body))
+    'not modelled (supported)'
+    """
+    if not is_muscle_modelled(load):
+        return NOT_MODELLED
+    return f"{load.compression_n:,.0f} N"
+
+
+def reduction_text(alternative: "Alternative") -> str:
+    """Return ``"34%"`` less compression, or ``"-"`` when not modelled."""
+    if not is_muscle_modelled(alternative.spinal_load):
+        return "-"
+    return f"{alternative.relative_reduction:.0%}"
+
 
 def spinal_load_repr(load: "SpinalLoad") -> str:
     """Return a one-line summary of a spinal load."""
@@ -222,6 +251,12 @@ def exercises_html(
 def alternative_repr(alternative: "Alternative") -> str:
     """Return a one-line summary of an alternative."""
     load = alternative.spinal_load
+    if not is_muscle_modelled(load):
+        return (
+            f"<Alternative {alternative.exercise.slug!r} at"
+            f" {alternative.load_kg:g} kg: {load.level.value};"
+            " muscle load not modelled (supported)>"
+        )
     return (
         f"<Alternative {alternative.exercise.slug!r} at"
         f" {alternative.load_kg:g} kg: {load.compression_n:.0f} N"
@@ -237,9 +272,9 @@ def alternatives_html(
         (
             a.exercise.name,
             f"{a.load_kg:g} kg",
-            f"{a.spinal_load.compression_n:,.0f} N",
+            compression_text(a.spinal_load),
             Raw(badge(a.spinal_load.level)),
-            f"{a.relative_reduction:.0%}",
+            reduction_text(a),
             a.exercise.tier,
         )
         for a in alternatives

@@ -283,17 +283,32 @@ def converter() -> "JsonConverter":
 
 
 def _format_exception(exc: BaseException, tp: type | None) -> str:
+    from cattrs.errors import ForbiddenExtraKeysError  # noqa: PLC0415
     from cattrs.v import format_exception  # noqa: PLC0415
 
     if isinstance(exc, BacksafeError | _ExpectedError):
         return str(exc)
+    if isinstance(exc, ForbiddenExtraKeysError):
+        # cattrs joins the keys as strings; a dict may have other keys.
+        keys = ", ".join(
+            sorted(
+                k if isinstance(k, str) else repr(k)
+                for k in typing.cast("set[object]", exc.extra_fields)
+            )
+        )
+        return f"extra fields found ({keys})"
     return format_exception(exc, tp)
 
 
 def _problems(exc: BaseException) -> list[str]:
     from cattrs import transform_error  # noqa: PLC0415
 
-    return transform_error(exc, path="$", format_exception=_format_exception)
+    try:
+        return transform_error(
+            exc, path="$", format_exception=_format_exception
+        )
+    except Exception:  # noqa: BLE001 - a report must never crash
+        return [f"invalid document ({type(exc).__name__}) @ $"]
 
 
 # --- Public functions ------------------------------------------------------

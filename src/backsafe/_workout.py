@@ -10,6 +10,7 @@ from . import _constants as k
 from . import _validation as v
 from ._alternatives import (
     Alternative,
+    _alternative,
     _check_body,
     _pool,
     _resolve,
@@ -241,6 +242,7 @@ def rewrite_workout(
     equipment: EquipmentLike | None = None,
     exclude_flags: Iterable[ExerciseFlag | str] = (),
     prefer_unilateral: bool = True,
+    bodyweight_only: bool = False,
     catalog: Catalog | Iterable[Exercise] | None = None,
     limits: Limits = DEFAULT_LIMITS,
 ) -> WorkoutRewrite:
@@ -258,6 +260,10 @@ def rewrite_workout(
     2. kept at the heaviest lighter load that meets *max_level*;
     3. removed.
 
+    With *bodyweight_only* (the acute phase: clinical rules section 2),
+    an item with an external load is a problem too, and replacements and
+    lighter versions carry no external load.
+
     Every change carries one plain-language reason.
 
     Args:
@@ -270,6 +276,7 @@ def rewrite_workout(
             ``"loaded-spinal-flexion"``.
         prefer_unilateral: Prefer split-stance and single-leg
             replacements ("go single-leg").
+        bodyweight_only: Allow no external load at all.
         catalog: Where replacements come from; built-in if not given.
         limits: What spinal loads are graded against.
 
@@ -302,6 +309,10 @@ def rewrite_workout(
         raise InvalidInputError.out_of_range(
             "prefer_unilateral", prefer_unilateral, "True or False"
         )
+    if not isinstance(bodyweight_only, bool):
+        raise InvalidInputError.out_of_range(
+            "bodyweight_only", bodyweight_only, "True or False"
+        )
     if not isinstance(limits, Limits):
         raise InvalidInputError.out_of_range("limits", limits, "a Limits")
     pool = tuple(_pool(catalog).values())
@@ -312,6 +323,7 @@ def rewrite_workout(
         excluded=excluded,
         equipment=equipment,
         prefer_unilateral=prefer_unilateral,
+        bodyweight_only=bodyweight_only,
         pool=pool,
         limits=limits,
     )
@@ -323,7 +335,7 @@ def rewrite_workout(
         before = score(
             item.exercise, body, load_kg=item.load_kg, limits=limits
         )
-        problem = rules.problem(item.exercise, before)
+        problem = rules.problem(item, before)
         if problem is None:
             new_items.append(item)
             continue
@@ -360,11 +372,13 @@ class _Rules:
     excluded: frozenset[ExerciseFlag]
     equipment: EquipmentLike | None
     prefer_unilateral: bool
+    bodyweight_only: bool
     pool: tuple[Exercise, ...]
     limits: Limits
 
-    def problem(self, exercise: Exercise, load: SpinalLoad) -> str | None:
-        """Say what is wrong with *exercise* at *load*, if anything."""
+    def problem(self, item: WorkoutItem, load: SpinalLoad) -> str | None:
+        """Say what is wrong with *item* at *load*, if anything."""
+        exercise = item.exercise
         if load.level > self.max_level:
             return (
                 f"puts about {load.compression_n:,.0f} N on the lower back,"
@@ -380,6 +394,8 @@ class _Rules:
         if flags:
             words = " and ".join(f.replace("-", " ") for f in flags)
             return f"involves {words}, which was excluded"
+        if self.bodyweight_only and item.load_kg > 0:
+            return "carries an external load, and only body weight is allowed"
         return None
 
     def change(
@@ -391,17 +407,40 @@ class _Rules:
         used: set[str],
     ) -> WorkoutChange:
         """Replace, lighten or remove *item*."""
-        found = alternatives(
-            item.exercise,
-            self.body,
-            load_kg=item.load_kg,
-            equipment=self.equipment,
-            max_level=self.max_level,
-            max_tier=self.max_tier,
-            exclude_flags=self.excluded,
-            catalog=self.pool,
-            limits=self.limits,
+        if self.bodyweight_only and item.load_kg > 0:
+            unloaded = attrs.evolve(item, load_kg=0.0)
+            after = score(
+                item.exercise, self.body, load_kg=0.0, limits=self.limits
+            )
+            if self.problem(unloaded, after) is None:
+                return WorkoutChange(
+                    kind=ChangeKind.LOAD_REDUCED,
+                    index=index,
+                    original=item,
+                    replacement=unloaded,
+                    original_load=before,
+                    replacement_load=after,
+                    reason=(
+                        f"{item.exercise.name} at {_kg(item.load_kg)}"
+                        f" {problem}, so it stays at body weight:"
+                        f" {after.level.value} spinal load."
+                    ),
+                )
+        found: list[Alternative] = list(
+            alternatives(
+                item.exercise,
+                self.body,
+                load_kg=item.load_kg,
+                equipment=self.equipment,
+                max_level=self.max_level,
+                max_tier=self.max_tier,
+                exclude_flags=self.excluded,
+                catalog=self.pool,
+                limits=self.limits,
+            )
         )
+        if self.bodyweight_only:
+            found = [self._at_body_weight(a, before) for a in found]
         if found:
             best = min(found, key=lambda a: self._preference(a, used))
             new = WorkoutItem(
@@ -452,6 +491,21 @@ class _Rules:
             ),
         )
 
+    def _at_body_weight(
+        self, alternative: Alternative, before: SpinalLoad
+    ) -> Alternative:
+        """The same alternative without its external load."""
+        if alternative.load_kg == 0:
+            return alternative
+        ex = alternative.exercise
+        return _alternative(
+            ex,
+            0.0,
+            score(ex, self.body, load_kg=0.0, limits=self.limits),
+            working_leg_load_kg(ex, self.body, load_kg=0.0),
+            before,
+        )
+
     def _preference(
         self, alternative: Alternative, used: set[str]
     ) -> tuple[bool, bool, float, int, str]:
@@ -476,7 +530,7 @@ class _Rules:
         ):
             return None
         step = exercise.load_step_kg
-        steps = int(item.load_kg / step - 1e-9)
+        steps = 0 if self.bodyweight_only else int(item.load_kg / step - 1e-9)
         for n in range(steps, -1, -1):
             load = round(n * step, 9)
             after = score(
@@ -507,16 +561,27 @@ class _Rules:
             else " with a little less work per leg"
         )
         after = best.spinal_load
-        saving = (
-            f", {best.relative_reduction:.0%} less"
-            if best.relative_reduction >= 0.01  # noqa: PLR2004
-            else ""
-        )
+        if after.method is ModelMethod.SUPPORTED:
+            # The support holds the trunk and the muscles are not counted:
+            # no newtons and no percentage to boast of.
+            spine = f"a {after.level.value} spinal load (muscle load not"
+            spine += " modelled: the support holds the trunk)"
+        else:
+            saving = (
+                f", {best.relative_reduction:.0%} less"
+                if best.relative_reduction >= 0.01  # noqa: PLR2004
+                else ""
+            )
+            # A modelled load is never near zero: the upper body alone
+            # presses on L4/L5 (over 150 N for the lightest body allowed).
+            spine = (
+                f"about {after.compression_n:,.0f} N"
+                f" ({after.level.value}){saving}"
+            )
         return (
             f"{old.name} at {_kg(item.load_kg)} {problem}."
             f" {new.name} at {_kg(best.load_kg)} trains the same muscles"
-            f"{work} at {_newtons(after.compression_n)}"
-            f" ({after.level.value}){saving}: {_why(item, best, before)}."
+            f"{work} at {spine}: {_why(item, best, before)}."
         )
 
 
@@ -559,18 +624,7 @@ def _why(item: WorkoutItem, best: Alternative, before: SpinalLoad) -> str:
         )
     if not clauses:
         clauses.append("it loads the lower back less")
-    if after.method is ModelMethod.SUPPORTED and not trains_legs(new):
-        clauses.append(
-            "no measured value is published for it, so its number only"
-            " counts body weight and is a floor"
-        )
     return "; ".join(clauses)
-
-
-def _newtons(compression_n: float) -> str:
-    if compression_n < 50:  # noqa: PLR2004
-        return "almost no spinal compression"
-    return f"about {compression_n:,.0f} N"
 
 
 def _kg(load_kg: float) -> str:
