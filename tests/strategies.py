@@ -3,6 +3,7 @@
 import datetime as dt
 from typing import Any
 
+import attrs
 from hypothesis import reject
 from hypothesis import strategies as st
 
@@ -486,9 +487,15 @@ def decision_inputs(
 
 def _done(dose: bs.Dose) -> tuple[bs.SetResult, ...]:
     """Every set of *dose* done in full, 3 reps in reserve."""
+    reps = dose.pyramid or (dose.reps,) * dose.sets
     return tuple(
-        bs.SetResult(reps=dose.reps, load_kg=dose.load_kg, reps_in_reserve=3)
-        for _ in range(dose.sets)
+        bs.SetResult(
+            reps=n,
+            load_kg=dose.load_kg,
+            hold_s=dose.hold_s,
+            reps_in_reserve=3,
+        )
+        for n in reps
     )
 
 
@@ -733,3 +740,139 @@ def catalog_workout_items(
         if exercise.takes_load
         else 0.0,
     )
+
+
+# --- Richer decision inputs (issue 4 safety review) ------------------------
+
+
+@st.composite
+def rich_decision_inputs(
+    draw: st.DrawFn,
+) -> tuple[bs.SessionReport, bs.Dose, bs.Context]:
+    """Decision inputs with earlier outcomes, risk factors and a body.
+
+    The earlier outcomes are `decide`'s own, some under a red flag (so
+    some are stops); the clearance may be missing, refused, dated before
+    or after the last stop, or in the future; risk factors may be recorded
+    before, on or after its day.
+    """
+    report, dose, base = draw(decision_inputs(cleared=True))
+    body = draw(st.none() | training_bodies())
+    decisions: list[bs.Outcome] = []
+    for n, earlier in enumerate(base.history):
+        flags = draw(st.frozensets(st.sampled_from(bs.RedFlag), max_size=1))
+        decisions.append(
+            bs.decide(
+                earlier,
+                dose,
+                bs.Context(
+                    phase=base.phase,
+                    clearance=base.clearance,
+                    red_flags=flags,
+                    history=base.history[:n],
+                    decisions=tuple(decisions),
+                    programme_start=base.programme_start,
+                    body=body,
+                    config=base.config,
+                ),
+                catalog=LADDER,
+            )
+        )
+    days = st.dates(DAY0 - dt.timedelta(days=3), report.day)
+    clearance = draw(
+        st.none()
+        | st.builds(
+            bs.Clearance,
+            cleared=st.booleans(),
+            on=st.dates(
+                DAY0 - dt.timedelta(days=3),
+                report.day + dt.timedelta(days=2),
+            ),
+            by_clinician=st.booleans(),
+            permits_tier3=st.booleans(),
+        )
+    )
+    risk_factors = tuple(
+        sorted(
+            draw(
+                st.lists(
+                    st.builds(
+                        bs.RecordedRiskFactor,
+                        factor=st.sampled_from(bs.RiskFactor),
+                        on=days,
+                    ),
+                    max_size=2,
+                )
+            ),
+            key=lambda r: r.on,
+        )
+    )
+    context = bs.Context(
+        phase=base.phase,
+        clearance=clearance,
+        red_flags=base.red_flags,
+        risk_factors=risk_factors,
+        history=base.history,
+        decisions=tuple(decisions),
+        programme_start=base.programme_start,
+        body=body,
+        config=base.config,
+    )
+    return report, dose, context
+
+
+@st.composite
+def rich_ready_inputs(
+    draw: st.DrawFn,
+) -> tuple[bs.SessionReport, bs.Dose, bs.Context]:
+    """`ready_inputs` with the extras of `rich_decision_inputs`.
+
+    A body or none, `decide`'s own outcome for the earlier session, a
+    clinician's clearance that may permit tier 3, and risk factors recorded
+    up to the clearance's day: most of these still progress, so a property
+    about step ups needs little filtering.
+    """
+    report, dose, base = draw(ready_inputs())
+    body = draw(st.none() | training_bodies())
+    clearance = bs.Clearance(
+        cleared=True,
+        on=DAY0 - dt.timedelta(days=draw(st.integers(1, 3))),
+        by_clinician=True,
+        permits_tier3=draw(st.booleans()),
+    )
+    earlier = bs.Context(
+        phase=base.phase,
+        clearance=clearance,
+        body=body,
+        config=base.config,
+    )
+    first = base.history[0]
+    decisions = draw(
+        st.sampled_from(
+            [(), (bs.decide(first, dose, earlier, catalog=LADDER),)]
+        )
+    )
+    risk_factors = tuple(
+        sorted(
+            draw(
+                st.lists(
+                    st.builds(
+                        bs.RecordedRiskFactor,
+                        factor=st.sampled_from(bs.RiskFactor),
+                        on=st.dates(
+                            clearance.on - dt.timedelta(days=3), clearance.on
+                        ),
+                    ),
+                    max_size=2,
+                )
+            ),
+            key=lambda r: r.on,
+        )
+    )
+    context = attrs.evolve(
+        earlier,
+        risk_factors=risk_factors,
+        history=base.history,
+        decisions=decisions,
+    )
+    return report, dose, context

@@ -1,6 +1,4 @@
 import math
-import subprocess
-import sys
 from typing import Any
 
 import pytest
@@ -10,6 +8,7 @@ from hypothesis import strategies as st
 import backsafe as bs
 from backsafe import _constants as k
 
+from .fresh import run_fresh
 from .strategies import (
     BAD_NUMBERS,
     bodies,
@@ -679,11 +678,6 @@ class TestLaziness:
             "height_m=1.8); "
             "print(before, 'numpy' in sys.modules, 'pandas' in sys.modules)"
         )
-        out = subprocess.run(
-            [sys.executable, "-c", code],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
+        out = run_fresh(code)
 
         assert "False True False" == out

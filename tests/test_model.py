@@ -432,3 +432,31 @@ class TestOutputTypes:
         """An int too large for a float is an InvalidInputError."""
         with pytest.raises(bs.InvalidInputError, match="mass_kg"):
             bs.Body(mass_kg=10**400, height_m=1.7)
+
+
+class TestValidatorPaths:
+    def test_float_subclass_is_accepted(self) -> None:
+        """A float subclass (numpy's float64 is one) passes as a number."""
+
+        class Reading(float):
+            pass
+
+        body = bs.Body(mass_kg=Reading(80.5), height_m=1.8)
+
+        assert 80.5 == body.mass_kg
+
+    @pytest.mark.parametrize(
+        ("changes", "field"),
+        [
+            ({"cues": "keep tall"}, "cues"),
+            ({"cues": ("x",) * 51}, "cues"),
+            ({"easier": "split-squat"}, "easier"),
+            ({"primary_muscles": frozenset({bs.Muscle.QUADRICEPS, "x"})}, "x"),
+        ],
+    )
+    def test_collection_fields(
+        self, changes: dict[str, object], field: str
+    ) -> None:
+        """Collections of the wrong shape or content name the problem."""
+        with pytest.raises(bs.InvalidInputError, match=field):
+            _exercise(**changes)

@@ -1,9 +1,9 @@
-import subprocess
-import sys
 from importlib import metadata
 from importlib.resources import files
 
 import backsafe as bs
+
+from .fresh import run_fresh
 
 
 class TestPackaging:
@@ -33,12 +33,7 @@ class TestPackaging:
             "print(' '.join(m for m in ('cattrs', 'numpy', 'pandas', "
             "'matplotlib', 'jsonschema') if m in sys.modules))"
         )
-        out = subprocess.run(
-            [sys.executable, "-c", code],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
+        out = run_fresh(code)
 
         assert "" == out
 

@@ -164,6 +164,17 @@ def check_member(name: str, value: object, cls: type[E]) -> E:
     """Return *value* if it is a member of the enum *cls*, else raise."""
     if not isinstance(value, cls):
         allowed = "one of " + ", ".join(repr(m.value) for m in cls)
+        same = [m for m in cls if type(value) is str and m.value == value]
+        if same:
+            # The model takes members, not their values: say so plainly.
+            kind = cls.__name__
+            raise InvalidInputError(
+                f"{name} must be a {kind} member such as"
+                f" {kind}.{same[0].name}, not the plain string {value!r}",
+                field=name,
+                value=value,
+                allowed=f"a {kind} member",
+            )
         raise InvalidInputError.out_of_range(name, value, allowed)
     return value
 
@@ -211,8 +222,8 @@ def members(cls: type[enum.Enum], *, min_size: int = 0) -> Validator:
                 value,
                 f"a frozenset of at least {min_size} {cls.__name__} members",
             )
-        for item in value:
-            check_member(name, item, cls)
+        bad = next(item for item in value if not isinstance(item, cls))
+        check_member(name, bad, cls)
 
     return _hinted(validate, minItems=min_size, uniqueItems=True)
 
