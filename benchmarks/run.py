@@ -36,7 +36,7 @@ import numpy as np
 import numpy.typing as npt
 
 import backsafe as bs
-from backsafe import _constants as k
+from backsafe.spine import _constants as k
 
 FloatArray = npt.NDArray[np.float64]
 

@@ -63,7 +63,7 @@ def _write_schemas(app: object) -> None:
     """Write the JSON Schemas next to the pages, and the list of them."""
     from pathlib import Path  # noqa: PLC0415
 
-    from backsafe._serde import write_schemas  # noqa: PLC0415
+    from backsafe.serde._converter import write_schemas  # noqa: PLC0415
 
     outdir = Path(app.outdir)  # type: ignore[attr-defined]
     written = write_schemas(outdir / "schemas")
@@ -105,7 +105,7 @@ def _write_cli_examples(app: object) -> None:
     import io  # noqa: PLC0415
     from pathlib import Path  # noqa: PLC0415
 
-    from backsafe._cli import CHECK_EXAMPLE, main  # noqa: PLC0415
+    from backsafe.cli._main import CHECK_EXAMPLE, main  # noqa: PLC0415
 
     del app
     here = Path(__file__).parent

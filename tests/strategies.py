@@ -8,7 +8,7 @@ from hypothesis import reject
 from hypothesis import strategies as st
 
 import backsafe as bs
-from backsafe import _constants as k
+from backsafe.spine import _constants as k
 
 
 def bodies(

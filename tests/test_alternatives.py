@@ -6,7 +6,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import backsafe as bs
-from backsafe import _constants as k
+from backsafe.spine import _constants as k
 
 from .strategies import catalog_exercises, training_bodies
 

@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import backsafe as bs
-from backsafe import _catalog
-from backsafe import _constants as k
+from backsafe.exercises import _catalog
+from backsafe.spine import _constants as k
 
 from .fresh import run_fresh
 from .strategies import JSON_VALUES, catalog_exercises, training_bodies
@@ -347,7 +347,7 @@ class TestBuiltinCatalog:
 
     def test_data_file_ships_in_the_package(self) -> None:
         """The TOML file is a package resource."""
-        data = files("backsafe").joinpath("_data", "exercises.toml")
+        data = files("backsafe.exercises").joinpath("_data", "exercises.toml")
 
         assert data.is_file()
 
@@ -355,8 +355,8 @@ class TestBuiltinCatalog:
         """`import backsafe` leaves the catalog unloaded until first use."""
         code = (
             "import sys, backsafe; "
-            "print('backsafe._builtin' in sys.modules, "
-            "'backsafe._catalog' in sys.modules)"
+            "print('backsafe.exercises._builtin' in sys.modules, "
+            "'backsafe.exercises._catalog' in sys.modules)"
         )
         out = run_fresh(code)
 
@@ -692,7 +692,7 @@ class TestCustomCatalog:
 
     def test_read_file_toml_and_json(self, tmp_path: Path) -> None:
         """read_file picks the format by the suffix."""
-        data = files("backsafe").joinpath("_data", "exercises.toml")
+        data = files("backsafe.exercises").joinpath("_data", "exercises.toml")
         toml_file = tmp_path / "mine.toml"
         toml_file.write_text(data.read_text(encoding="utf-8"))
         json_file = tmp_path / "mine.JSON"

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 import backsafe as bs
-from backsafe import _cli
+from backsafe.cli import _main as _cli
 
 
 def run(

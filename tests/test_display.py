@@ -4,7 +4,7 @@ import html.parser
 from hypothesis import given
 
 import backsafe as bs
-from backsafe import _display
+from backsafe.display import _html as _display
 
 from .strategies import (
     alternative_results,

@@ -10,7 +10,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import backsafe as bs
-from backsafe import _planning
+from backsafe.coaching import _planning
 
 from .strategies import (
     DAY0,

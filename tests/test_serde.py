@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import backsafe as bs
-from backsafe import _serde
+from backsafe.serde import _converter as _serde
 
 from . import strategies as s
 

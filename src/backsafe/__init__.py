@@ -11,7 +11,15 @@ on first use, so ``import backsafe`` stays light.
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from ._model import (
+from backsafe.exceptions import (
+    BacksafeError,
+    CatalogError,
+    InvalidDataError,
+    InvalidInputError,
+    InvalidRowsError,
+    UnknownExerciseError,
+)
+from backsafe.spine._types import (
     Anthropometrics,
     Body,
     CalibratedTask,
@@ -29,39 +37,17 @@ from ._model import (
     Support,
     TorsoLean,
 )
-from .exceptions import (
-    BacksafeError,
-    CatalogError,
-    InvalidDataError,
-    InvalidInputError,
-    InvalidRowsError,
-    UnknownExerciseError,
-)
 
 if TYPE_CHECKING:
-    from ._alternatives import (
-        Alternative,
-        AlternativeList,
-        alternatives,
-        equivalent_load,
-        working_leg_load_kg,
+    from backsafe.batch._arrays import (
+        SpinalLoadArrays,
+        score_many,
+        spinal_load_many,
     )
-    from ._batch import SpinalLoadArrays, score_many, spinal_load_many
-    from ._builtin import catalog
-    from ._catalog import Catalog, ExerciseSelection
-    from ._exercise import (
-        Equipment,
-        Exercise,
-        ExerciseFlag,
-        MovementPattern,
-        Muscle,
-        Stance,
-        TrainingMode,
-    )
-    from ._frame import score_frame
-    from ._planning import generate_progression
-    from ._plot import plot_exercises, plot_lean, plot_progression
-    from ._progression import (
+    from backsafe.batch._frame import score_frame
+    from backsafe.coaching._planning import generate_progression
+    from backsafe.coaching._rules import apply_decision, decide
+    from backsafe.coaching._types import (
         Advice,
         Change,
         Clearance,
@@ -84,21 +70,49 @@ if TYPE_CHECKING:
         Symptom,
         Urgency,
     )
-    from ._rules import apply_decision, decide
-    from ._serde import from_dict, from_json, json_schema, to_dict, to_json
-    from ._spine import (
-        exercise_posture,
-        mass_above_joint_kg,
-        score,
-        spinal_load,
+    from backsafe.display._plot import (
+        plot_exercises,
+        plot_lean,
+        plot_progression,
     )
-    from ._workout import (
+    from backsafe.exercises._alternatives import (
+        Alternative,
+        AlternativeList,
+        alternatives,
+        equivalent_load,
+        working_leg_load_kg,
+    )
+    from backsafe.exercises._builtin import catalog
+    from backsafe.exercises._catalog import Catalog, ExerciseSelection
+    from backsafe.exercises._exercise import (
+        Equipment,
+        Exercise,
+        ExerciseFlag,
+        MovementPattern,
+        Muscle,
+        Stance,
+        TrainingMode,
+    )
+    from backsafe.exercises._workout import (
         ChangeKind,
         Workout,
         WorkoutChange,
         WorkoutItem,
         WorkoutRewrite,
         rewrite_workout,
+    )
+    from backsafe.serde._converter import (
+        from_dict,
+        from_json,
+        json_schema,
+        to_dict,
+        to_json,
+    )
+    from backsafe.spine._model import (
+        exercise_posture,
+        mass_above_joint_kg,
+        score,
+        spinal_load,
     )
 
 __all__ = [
@@ -190,67 +204,73 @@ __all__ = [
 # Public names served on first access: name -> (module, attribute or None
 # for the module itself).
 _LAZY: dict[str, tuple[str, str | None]] = {
-    "exercise_posture": ("._spine", "exercise_posture"),
-    "mass_above_joint_kg": ("._spine", "mass_above_joint_kg"),
-    "score": ("._spine", "score"),
-    "spinal_load": ("._spine", "spinal_load"),
-    "Equipment": ("._exercise", "Equipment"),
-    "Exercise": ("._exercise", "Exercise"),
-    "ExerciseFlag": ("._exercise", "ExerciseFlag"),
-    "MovementPattern": ("._exercise", "MovementPattern"),
-    "Muscle": ("._exercise", "Muscle"),
-    "Stance": ("._exercise", "Stance"),
-    "TrainingMode": ("._exercise", "TrainingMode"),
-    "Advice": ("._progression", "Advice"),
-    "Alternative": ("._alternatives", "Alternative"),
-    "AlternativeList": ("._alternatives", "AlternativeList"),
-    "Catalog": ("._catalog", "Catalog"),
-    "ExerciseSelection": ("._catalog", "ExerciseSelection"),
-    "Change": ("._progression", "Change"),
-    "ChangeKind": ("._workout", "ChangeKind"),
-    "Clearance": ("._progression", "Clearance"),
-    "Config": ("._progression", "Config"),
-    "Context": ("._progression", "Context"),
-    "Criteria": ("._progression", "Criteria"),
-    "Decision": ("._progression", "Decision"),
-    "Dose": ("._progression", "Dose"),
-    "Outcome": ("._progression", "Outcome"),
-    "Phase": ("._progression", "Phase"),
-    "Progression": ("._progression", "Progression"),
-    "Reason": ("._progression", "Reason"),
-    "ReasonCode": ("._progression", "ReasonCode"),
-    "RecordedRiskFactor": ("._progression", "RecordedRiskFactor"),
-    "RedFlag": ("._progression", "RedFlag"),
-    "RiskFactor": ("._progression", "RiskFactor"),
-    "SessionReport": ("._progression", "SessionReport"),
-    "SetResult": ("._progression", "SetResult"),
-    "SpinalLoadArrays": ("._batch", "SpinalLoadArrays"),
-    "Step": ("._progression", "Step"),
-    "Symptom": ("._progression", "Symptom"),
-    "Urgency": ("._progression", "Urgency"),
-    "Workout": ("._workout", "Workout"),
-    "WorkoutChange": ("._workout", "WorkoutChange"),
-    "WorkoutItem": ("._workout", "WorkoutItem"),
-    "WorkoutRewrite": ("._workout", "WorkoutRewrite"),
-    "alternatives": ("._alternatives", "alternatives"),
-    "apply_decision": ("._rules", "apply_decision"),
-    "catalog": ("._builtin", "catalog"),
-    "decide": ("._rules", "decide"),
-    "equivalent_load": ("._alternatives", "equivalent_load"),
-    "from_dict": ("._serde", "from_dict"),
-    "from_json": ("._serde", "from_json"),
-    "generate_progression": ("._planning", "generate_progression"),
-    "json_schema": ("._serde", "json_schema"),
-    "plot_exercises": ("._plot", "plot_exercises"),
-    "plot_lean": ("._plot", "plot_lean"),
-    "plot_progression": ("._plot", "plot_progression"),
-    "rewrite_workout": ("._workout", "rewrite_workout"),
-    "score_frame": ("._frame", "score_frame"),
-    "score_many": ("._batch", "score_many"),
-    "spinal_load_many": ("._batch", "spinal_load_many"),
-    "to_dict": ("._serde", "to_dict"),
-    "to_json": ("._serde", "to_json"),
-    "working_leg_load_kg": ("._alternatives", "working_leg_load_kg"),
+    "exercise_posture": ("backsafe.spine._model", "exercise_posture"),
+    "mass_above_joint_kg": ("backsafe.spine._model", "mass_above_joint_kg"),
+    "score": ("backsafe.spine._model", "score"),
+    "spinal_load": ("backsafe.spine._model", "spinal_load"),
+    "Equipment": ("backsafe.exercises._exercise", "Equipment"),
+    "Exercise": ("backsafe.exercises._exercise", "Exercise"),
+    "ExerciseFlag": ("backsafe.exercises._exercise", "ExerciseFlag"),
+    "MovementPattern": ("backsafe.exercises._exercise", "MovementPattern"),
+    "Muscle": ("backsafe.exercises._exercise", "Muscle"),
+    "Stance": ("backsafe.exercises._exercise", "Stance"),
+    "TrainingMode": ("backsafe.exercises._exercise", "TrainingMode"),
+    "Advice": ("backsafe.coaching._types", "Advice"),
+    "Alternative": ("backsafe.exercises._alternatives", "Alternative"),
+    "AlternativeList": ("backsafe.exercises._alternatives", "AlternativeList"),
+    "Catalog": ("backsafe.exercises._catalog", "Catalog"),
+    "ExerciseSelection": ("backsafe.exercises._catalog", "ExerciseSelection"),
+    "Change": ("backsafe.coaching._types", "Change"),
+    "ChangeKind": ("backsafe.exercises._workout", "ChangeKind"),
+    "Clearance": ("backsafe.coaching._types", "Clearance"),
+    "Config": ("backsafe.coaching._types", "Config"),
+    "Context": ("backsafe.coaching._types", "Context"),
+    "Criteria": ("backsafe.coaching._types", "Criteria"),
+    "Decision": ("backsafe.coaching._types", "Decision"),
+    "Dose": ("backsafe.coaching._types", "Dose"),
+    "Outcome": ("backsafe.coaching._types", "Outcome"),
+    "Phase": ("backsafe.coaching._types", "Phase"),
+    "Progression": ("backsafe.coaching._types", "Progression"),
+    "Reason": ("backsafe.coaching._types", "Reason"),
+    "ReasonCode": ("backsafe.coaching._types", "ReasonCode"),
+    "RecordedRiskFactor": ("backsafe.coaching._types", "RecordedRiskFactor"),
+    "RedFlag": ("backsafe.coaching._types", "RedFlag"),
+    "RiskFactor": ("backsafe.coaching._types", "RiskFactor"),
+    "SessionReport": ("backsafe.coaching._types", "SessionReport"),
+    "SetResult": ("backsafe.coaching._types", "SetResult"),
+    "SpinalLoadArrays": ("backsafe.batch._arrays", "SpinalLoadArrays"),
+    "Step": ("backsafe.coaching._types", "Step"),
+    "Symptom": ("backsafe.coaching._types", "Symptom"),
+    "Urgency": ("backsafe.coaching._types", "Urgency"),
+    "Workout": ("backsafe.exercises._workout", "Workout"),
+    "WorkoutChange": ("backsafe.exercises._workout", "WorkoutChange"),
+    "WorkoutItem": ("backsafe.exercises._workout", "WorkoutItem"),
+    "WorkoutRewrite": ("backsafe.exercises._workout", "WorkoutRewrite"),
+    "alternatives": ("backsafe.exercises._alternatives", "alternatives"),
+    "apply_decision": ("backsafe.coaching._rules", "apply_decision"),
+    "catalog": ("backsafe.exercises._builtin", "catalog"),
+    "decide": ("backsafe.coaching._rules", "decide"),
+    "equivalent_load": ("backsafe.exercises._alternatives", "equivalent_load"),
+    "from_dict": ("backsafe.serde._converter", "from_dict"),
+    "from_json": ("backsafe.serde._converter", "from_json"),
+    "generate_progression": (
+        "backsafe.coaching._planning",
+        "generate_progression",
+    ),
+    "json_schema": ("backsafe.serde._converter", "json_schema"),
+    "plot_exercises": ("backsafe.display._plot", "plot_exercises"),
+    "plot_lean": ("backsafe.display._plot", "plot_lean"),
+    "plot_progression": ("backsafe.display._plot", "plot_progression"),
+    "rewrite_workout": ("backsafe.exercises._workout", "rewrite_workout"),
+    "score_frame": ("backsafe.batch._frame", "score_frame"),
+    "score_many": ("backsafe.batch._arrays", "score_many"),
+    "spinal_load_many": ("backsafe.batch._arrays", "spinal_load_many"),
+    "to_dict": ("backsafe.serde._converter", "to_dict"),
+    "to_json": ("backsafe.serde._converter", "to_json"),
+    "working_leg_load_kg": (
+        "backsafe.exercises._alternatives",
+        "working_leg_load_kg",
+    ),
 }
 
 

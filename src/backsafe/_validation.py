@@ -15,7 +15,7 @@ from typing import Any, Final, TypeVar
 
 import attrs
 
-from .exceptions import InvalidInputError
+from backsafe.exceptions import InvalidInputError
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 E = TypeVar("E", bound=enum.Enum)

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 if TYPE_CHECKING:
-    from ._alternatives import Alternative
-    from ._exercise import Exercise
-    from ._model import SpinalLoad
-    from ._progression import Dose, Outcome, Progression
+    from backsafe.coaching._types import Dose, Outcome, Progression
+    from backsafe.exercises._alternatives import Alternative
+    from backsafe.exercises._exercise import Exercise
+    from backsafe.spine._types import SpinalLoad
 
 #: Background colours of the three stress levels (colour-blind safe,
 #: readable on light and dark notebook themes).

@@ -6,9 +6,9 @@ from typing import Final, Self, final
 
 import attrs
 
-from . import _constants as k
-from . import _validation as v
-from ._alternatives import (
+from backsafe import _validation as v
+from backsafe.exceptions import InvalidInputError
+from backsafe.exercises._alternatives import (
     Alternative,
     _alternative,
     _check_body,
@@ -19,9 +19,11 @@ from ._alternatives import (
     trains_legs,
     working_leg_load_kg,
 )
-from ._catalog import Catalog, EquipmentLike, as_member
-from ._exercise import Exercise, ExerciseFlag
-from ._model import (
+from backsafe.exercises._catalog import Catalog, EquipmentLike, as_member
+from backsafe.exercises._exercise import Exercise, ExerciseFlag
+from backsafe.spine import _constants as k
+from backsafe.spine._model import score
+from backsafe.spine._types import (
     DEFAULT_LIMITS,
     Body,
     Limits,
@@ -29,8 +31,6 @@ from ._model import (
     SpinalLoad,
     StressLevel,
 )
-from ._spine import score
-from .exceptions import InvalidInputError
 
 #: Most sets and repetitions a workout item accepts (design choice).
 MAX_SETS: Final = 20

@@ -3,9 +3,10 @@
 import math
 from typing import TYPE_CHECKING, Literal
 
-from . import _constants as k
-from . import _validation as v
-from ._model import (
+from backsafe import _validation as v
+from backsafe.exceptions import InvalidInputError
+from backsafe.spine import _constants as k
+from backsafe.spine._types import (
     DEFAULT_LIMITS,
     Anthropometrics,
     Body,
@@ -22,11 +23,10 @@ from ._model import (
     Support,
     TorsoLean,
 )
-from .exceptions import InvalidInputError
 
 if TYPE_CHECKING:
     # Exercises load with the catalog, not with ``import backsafe``.
-    from ._exercise import Exercise
+    from backsafe.exercises._exercise import Exercise
 
 JointName = SpineLevel | Literal["L4/L5", "L5/S1"]
 TableName = Anthropometrics | Literal["winter", "de-leva"]
@@ -237,7 +237,7 @@ def exercise_posture(
 
     .. versionadded:: 0.1.0
     """
-    from ._exercise import Exercise  # noqa: PLC0415
+    from backsafe.exercises._exercise import Exercise  # noqa: PLC0415
 
     if not isinstance(exercise, Exercise):
         raise InvalidInputError.out_of_range(

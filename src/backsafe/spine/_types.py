@@ -7,9 +7,9 @@ from typing import Final, Self, final
 
 import attrs
 
-from . import _constants as k
-from . import _validation as v
-from .exceptions import InvalidInputError
+from backsafe import _validation as v
+from backsafe.exceptions import InvalidInputError
+from backsafe.spine import _constants as k
 
 # --- Closed vocabularies ---------------------------------------------------
 
@@ -570,13 +570,13 @@ class SpinalLoad:
     joint: SpineLevel = attrs.field(validator=v.member(SpineLevel))
 
     def __repr__(self) -> str:
-        from . import _display  # noqa: PLC0415 (keeps import light)
+        from backsafe.display import _html as _display  # noqa: PLC0415 (keeps import light)
 
         return _display.spinal_load_repr(self)
 
     def _repr_html_(self) -> str:
         """Show the load and its breakdown as a table in notebooks."""
-        from . import _display  # noqa: PLC0415 (keeps import light)
+        from backsafe.display import _html as _display  # noqa: PLC0415 (keeps import light)
 
         return _display.spinal_load_html(self)
 

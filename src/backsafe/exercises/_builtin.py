@@ -6,7 +6,7 @@
 
 from typing import Final
 
-from ._catalog import Catalog, load_builtin
+from backsafe.exercises._catalog import Catalog, load_builtin
 
-#: The catalog shipped with backsafe (``src/backsafe/_data/exercises.toml``).
+#: The catalog shipped with backsafe (``exercises/_data/exercises.toml``).
 catalog: Final[Catalog] = load_builtin()

@@ -9,11 +9,16 @@ from typing import final
 
 import attrs
 
-from . import _constants as k
-from . import _display
-from . import _validation as v
-from ._model import CalibratedTask, LoadPlacement, Support, TorsoLean
-from .exceptions import InvalidInputError
+from backsafe import _validation as v
+from backsafe.display import _html as _display
+from backsafe.exceptions import InvalidInputError
+from backsafe.spine import _constants as k
+from backsafe.spine._types import (
+    CalibratedTask,
+    LoadPlacement,
+    Support,
+    TorsoLean,
+)
 
 __all__ = [
     "Equipment",

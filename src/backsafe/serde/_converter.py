@@ -21,8 +21,12 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 
-from . import _validation as v
-from .exceptions import BacksafeError, InvalidDataError, InvalidInputError
+from backsafe import _validation as v
+from backsafe.exceptions import (
+    BacksafeError,
+    InvalidDataError,
+    InvalidInputError,
+)
 
 if TYPE_CHECKING:
     from cattrs.preconf.json import JsonConverter

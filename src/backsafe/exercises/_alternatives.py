@@ -6,10 +6,10 @@ from typing import Final, Literal, final
 
 import attrs
 
-from . import _constants as k
-from . import _display
-from . import _validation as v
-from ._catalog import (
+from backsafe import _validation as v
+from backsafe.display import _html as _display
+from backsafe.exceptions import InvalidInputError, UnknownExerciseError
+from backsafe.exercises._catalog import (
     Catalog,
     EquipmentLike,
     as_equipment,
@@ -17,12 +17,14 @@ from ._catalog import (
     is_doable_with,
     suggest,
 )
-from ._exercise import (
+from backsafe.exercises._exercise import (
     Exercise,
     ExerciseFlag,
     MovementPattern,
 )
-from ._model import (
+from backsafe.spine import _constants as k
+from backsafe.spine._model import score
+from backsafe.spine._types import (
     DEFAULT_LIMITS,
     Body,
     Limits,
@@ -30,8 +32,6 @@ from ._model import (
     SpinalLoad,
     StressLevel,
 )
-from ._spine import score
-from .exceptions import InvalidInputError, UnknownExerciseError
 
 Rounding = Literal["down", "nearest"]
 
@@ -459,7 +459,7 @@ def as_flags(flags: object) -> frozenset[ExerciseFlag]:
 def _pool(catalog: object) -> dict[str, Exercise]:
     """Map slugs to exercises; the built-in catalog when *catalog* is None."""
     if catalog is None:
-        from ._builtin import catalog as builtin  # noqa: PLC0415
+        from backsafe.exercises._builtin import catalog as builtin  # noqa: PLC0415
 
         catalog = builtin
     if isinstance(catalog, str) or not isinstance(catalog, Iterable):

@@ -10,8 +10,7 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
-from . import _constants as k
-from ._batch import (
+from backsafe.batch._arrays import (
     DEFAULT_CHUNK_ROWS,
     MISSING,
     SEXES,
@@ -28,15 +27,16 @@ from ._batch import (
     _run,
     exercise_table,
 )
-from ._exercise import Exercise
-from ._model import (
+from backsafe.exceptions import InvalidInputError, InvalidRowsError
+from backsafe.exercises._exercise import Exercise
+from backsafe.spine import _constants as k
+from backsafe.spine._model import JointName, TableName
+from backsafe.spine._types import (
     DEFAULT_LIMITS,
     Anthropometrics,
     Limits,
     SpineLevel,
 )
-from ._spine import JointName, TableName
-from .exceptions import InvalidInputError, InvalidRowsError
 
 #: The columns `score_frame` adds, before any prefix.
 SCORE_COLUMNS: Final = (

@@ -10,9 +10,12 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
-from ._display import LEVEL_COLOURS
-from ._exercise import Exercise, TrainingMode
-from ._model import (
+from backsafe.coaching._types import Change, Progression, Step
+from backsafe.display._html import LEVEL_COLOURS
+from backsafe.exceptions import InvalidInputError
+from backsafe.exercises._exercise import Exercise, TrainingMode
+from backsafe.spine._model import exercise_posture, spinal_load
+from backsafe.spine._types import (
     DEFAULT_LIMITS,
     Body,
     Limits,
@@ -20,9 +23,6 @@ from ._model import (
     SpinalLoad,
     TorsoLean,
 )
-from ._progression import Change, Progression, Step
-from ._spine import exercise_posture, spinal_load
-from .exceptions import InvalidInputError
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

@@ -6,29 +6,14 @@ clinical-rules note (§7 progression, §8 regression, §9 tiers and caps).
 
 import datetime as dt
 import functools
-import importlib
 import math
 from collections.abc import Iterable, Mapping
 from typing import Final
 
 import attrs
 
-from . import _validation as v
-from ._alternatives import alternatives
-from ._exercise import (
-    Exercise,
-    ExerciseFlag,
-    MovementPattern,
-    Stance,
-    TrainingMode,
-)
-from ._model import (
-    DEFAULT_LIMITS,
-    Body,
-    Limits,
-    SpinalLoad,
-)
-from ._progression import (
+from backsafe import _validation as v
+from backsafe.coaching._types import (
     DEFAULT_CONFIG,
     MAX_ISO_HOLD_S,
     MAX_LOAD_KG,
@@ -43,8 +28,22 @@ from ._progression import (
     Progression,
     Step,
 )
-from ._spine import score
-from .exceptions import InvalidInputError, UnknownExerciseError
+from backsafe.exceptions import InvalidInputError, UnknownExerciseError
+from backsafe.exercises._alternatives import alternatives
+from backsafe.exercises._exercise import (
+    Exercise,
+    ExerciseFlag,
+    MovementPattern,
+    Stance,
+    TrainingMode,
+)
+from backsafe.spine._model import score
+from backsafe.spine._types import (
+    DEFAULT_LIMITS,
+    Body,
+    Limits,
+    SpinalLoad,
+)
 
 #: Home mode: 5 reps, 3 times a day (founding article).
 HOME_START_REPS: Final = 5
@@ -84,7 +83,11 @@ Index = Mapping[str, Exercise]
 def index_of(catalog: Iterable[Exercise] | None) -> dict[str, Exercise]:
     """Map slugs to exercises; the built-in catalog when *catalog* is None."""
     if catalog is None:
-        catalog = importlib.import_module("backsafe").catalog
+        from backsafe.exercises._builtin import (  # noqa: PLC0415
+            catalog as builtin,
+        )
+
+        catalog = builtin
     if isinstance(catalog, str | bytes | Mapping) or not isinstance(
         catalog, Iterable
     ):

@@ -9,10 +9,8 @@ from collections.abc import Callable, Iterable, Sequence
 from statistics import fmean
 from typing import Final, overload
 
-from . import _planning as p
-from ._exercise import Exercise, TrainingMode
-from ._model import DEFAULT_LIMITS, Limits
-from ._progression import (
+from backsafe.coaching import _planning as p
+from backsafe.coaching._types import (
     DEFAULT_CONFIG,
     Advice,
     Change,
@@ -29,7 +27,9 @@ from ._progression import (
     Symptom,
     Urgency,
 )
-from .exceptions import InvalidInputError, UnknownExerciseError
+from backsafe.exceptions import InvalidInputError, UnknownExerciseError
+from backsafe.exercises._exercise import Exercise, TrainingMode
+from backsafe.spine._types import DEFAULT_LIMITS, Limits
 
 #: An earlier step up is undone if it is at most this old (§8).
 UNDO_WITHIN_DAYS: Final = 14

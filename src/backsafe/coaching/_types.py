@@ -11,11 +11,11 @@ from typing import Any, Final, final
 
 import attrs
 
-from . import _display
-from . import _validation as v
-from ._exercise import TrainingMode
-from ._model import Body, OrderedStrEnum, StressLevel
-from .exceptions import InvalidInputError
+from backsafe import _validation as v
+from backsafe.display import _html as _display
+from backsafe.exceptions import InvalidInputError
+from backsafe.exercises._exercise import TrainingMode
+from backsafe.spine._types import Body, OrderedStrEnum, StressLevel
 
 # --- Ordered vocabularies ----------------------------------------------------
 

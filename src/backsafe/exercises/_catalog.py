@@ -19,10 +19,14 @@ from typing import Any, Final, Self, TypeVar, final
 
 import attrs
 
-from . import _constants as k
-from . import _display
-from . import _validation as v
-from ._exercise import (
+from backsafe import _validation as v
+from backsafe.display import _html as _display
+from backsafe.exceptions import (
+    CatalogError,
+    InvalidInputError,
+    UnknownExerciseError,
+)
+from backsafe.exercises._exercise import (
     Equipment,
     Exercise,
     ExerciseFlag,
@@ -31,7 +35,9 @@ from ._exercise import (
     Stance,
     TrainingMode,
 )
-from ._model import (
+from backsafe.spine import _constants as k
+from backsafe.spine._model import score
+from backsafe.spine._types import (
     DEFAULT_LIMITS,
     Body,
     CalibratedTask,
@@ -41,8 +47,6 @@ from ._model import (
     Support,
     TorsoLean,
 )
-from ._spine import score
-from .exceptions import CatalogError, InvalidInputError, UnknownExerciseError
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -841,7 +845,7 @@ def load_builtin() -> Catalog:
     from importlib.resources import files  # noqa: PLC0415
 
     text = (
-        files("backsafe")
+        files("backsafe.exercises")
         .joinpath("_data", "exercises.toml")
         .read_text(encoding="utf-8")
     )

@@ -17,14 +17,21 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Final, NoReturn, TextIO
 
-from ._display import (
+from backsafe.coaching._types import Phase
+from backsafe.display._html import (
     NOT_MODELLED,
     compression_text,
     describe_dose,
     is_muscle_modelled,
     reduction_text,
 )
-from ._exercise import (
+from backsafe.exceptions import (
+    BacksafeError,
+    InvalidDataError,
+    InvalidInputError,
+    UnknownExerciseError,
+)
+from backsafe.exercises._exercise import (
     Equipment,
     Exercise,
     MovementPattern,
@@ -32,7 +39,8 @@ from ._exercise import (
     Stance,
     TrainingMode,
 )
-from ._model import (
+from backsafe.spine._model import spinal_load
+from backsafe.spine._types import (
     Body,
     CalibratedTask,
     LoadPlacement,
@@ -43,14 +51,6 @@ from ._model import (
     StressLevel,
     Support,
     TorsoLean,
-)
-from ._progression import Phase
-from ._spine import spinal_load
-from .exceptions import (
-    BacksafeError,
-    InvalidDataError,
-    InvalidInputError,
-    UnknownExerciseError,
 )
 
 PROG: Final = "backsafe"
@@ -151,14 +151,14 @@ def _emit_json(data: object, out: TextIO) -> None:
 
 def _plain(obj: object) -> Any:
     """Turn a backsafe object (or a list of them) into JSON values."""
-    from ._serde import converter  # noqa: PLC0415
+    from backsafe.serde._converter import converter  # noqa: PLC0415
 
     return converter().unstructure(obj)
 
 
 def _document(**parts: object) -> dict[str, Any]:
     """A JSON document: the schema version, then *parts* as JSON values."""
-    from ._serde import SCHEMA_VERSION  # noqa: PLC0415
+    from backsafe.serde._converter import SCHEMA_VERSION  # noqa: PLC0415
 
     return {
         "schema_version": SCHEMA_VERSION,
@@ -260,7 +260,7 @@ def _start(args: argparse.Namespace) -> dt.date:
 
 
 def _catalog() -> Any:
-    from ._builtin import catalog  # noqa: PLC0415
+    from backsafe.exercises._builtin import catalog  # noqa: PLC0415
 
     return catalog
 
@@ -353,7 +353,7 @@ def _describe_load(load: SpinalLoad) -> str:
 
 
 def _cmd_score(args: argparse.Namespace, out: TextIO) -> None:
-    from ._spine import score  # noqa: PLC0415
+    from backsafe.spine._model import score  # noqa: PLC0415
 
     body = _body(args)
     joint = SpineLevel(args.joint)
@@ -402,8 +402,8 @@ def _placement(args: argparse.Namespace) -> LoadPlacement:
 
 
 def _cmd_alternatives(args: argparse.Namespace, out: TextIO) -> None:
-    from ._alternatives import alternatives  # noqa: PLC0415
-    from ._spine import score  # noqa: PLC0415
+    from backsafe.exercises._alternatives import alternatives  # noqa: PLC0415
+    from backsafe.spine._model import score  # noqa: PLC0415
 
     body = _body(args)
     exercise = _exercise(args.exercise)
@@ -482,7 +482,7 @@ def _plan(
     weeks: int,
     load_kg: float = 0.0,
 ) -> Any:
-    from ._planning import generate_progression  # noqa: PLC0415
+    from backsafe.coaching._planning import generate_progression  # noqa: PLC0415
 
     if phase is Phase.ACUTE and load_kg > 0:
         msg = (
@@ -574,8 +574,8 @@ CHECK_EXAMPLE: Final[dict[str, Any]] = {
 
 
 def _read_check(source: str) -> Any:
-    from ._progression import Context, Dose, SessionReport  # noqa: PLC0415
-    from ._serde import SCHEMA_VERSION, from_dict  # noqa: PLC0415
+    from backsafe.coaching._types import Context, Dose, SessionReport  # noqa: PLC0415
+    from backsafe.serde._converter import SCHEMA_VERSION, from_dict  # noqa: PLC0415
 
     text = _read_text(source)
     try:
@@ -645,7 +645,7 @@ def _read_text(source: str) -> str:
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> None:
-    from ._rules import decide  # noqa: PLC0415
+    from backsafe.coaching._rules import decide  # noqa: PLC0415
 
     if args.example:
         _emit_json(CHECK_EXAMPLE, out)
@@ -703,8 +703,8 @@ def _item(text: str) -> tuple[str, int, int, float]:
 
 
 def _cmd_leg_day(args: argparse.Namespace, out: TextIO) -> None:
-    from ._planning import max_tier  # noqa: PLC0415
-    from ._workout import WorkoutItem, rewrite_workout  # noqa: PLC0415
+    from backsafe.coaching._planning import max_tier  # noqa: PLC0415
+    from backsafe.exercises._workout import WorkoutItem, rewrite_workout  # noqa: PLC0415
 
     body = _body(args)
     phase = Phase(args.phase)
@@ -765,7 +765,7 @@ def _leg_day_text(
     *,
     usual: Sequence[Any],
 ) -> str:
-    from ._spine import score  # noqa: PLC0415
+    from backsafe.spine._model import score  # noqa: PLC0415
 
     changes = {c.index: c for c in rewrite.changes}
     day_rows = []

@@ -14,7 +14,6 @@ every element against `spinal_load` to within 1e-9 relative.
 
 import difflib
 import functools
-import importlib
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, ClassVar, Final, final
@@ -23,10 +22,24 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from . import _constants as k
-from . import _validation as v
-from ._exercise import Exercise
-from ._model import (
+from backsafe import _validation as v
+from backsafe.exceptions import (
+    InvalidInputError,
+    InvalidRowsError,
+    UnknownExerciseError,
+)
+from backsafe.exercises._exercise import Exercise
+from backsafe.spine import _constants as k
+from backsafe.spine._model import (
+    JointName,
+    TableName,
+    _joint,
+    _moment_arm,
+    _table,
+    axial_share,
+    upper_mass_fraction,
+)
+from backsafe.spine._types import (
     DEFAULT_LIMITS,
     Anthropometrics,
     CalibratedTask,
@@ -37,20 +50,6 @@ from ._model import (
     SpineLevel,
     StressLevel,
     Support,
-)
-from ._spine import (
-    JointName,
-    TableName,
-    _joint,
-    _moment_arm,
-    _table,
-    axial_share,
-    upper_mass_fraction,
-)
-from .exceptions import (
-    InvalidInputError,
-    InvalidRowsError,
-    UnknownExerciseError,
 )
 
 FloatArray = npt.NDArray[np.float64]
@@ -780,8 +779,9 @@ def exercise_table(
 
 @functools.cache
 def _builtin_table() -> _ExerciseTable:
-    package = importlib.import_module(__package__ or "backsafe")
-    exercises: Iterable[Exercise] = package.catalog
+    from backsafe.exercises._builtin import catalog  # noqa: PLC0415
+
+    exercises: Iterable[Exercise] = catalog
     return _ExerciseTable.build(exercises)
 
 

@@ -1,0 +1,4 @@
+"""The ``backsafe`` command line.
+
+An edge over the whole library.
+"""

@@ -1,0 +1,4 @@
+"""Coaching: phases, doses, reports, decisions, planning and the rules.
+
+This room imports the spine model and the exercises.
+"""
