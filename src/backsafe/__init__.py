@@ -93,6 +93,7 @@ if TYPE_CHECKING:
         Stance,
         TrainingMode,
     )
+    from backsafe.exercises._scoring import exercise_posture, score
     from backsafe.exercises._workout import (
         ChangeKind,
         Workout,
@@ -108,12 +109,7 @@ if TYPE_CHECKING:
         to_dict,
         to_json,
     )
-    from backsafe.spine._model import (
-        exercise_posture,
-        mass_above_joint_kg,
-        score,
-        spinal_load,
-    )
+    from backsafe.spine._model import mass_above_joint_kg, spinal_load
 
 __all__ = [
     "Advice",
@@ -204,9 +200,9 @@ __all__ = [
 # Public names served on first access: name -> (module, attribute or None
 # for the module itself).
 _LAZY: dict[str, tuple[str, str | None]] = {
-    "exercise_posture": ("backsafe.spine._model", "exercise_posture"),
+    "exercise_posture": ("backsafe.exercises._scoring", "exercise_posture"),
     "mass_above_joint_kg": ("backsafe.spine._model", "mass_above_joint_kg"),
-    "score": ("backsafe.spine._model", "score"),
+    "score": ("backsafe.exercises._scoring", "score"),
     "spinal_load": ("backsafe.spine._model", "spinal_load"),
     "Equipment": ("backsafe.exercises._exercise", "Equipment"),
     "Exercise": ("backsafe.exercises._exercise", "Exercise"),

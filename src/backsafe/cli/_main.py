@@ -353,7 +353,7 @@ def _describe_load(load: SpinalLoad) -> str:
 
 
 def _cmd_score(args: argparse.Namespace, out: TextIO) -> None:
-    from backsafe.spine._model import score  # noqa: PLC0415
+    from backsafe.exercises._scoring import score  # noqa: PLC0415
 
     body = _body(args)
     joint = SpineLevel(args.joint)
@@ -403,7 +403,7 @@ def _placement(args: argparse.Namespace) -> LoadPlacement:
 
 def _cmd_alternatives(args: argparse.Namespace, out: TextIO) -> None:
     from backsafe.exercises._alternatives import alternatives  # noqa: PLC0415
-    from backsafe.spine._model import score  # noqa: PLC0415
+    from backsafe.exercises._scoring import score  # noqa: PLC0415
 
     body = _body(args)
     exercise = _exercise(args.exercise)
@@ -765,7 +765,7 @@ def _leg_day_text(
     *,
     usual: Sequence[Any],
 ) -> str:
-    from backsafe.spine._model import score  # noqa: PLC0415
+    from backsafe.exercises._scoring import score  # noqa: PLC0415
 
     changes = {c.index: c for c in rewrite.changes}
     day_rows = []

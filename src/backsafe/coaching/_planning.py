@@ -37,7 +37,7 @@ from backsafe.exercises._exercise import (
     Stance,
     TrainingMode,
 )
-from backsafe.spine._model import score
+from backsafe.exercises._scoring import score
 from backsafe.spine._types import (
     DEFAULT_LIMITS,
     Body,

@@ -14,7 +14,8 @@ from backsafe.coaching._types import Change, Progression, Step
 from backsafe.display._html import LEVEL_COLOURS
 from backsafe.exceptions import InvalidInputError
 from backsafe.exercises._exercise import Exercise, TrainingMode
-from backsafe.spine._model import exercise_posture, spinal_load
+from backsafe.exercises._scoring import exercise_posture
+from backsafe.spine._model import spinal_load
 from backsafe.spine._types import (
     DEFAULT_LIMITS,
     Body,

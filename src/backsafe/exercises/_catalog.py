@@ -35,8 +35,8 @@ from backsafe.exercises._exercise import (
     Stance,
     TrainingMode,
 )
+from backsafe.exercises._scoring import score
 from backsafe.spine import _constants as k
-from backsafe.spine._model import score
 from backsafe.spine._types import (
     DEFAULT_LIMITS,
     Body,

@@ -21,8 +21,8 @@ from backsafe.exercises._alternatives import (
 )
 from backsafe.exercises._catalog import Catalog, EquipmentLike, as_member
 from backsafe.exercises._exercise import Exercise, ExerciseFlag
+from backsafe.exercises._scoring import score
 from backsafe.spine import _constants as k
-from backsafe.spine._model import score
 from backsafe.spine._types import (
     DEFAULT_LIMITS,
     Body,
