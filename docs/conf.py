@@ -105,7 +105,8 @@ def _write_cli_examples(app: object) -> None:
     import io  # noqa: PLC0415
     from pathlib import Path  # noqa: PLC0415
 
-    from backsafe.cli._main import CHECK_EXAMPLE, main  # noqa: PLC0415
+    from backsafe.cli._check import CHECK_EXAMPLE  # noqa: PLC0415
+    from backsafe.cli._main import main  # noqa: PLC0415
 
     del app
     here = Path(__file__).parent

@@ -11,14 +11,14 @@ import sys
 import pytest
 
 import backsafe as bs
-from backsafe.cli import _main as _cli
+from backsafe.cli import _check, _format, _leg_day, _main, _options
 
 
 def run(
     capsys: pytest.CaptureFixture[str], *argv: str
 ) -> tuple[int, str, str]:
     """Run the command in-process; return (status, stdout, stderr)."""
-    status = _cli.main(list(argv))
+    status = _main.main(list(argv))
     captured = capsys.readouterr()
     return status, captured.out, captured.err
 
@@ -26,7 +26,7 @@ def run(
 class TestTable:
     def test_columns_are_aligned(self) -> None:
         """Columns line up; the ones asked for align right."""
-        text = _cli.format_table(
+        text = _format.format_table(
             [("a", 1.5, None), ("long name", 12_345.6, bs.StressLevel.LOW)],
             ("name", "value", "level"),
             right=(1,),
@@ -41,7 +41,7 @@ class TestTable:
 
     def test_collections_are_joined(self) -> None:
         """Sets and tuples are shown sorted and comma-separated."""
-        text = _cli.format_table(
+        text = _format.format_table(
             [(frozenset({bs.Equipment.MAT, bs.Equipment.BOX}), ())],
             ("equipment", "cues"),
         )
@@ -99,7 +99,8 @@ class TestScore:
                 placement=bs.LoadPlacement.HANDS_HANGING,
             ),
             bs.Body(
-                mass_kg=_cli.DEFAULT_MASS_KG, height_m=_cli.DEFAULT_HEIGHT_M
+                mass_kg=_options.DEFAULT_MASS_KG,
+                height_m=_options.DEFAULT_HEIGHT_M,
             ),
         )
 
@@ -198,7 +199,8 @@ class TestScoreExercise:
         expected = bs.score(
             bs.catalog.get("split-squat"),
             bs.Body(
-                mass_kg=_cli.DEFAULT_MASS_KG, height_m=_cli.DEFAULT_HEIGHT_M
+                mass_kg=_options.DEFAULT_MASS_KG,
+                height_m=_options.DEFAULT_HEIGHT_M,
             ),
             load_kg=16,
         )
@@ -267,7 +269,8 @@ class TestAlternatives:
     def test_json(self, capsys: pytest.CaptureFixture[str]) -> None:
         """--json gives the alternatives as documents."""
         body = bs.Body(
-            mass_kg=_cli.DEFAULT_MASS_KG, height_m=_cli.DEFAULT_HEIGHT_M
+            mass_kg=_options.DEFAULT_MASS_KG,
+            height_m=_options.DEFAULT_HEIGHT_M,
         )
 
         status, out, _ = run(
@@ -315,7 +318,8 @@ class TestPlan:
         expected = bs.generate_progression(
             "split-squat",
             bs.Body(
-                mass_kg=_cli.DEFAULT_MASS_KG, height_m=_cli.DEFAULT_HEIGHT_M
+                mass_kg=_options.DEFAULT_MASS_KG,
+                height_m=_options.DEFAULT_HEIGHT_M,
             ),
             phase=bs.Phase.CHRONIC,
             mode=bs.TrainingMode.STRENGTH,
@@ -400,7 +404,7 @@ class TestPlan:
 
 def _session(tmp_path: pathlib.Path, **dose: object) -> str:
     """Write the example session with *dose* changed; return its path."""
-    doc = json.loads(json.dumps(_cli.CHECK_EXAMPLE))
+    doc = json.loads(json.dumps(_check.CHECK_EXAMPLE))
     doc["dose"].update(dose)
     path = tmp_path / "session.json"
     path.write_text(json.dumps(doc))
@@ -418,14 +422,14 @@ class TestCheck:
         path = tmp_path / "session.json"
         path.write_text(example)
         report = bs.from_dict(
-            {"schema_version": 1, **_cli.CHECK_EXAMPLE["report"]},
+            {"schema_version": 1, **_check.CHECK_EXAMPLE["report"]},
             bs.SessionReport,
         )
         dose = bs.from_dict(
-            {"schema_version": 1, **_cli.CHECK_EXAMPLE["dose"]}, bs.Dose
+            {"schema_version": 1, **_check.CHECK_EXAMPLE["dose"]}, bs.Dose
         )
         context = bs.from_dict(
-            {"schema_version": 1, **_cli.CHECK_EXAMPLE["context"]},
+            {"schema_version": 1, **_check.CHECK_EXAMPLE["context"]},
             bs.Context,
         )
         expected = bs.decide(report, dose, context)
@@ -433,7 +437,7 @@ class TestCheck:
         status, out, _ = run(capsys, "check", str(path))
 
         assert 0 == status
-        assert _cli.CHECK_EXAMPLE == json.loads(example)
+        assert _check.CHECK_EXAMPLE == json.loads(example)
         assert out.startswith(
             f"Decision for {expected.day}: {expected.decision.value}"
         )
@@ -446,7 +450,7 @@ class TestCheck:
         monkeypatch: pytest.MonkeyPatch,
     ) -> None:
         """- reads standard input; --json gives the outcome document."""
-        doc = json.loads(json.dumps(_cli.CHECK_EXAMPLE))
+        doc = json.loads(json.dumps(_check.CHECK_EXAMPLE))
         doc["report"]["pain_during_max"] = 8
         monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps(doc)))
 
@@ -464,7 +468,7 @@ class TestCheck:
         monkeypatch: pytest.MonkeyPatch,
     ) -> None:
         """A red flag stops, with its urgency and no next dose."""
-        doc = json.loads(json.dumps(_cli.CHECK_EXAMPLE))
+        doc = json.loads(json.dumps(_check.CHECK_EXAMPLE))
         doc["context"]["red_flags"] = ["saddle-anaesthesia"]
         monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps(doc)))
 
@@ -514,7 +518,7 @@ class TestCheck:
         monkeypatch: pytest.MonkeyPatch,
     ) -> None:
         """Advice beside the decision gets its own line."""
-        doc = json.loads(json.dumps(_cli.CHECK_EXAMPLE))
+        doc = json.loads(json.dumps(_check.CHECK_EXAMPLE))
         doc["context"]["risk_factors"] = [
             {"factor": "failure-to-improve-after-4-weeks", "on": "2026-02-01"}
         ]
@@ -577,7 +581,7 @@ class TestCheck:
         [
             (b"\xff\xfe{}", "is not UTF-8 text"),
             (b"[" * 100_000, "nested too deeply"),
-            (b" " * (_cli.MAX_INPUT_BYTES + 1), "larger than"),
+            (b" " * (_check.MAX_INPUT_BYTES + 1), "larger than"),
         ],
     )
     def test_hostile_files(
@@ -623,7 +627,7 @@ class TestCheck:
         self, capsys: pytest.CaptureFixture[str], tmp_path: pathlib.Path
     ) -> None:
         """A report older than the history names the file's field."""
-        doc = json.loads(json.dumps(_cli.CHECK_EXAMPLE))
+        doc = json.loads(json.dumps(_check.CHECK_EXAMPLE))
         later = {**doc["report"], "day": "2026-03-10"}
         doc["context"]["history"] = [later]
         path = tmp_path / "session.json"
@@ -650,11 +654,12 @@ class TestLegDay:
     ) -> None:
         """Every usual exercise gets a row, with the library's swap."""
         body = bs.Body(
-            mass_kg=_cli.DEFAULT_MASS_KG, height_m=_cli.DEFAULT_HEIGHT_M
+            mass_kg=_options.DEFAULT_MASS_KG,
+            height_m=_options.DEFAULT_HEIGHT_M,
         )
         items = [
             bs.WorkoutItem.from_slug(slug, sets=s, reps=r, load_kg=kg)
-            for slug, s, r, kg in _cli.LEG_DAY
+            for slug, s, r, kg in _leg_day.LEG_DAY
         ]
         expected = bs.rewrite_workout(items, body, max_tier=2)
 
@@ -670,7 +675,7 @@ class TestLegDay:
         for change in expected.changes:
             assert " ".join(change.reason.split()) in words
         assert "week 4" in out
-        assert _cli.DISCLAIMER in words
+        assert _leg_day.DISCLAIMER in words
 
     def test_own_items_and_phase(
         self, capsys: pytest.CaptureFixture[str]
@@ -710,7 +715,7 @@ class TestLegDay:
         ]
 
         assert 0 == status
-        assert [0.0] * len(_cli.LEG_DAY) == [
+        assert [0.0] * len(_leg_day.LEG_DAY) == [
             i.load_kg for i in rewrite.workout.items
         ]
         assert all(i.exercise.tier <= 1 for i in rewrite.workout.items)
@@ -853,7 +858,7 @@ class TestEntryPoints:
         """Importing backsafe.__main__ runs nothing."""
         module = importlib.import_module("backsafe.__main__")
 
-        assert _cli.main is module.main
+        assert _main.main is module.main
 
     def test_main_module(
         self,

@@ -1,0 +1,95 @@
+"""``backsafe alternatives``: back-friendlier swaps at the same leg work."""
+
+import argparse
+from typing import Any, TextIO
+
+from backsafe.cli import _options as o
+from backsafe.cli._format import document, emit_json, format_table, kg
+from backsafe.display._html import compression_text, reduction_text
+from backsafe.exercises._exercise import Equipment
+from backsafe.spine._types import StressLevel
+
+
+def add_parser(sub: Any) -> None:
+    """Add the ``alternatives`` command to *sub*."""
+    parser = o.add_command(
+        sub,
+        "alternatives",
+        help_text="rank back-friendlier swaps at the same leg work",
+        examples="  backsafe alternatives low-bar-back-squat --load 60\n"
+        "  backsafe alternatives romanian-deadlift --load 40"
+        " --equipment dumbbell\n"
+        "  backsafe alternatives walking-lunge --load 16 --json",
+    )
+    parser.add_argument("exercise", help="a catalog slug")
+    parser.add_argument("--load", type=o.number, default=0.0, metavar="KG")
+    parser.add_argument(
+        "--equipment",
+        nargs="+",
+        choices=o.choices(Equipment),
+        help="what you have (any if not given)",
+    )
+    parser.add_argument("--max-level", choices=o.choices(StressLevel))
+    parser.add_argument("--max-tier", type=o.integer, metavar="0-3")
+    parser.add_argument(
+        "--limit", type=o.integer, default=10, help="show at most this many"
+    )
+    o.add_body(parser)
+    o.add_json(parser)
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, out: TextIO) -> None:
+    """Rank the alternatives to the exercise at its load."""
+    from backsafe.exercises._alternatives import alternatives  # noqa: PLC0415
+    from backsafe.exercises._scoring import score  # noqa: PLC0415
+
+    body = o.body(args)
+    exercise = o.exercise(args.exercise)
+    found = alternatives(
+        exercise,
+        body,
+        load_kg=args.load,
+        equipment=args.equipment,
+        max_level=args.max_level,
+        max_tier=args.max_tier,
+    )[: args.limit]
+    before = score(exercise, body, load_kg=args.load)
+    if args.json:
+        emit_json(
+            document(
+                exercise=exercise.slug,
+                load_kg=args.load,
+                body=body,
+                spinal_load=before,
+                alternatives=list(found),
+            ),
+            out,
+        )
+        return
+    out.write(
+        f"{exercise.name}, {kg(args.load)}: {compression_text(before)}"
+        f" at L4/L5 ({before.level.value}), tier {exercise.tier}\n\n"
+    )
+    if not found:
+        out.write("No back-friendlier exercise at the same leg work.\n")
+        return
+    rows = [
+        (
+            a.exercise.name,
+            a.load_kg,
+            compression_text(a.spinal_load),
+            a.spinal_load.level,
+            reduction_text(a),
+            a.exercise.tier,
+        )
+        for a in found
+    ]
+    out.write(
+        format_table(
+            rows,
+            ("at the same leg work", "kg", "L4/L5", "grade", "less", "tier"),
+            right=(1, 2, 4, 5),
+        )
+        + "\n"
+    )

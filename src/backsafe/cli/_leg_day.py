@@ -1,0 +1,270 @@
+"""The main job, ``backsafe`` alone: a back-friendly leg day, first weeks.
+
+It rewrites a usual gym leg day (`LEG_DAY`, or ``--item`` options) into
+back-friendlier swaps at the same leg work, and plans each swap.
+"""
+
+import argparse
+import datetime as dt
+import textwrap
+from collections.abc import Sequence
+from typing import Any, Final, TextIO
+
+from backsafe.cli import _options as o
+from backsafe.cli._format import document, emit_json, format_table, kg
+from backsafe.cli._plan import progression
+from backsafe.coaching._types import Phase
+from backsafe.display._html import (
+    NOT_MODELLED,
+    compression_text,
+    describe_dose,
+    is_muscle_modelled,
+)
+from backsafe.spine._types import Body, SpinalLoad
+
+#: The usual gym leg day the main job rewrites: (slug, sets, reps, load).
+#: The loads are an example for the reference adult; pass your own with
+#: ``--item SLUG:SETSxREPS@KG``.
+LEG_DAY: Final = (
+    ("low-bar-back-squat", 4, 6, 60.0),
+    ("romanian-deadlift", 3, 8, 40.0),
+    ("walking-lunge", 3, 10, 16.0),
+    ("leg-extension", 3, 12, 30.0),
+    ("seated-leg-curl", 3, 12, 30.0),
+)
+
+DISCLAIMER: Final = (
+    "backsafe gives general exercise information, not a diagnosis. Stop and"
+    " get checked on sharp pain, tingling, numbness, weakness or pain"
+    " spreading down a leg."
+)
+
+
+def add_options(parser: argparse.ArgumentParser) -> None:
+    """Add the main job's options to the top-level *parser*."""
+    parser.add_argument(
+        "--item",
+        type=_item,
+        action="append",
+        metavar="SLUG:SETSxREPS@KG",
+        help="an exercise of your usual leg day (repeat; default: back"
+        " squat, Romanian deadlift, walking lunge, leg extension, leg curl)",
+    )
+    parser.add_argument(
+        "--weeks",
+        type=o.integer,
+        default=4,
+        help="weeks to show (default 4)",
+    )
+    o.add_plan_options(parser)
+    o.add_body(parser)
+    o.add_json(parser)
+    parser.set_defaults(handler=run)
+
+
+def _item(text: str) -> tuple[str, int, int, float]:
+    """Parse ``SLUG:SETSxREPS@KG`` (the load is optional)."""
+    try:
+        slug, dose = text.split(":", 1)
+        volume, _, load = dose.partition("@")
+        sets, reps = volume.lower().split("x", 1)
+        return slug, int(sets), int(reps), float(load or 0.0)
+    except ValueError:
+        msg = f"not SLUG:SETSxREPS@KG: {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+
+
+def run(args: argparse.Namespace, out: TextIO) -> None:
+    """Rewrite the usual leg day and plan its first weeks."""
+    from backsafe.coaching._planning import max_tier  # noqa: PLC0415
+    from backsafe.exercises._workout import WorkoutItem, rewrite_workout  # noqa: PLC0415
+
+    body = o.body(args)
+    phase = Phase(args.phase)
+    start = o.start(args)
+    usual = [
+        WorkoutItem(
+            exercise=o.exercise(slug), sets=sets, reps=reps, load_kg=load
+        )
+        for slug, sets, reps, load in (args.item or LEG_DAY)
+    ]
+    # Acute: body weight only (clinical rules section 2), so the usual
+    # loads are set aside and the day is rewritten without them.
+    items = (
+        [
+            WorkoutItem(
+                exercise=i.exercise, sets=i.sets, reps=i.reps, load_kg=0.0
+            )
+            for i in usual
+        ]
+        if phase is Phase.ACUTE
+        else usual
+    )
+    rewrite = rewrite_workout(
+        items,
+        body,
+        max_tier=max_tier(phase, permits_tier3=False),
+        bodyweight_only=phase is Phase.ACUTE,
+        catalog=o.catalog(),
+    )
+    plans = [
+        progression(
+            item.exercise,
+            body,
+            phase=phase,
+            mode=None,
+            start=start,
+            weeks=args.weeks,
+        )
+        for item in rewrite.workout.items
+    ]
+    if args.json:
+        emit_json(
+            document(phase=phase, body=body, rewrite=rewrite, plans=plans),
+            out,
+        )
+        return
+    out.write(
+        _leg_day_text(rewrite, plans, body, phase, args.weeks, usual=usual)
+    )
+
+
+def _leg_day_text(
+    rewrite: Any,
+    plans: Sequence[Any],
+    body: Body,
+    phase: Phase,
+    weeks: int,
+    *,
+    usual: Sequence[Any],
+) -> str:
+    header = ("exercise", *(f"week {w + 1}" for w in range(weeks)))
+    return "\n".join(
+        [
+            (
+                f"Your back-friendly leg day ({phase.value} phase;"
+                f" {body.mass_kg:g} kg, {body.height_m:g} m)"
+            ),
+            "",
+            format_table(
+                _day_rows(rewrite, body, usual),
+                (
+                    "usual exercise",
+                    "back-friendly swap",
+                    "sets x reps",
+                    "load" if phase is Phase.ACUTE else "same leg work",
+                    "L4/L5 before -> after",
+                    "grade",
+                ),
+            ),
+            "",
+            *(
+                [
+                    textwrap.fill(
+                        "Acute phase: body weight only, whatever your usual"
+                        " loads, and no added load until the pain has"
+                        " settled into the subacute phase.",
+                        width=79,
+                    ),
+                    "",
+                ]
+                if phase is Phase.ACUTE
+                else []
+            ),
+            *(
+                textwrap.fill(
+                    f"- {c.original.exercise.name}: {c.reason}",
+                    width=79,
+                    subsequent_indent="  ",
+                )
+                for c in rewrite.changes
+            ),
+            "",
+            textwrap.fill(
+                f"The first {weeks} weeks: start light (body weight, or the"
+                " lightest load), and take each step only if the sessions"
+                " before it felt fine.",
+                width=79,
+            ),
+            "",
+            format_table(_week_rows(plans, weeks), header),
+            "",
+            textwrap.fill(plans[0].steps[0].criteria.summary, width=79)
+            if plans
+            else "",
+            (
+                "Plan one exercise in detail: backsafe plan SLUG."
+                " Your own day: backsafe --item SLUG:SETSxREPS@KG ..."
+            ),
+            "",
+            textwrap.fill(DISCLAIMER, width=79),
+            "",
+        ]
+    )
+
+
+def _day_rows(
+    rewrite: Any, body: Body, usual: Sequence[Any]
+) -> list[tuple[object, ...]]:
+    """One row per usual exercise: its swap, dose and load before/after."""
+    from backsafe.exercises._scoring import score  # noqa: PLC0415
+
+    changes = {c.index: c for c in rewrite.changes}
+    rows: list[tuple[object, ...]] = []
+    for index, (item, usual_item) in enumerate(
+        zip(rewrite.original.items, usual, strict=True)
+    ):
+        before = score(item.exercise, body, load_kg=usual_item.load_kg)
+        change = changes.get(index)
+        new = item if change is None else change.replacement
+        after = (
+            score(item.exercise, body, load_kg=item.load_kg)
+            if change is None
+            else change.replacement_load
+        )
+        rows.append(
+            (
+                item.exercise.name,
+                "keep" if change is None else _swap_name(new),
+                "-" if new is None else f"{new.sets} x {new.reps}",
+                "-" if new is None else _kg_or_body_weight(new.load_kg),
+                compression_text(before)
+                if change is None and item.load_kg == usual_item.load_kg
+                else _compression_change(before, after),
+                "-" if after is None else after.level,
+            )
+        )
+    return rows
+
+
+def _week_rows(plans: Sequence[Any], weeks: int) -> list[tuple[str, ...]]:
+    """One row per planned exercise: its dose at the start of each week."""
+    rows = []
+    for plan in plans:
+        cells: list[str] = []
+        for week in range(weeks):
+            day = plan.start + dt.timedelta(days=7 * week)
+            step = plan.step_on(day)
+            text = describe_dose(step.dose)
+            if step.dose.exercise != plan.exercise:
+                text = f"{step.dose.exercise} {text}"
+            cells.append(text)
+        rows.append((o.exercise(plan.exercise).name, *cells))
+    return rows
+
+
+def _swap_name(new: Any) -> str:
+    return "-" if new is None else str(new.exercise.name)
+
+
+def _kg_or_body_weight(load_kg: float) -> str:
+    return kg(load_kg) if load_kg else "body weight"
+
+
+def _compression_change(before: SpinalLoad, after: SpinalLoad | None) -> str:
+    """``"4,204 N -> 799 N"``; a supported posture is not a number."""
+    if after is None:
+        return f"{compression_text(before)} -> -"
+    if not is_muscle_modelled(before) and not is_muscle_modelled(after):
+        return NOT_MODELLED
+    return f"{compression_text(before)} -> {compression_text(after)}"

@@ -1,0 +1,153 @@
+"""The options several commands share, and the values they stand for.
+
+Each command module adds its own options with these helpers and turns
+the parsed arguments into the library's values (a `Body`, an `Exercise`,
+the first day); the library's public functions then check those values.
+"""
+
+import argparse
+import datetime as dt
+from typing import Any, Final
+
+from backsafe.coaching._types import Phase
+from backsafe.exercises._exercise import Exercise
+from backsafe.spine._types import Body, Sex
+
+#: The reference adult used when no body is given (a documented example,
+#: not a recommendation): 75 kg, 1.75 m.
+DEFAULT_MASS_KG: Final = 75.0
+DEFAULT_HEIGHT_M: Final = 1.75
+
+
+class UsageError(Exception):
+    """Bad command-line input: reported on one line, exit status 2."""
+
+
+def add_command(
+    sub: Any, name: str, *, help_text: str, examples: str
+) -> argparse.ArgumentParser:
+    """Add the command *name* to *sub*, with its help and examples."""
+    parser: argparse.ArgumentParser = sub.add_parser(
+        name,
+        help=help_text,
+        description=help_text[0].upper() + help_text[1:] + ".",
+        epilog="examples:\n" + examples,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    return parser
+
+
+# --- Argument types --------------------------------------------------------
+
+
+def number(text: str) -> float:
+    """An argument type: a float."""
+    try:
+        return float(text)
+    except ValueError:
+        msg = f"not a number: {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+
+
+def integer(text: str) -> int:
+    """An argument type: an int."""
+    try:
+        return int(text)
+    except ValueError:
+        msg = f"not a whole number: {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        msg = f"not a date as YYYY-MM-DD: {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+
+
+def choices(values: type[Any]) -> list[str]:
+    """The values of the members of the enum *values*."""
+    return [member.value for member in values]
+
+
+# --- Shared options --------------------------------------------------------
+
+
+def add_body(parser: argparse.ArgumentParser) -> None:
+    """Add --mass, --height and --sex."""
+    group = parser.add_argument_group("body")
+    group.add_argument(
+        "--mass",
+        type=number,
+        default=DEFAULT_MASS_KG,
+        metavar="KG",
+        help=f"body mass in kg (default {DEFAULT_MASS_KG:g})",
+    )
+    group.add_argument(
+        "--height",
+        type=number,
+        default=DEFAULT_HEIGHT_M,
+        metavar="M",
+        help=f"stature in metres (default {DEFAULT_HEIGHT_M:g})",
+    )
+    group.add_argument(
+        "--sex", choices=choices(Sex), help="for de Leva's segment table"
+    )
+
+
+def body(args: argparse.Namespace) -> Body:
+    """The body the options of `add_body` describe."""
+    return Body(
+        mass_kg=args.mass,
+        height_m=args.height,
+        sex=Sex(args.sex) if args.sex else None,
+    )
+
+
+def add_json(parser: argparse.ArgumentParser) -> None:
+    """Add --json."""
+    parser.add_argument(
+        "--json", action="store_true", help="print JSON instead of a table"
+    )
+
+
+def add_plan_options(parser: argparse.ArgumentParser) -> None:
+    """Add --phase and --start."""
+    parser.add_argument(
+        "--phase",
+        default=Phase.SUBACUTE.value,
+        choices=choices(Phase),
+        help="acute: under 6 weeks of pain; subacute: 6-12 weeks;"
+        " chronic: over 12 weeks (default subacute)",
+    )
+    parser.add_argument(
+        "--start",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the first day (default today)",
+    )
+
+
+def start(args: argparse.Namespace) -> dt.date:
+    """The first day: --start, or today (the one read of the clock)."""
+    if args.start is not None:
+        first: dt.date = args.start
+        return first
+    return dt.datetime.now().astimezone().date()
+
+
+# --- The catalog -----------------------------------------------------------
+
+
+def catalog() -> Any:
+    """The built-in catalog, imported when a command needs it."""
+    from backsafe.exercises._builtin import catalog as built_in  # noqa: PLC0415
+
+    return built_in
+
+
+def exercise(slug: str) -> Exercise:
+    """The built-in exercise *slug*; `UnknownExerciseError` if none."""
+    found: Exercise = catalog().get(slug)
+    return found

@@ -1,0 +1,171 @@
+"""``backsafe score``: the spinal load of an exercise or a posture."""
+
+import argparse
+import textwrap
+from typing import Any, TextIO
+
+from backsafe.cli import _options as o
+from backsafe.cli._format import document, emit_json, format_table, kg
+from backsafe.display._html import is_muscle_modelled
+from backsafe.spine._model import spinal_load
+from backsafe.spine._types import (
+    CalibratedTask,
+    LoadPlacement,
+    Posture,
+    SpinalLoad,
+    SpineLevel,
+    Support,
+    TorsoLean,
+)
+
+
+def add_parser(sub: Any) -> None:
+    """Add the ``score`` command to *sub*."""
+    parser = o.add_command(
+        sub,
+        "score",
+        help_text="score an exercise or a posture for a body and a load",
+        examples="  backsafe score split-squat --load 16 --mass 80"
+        " --height 1.78\n"
+        "  backsafe score --lean 45 --load 20 --placement hands-reach"
+        " --reach 0.3\n"
+        "  backsafe score --lean 90 --support supine --task curl-up --json",
+    )
+    parser.add_argument(
+        "exercise", nargs="?", help="a catalog slug, such as split-squat"
+    )
+    parser.add_argument(
+        "--load",
+        type=o.number,
+        default=0.0,
+        metavar="KG",
+        help="external load in kg, total (default 0)",
+    )
+    parser.add_argument(
+        "--lean",
+        type=o.number,
+        metavar="DEG",
+        help="trunk lean from vertical, 0-90 (an exercise's typical lean"
+        " if not given)",
+    )
+    parser.add_argument(
+        "--support",
+        default=Support.FREE_STANDING.value,
+        choices=o.choices(Support),
+        help="for a posture (default free-standing)",
+    )
+    parser.add_argument(
+        "--placement",
+        choices=o.choices(LoadPlacement),
+        help="where the load sits, for a posture (default: hands-hanging"
+        " with a load, hands-reach with --reach)",
+    )
+    parser.add_argument(
+        "--reach",
+        type=o.number,
+        default=0.0,
+        metavar="M",
+        help="reach in front of the shoulders, for a posture",
+    )
+    parser.add_argument(
+        "--task",
+        choices=o.choices(CalibratedTask),
+        help="a calibrated floor task, for a posture",
+    )
+    parser.add_argument(
+        "--joint",
+        default=SpineLevel.L4_L5.value,
+        choices=o.choices(SpineLevel),
+    )
+    o.add_body(parser)
+    o.add_json(parser)
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, out: TextIO) -> None:
+    """Score the exercise, or the posture the options describe."""
+    from backsafe.exercises._scoring import score  # noqa: PLC0415
+
+    body = o.body(args)
+    joint = SpineLevel(args.joint)
+    lean = TorsoLean(degrees=args.lean) if args.lean is not None else None
+    if args.exercise is not None:
+        exercise = o.exercise(args.exercise)
+        load = score(exercise, body, load_kg=args.load, lean=lean, joint=joint)
+        title = exercise.name + (f", {kg(args.load)}" if args.load else "")
+    else:
+        if lean is None:
+            msg = "give an exercise slug, or a posture with --lean DEG"
+            raise o.UsageError(msg)
+        placement = _placement(args)
+        posture = Posture(
+            lean=lean,
+            support=Support(args.support),
+            load_kg=args.load,
+            placement=placement,
+            reach_m=args.reach,
+            task=CalibratedTask(args.task) if args.task else None,
+        )
+        load = spinal_load(posture, body, joint=joint)
+        title = f"Posture: {lean.degrees:g}° lean, {args.support}" + (
+            f", {kg(args.load)} {placement.value}" if args.load else ""
+        )
+    if args.json:
+        emit_json(document(subject=title, body=body, spinal_load=load), out)
+        return
+    out.write(
+        f"{title}\nbody {body.mass_kg:g} kg, {body.height_m:g} m\n\n"
+        f"{_describe_load(load)}\n"
+    )
+
+
+def _placement(args: argparse.Namespace) -> LoadPlacement:
+    if args.placement:
+        return LoadPlacement(args.placement)
+    if args.reach:
+        return LoadPlacement.HANDS_REACH
+    if args.load:
+        return LoadPlacement.HANDS_HANGING
+    return LoadPlacement.NONE
+
+
+def _describe_load(load: SpinalLoad) -> str:
+    rows: list[tuple[object, ...]] = [
+        (
+            c.source,
+            round(c.compression_n, 1),
+            round(c.shear_n, 1),
+            round(c.moment_nm, 1),
+        )
+        for c in load.contributions
+    ]
+    if is_muscle_modelled(load):
+        rows.append(
+            (
+                "total",
+                round(load.compression_n, 1),
+                round(load.shear_n, 1),
+                round(load.moment_nm, 1),
+            )
+        )
+        note = ""
+    else:
+        rows.append(("muscle", "not modelled", "not modelled", "-"))
+        rows.append(("total", "not modelled", "not modelled", "-"))
+        note = "\n" + textwrap.fill(
+            "The support holds the trunk, so the model counts only the"
+            " body weight along the spine, not the muscles: read the grade,"
+            " not a number.",
+            width=79,
+        )
+    table = format_table(
+        rows,
+        ("source", "compression N", "shear N", "moment N·m"),
+        right=(1, 2, 3),
+    )
+    return (
+        f"{table}\n\n"
+        f"grade at {load.joint.value}: {load.level.value}"
+        f" (compression {load.compression_level.value},"
+        f" shear {load.shear_level.value}; {load.method.value} model)" + note
+    )
