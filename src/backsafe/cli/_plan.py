@@ -54,24 +54,14 @@ def progression(
     weeks: int,
     load_kg: float = 0.0,
 ) -> Any:
-    """Plan *exercise* from the built-in catalog, in the default mode.
+    """Plan *exercise* with the built-in catalog.
 
-    Raises:
-        UsageError: A load in the acute phase.
-        InvalidInputError: What `generate_progression` refuses.
+    The mode is the phase's usual one unless given; `generate_progression`
+    checks the arguments. In the acute phase its caps keep every step
+    unloaded (clinical rules section 2).
     """
     from backsafe.coaching._planning import generate_progression  # noqa: PLC0415
 
-    if phase is Phase.ACUTE and load_kg > 0:
-        # generate_progression refuses this too, naming load_kg; this
-        # message names the option, and comes before any other check.
-        msg = (
-            f"--load must be 0 in the acute phase (body weight only),"
-            f" got {load_kg:g}"
-        )
-        raise o.UsageError(msg)
-    # Acute: body weight only (clinical rules section 2); the planner's
-    # caps already keep every step of an acute progression unloaded.
     return generate_progression(
         exercise,
         body,
@@ -101,10 +91,19 @@ def run(args: argparse.Namespace, out: TextIO) -> None:
     """Plan the exercise and print its steps."""
     body = o.body(args)
     exercise = o.exercise(args.exercise)
+    phase = Phase(args.phase)
+    if phase is Phase.ACUTE and args.load > 0:
+        # Acute: body weight only (clinical rules section 2). The planner
+        # refuses it too, but this names the option, before its checks.
+        msg = (
+            f"--load must be 0 in the acute phase (body weight only),"
+            f" got {args.load:g}"
+        )
+        raise o.UsageError(msg)
     plan = progression(
         exercise,
         body,
-        phase=Phase(args.phase),
+        phase=phase,
         mode=TrainingMode(args.mode) if args.mode else None,
         start=o.start(args),
         weeks=args.weeks,
