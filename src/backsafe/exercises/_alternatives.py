@@ -7,7 +7,6 @@ from typing import Final, Literal, final
 import attrs
 
 from backsafe import _validation as v
-from backsafe.display import _html as _display
 from backsafe.exceptions import InvalidInputError, UnknownExerciseError
 from backsafe.exercises._catalog import (
     Catalog,
@@ -252,10 +251,14 @@ class Alternative:
     relative_reduction: float = attrs.field(validator=v.real(0.0, 1.0))
 
     def __repr__(self) -> str:
+        from backsafe.display import _html as _display  # noqa: PLC0415 (an edge, imported on use)
+
         return _display.alternative_repr(self)
 
     def _repr_html_(self) -> str:
         """Show the alternative as a table in notebooks."""
+        from backsafe.display import _html as _display  # noqa: PLC0415 (an edge, imported on use)
+
         return _display.alternatives_html((self,))
 
 
@@ -271,6 +274,8 @@ class AlternativeList(tuple[Alternative, ...]):
 
     def _repr_html_(self) -> str:
         """Show the alternatives as a table in notebooks."""
+        from backsafe.display import _html as _display  # noqa: PLC0415 (an edge, imported on use)
+
         return _display.alternatives_html(self)
 
 
