@@ -1,10 +1,14 @@
+import ast
 import datetime as dt
 import html.parser
+import pathlib
+import types
 
 from hypothesis import given
 
 import backsafe as bs
 from backsafe.display import _html as _display
+from backsafe.display import _shapes
 
 from .strategies import (
     alternative_results,
@@ -416,3 +420,25 @@ class TestHooks:
         """An Outcome's repr and HTML are the display module's."""
         assert _display.outcome_repr(outcome) == repr(outcome)
         assert _display.outcome_html(outcome) == outcome._repr_html_()
+
+
+def _imported(module: types.ModuleType) -> set[str]:
+    """Name every module that *module*'s source imports, at any level."""
+    tree = ast.parse(pathlib.Path(str(module.__file__)).read_text("utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module is not None:
+            names.add(node.module)
+    return names
+
+
+class TestRoom:
+    def test_formatters_import_no_core_module(self) -> None:
+        """The formatters import nothing of the core, not even for types."""
+        core = ("backsafe.spine", "backsafe.exercises", "backsafe.coaching")
+        imported = _imported(_display) | _imported(_shapes)
+
+        assert set() == {m for m in imported if m.startswith(core)}
+        assert "backsafe.display._plot" not in imported

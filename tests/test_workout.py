@@ -263,6 +263,8 @@ class TestRewriteWorkout:
             {"bodyweight_only": 1},
             {"limits": None},
             {"catalog": 3},
+            {"equipment": 3},
+            {"equipment": ["anvil"]},
         ],
     )
     def test_bad_options(self, kwargs: dict[str, object]) -> None:
@@ -315,6 +317,13 @@ class TestRewriteWorkout:
         assert "muscle load not modelled" in reason
         assert "%" not in reason
         assert "0 N" not in reason
+
+    def test_bad_equipment_with_nothing_to_change(self) -> None:
+        """The equipment is checked even when no item needs a change."""
+        day = [item("dead-bug", sets=3, reps=8)]
+
+        with pytest.raises(bs.InvalidInputError, match="equipment"):
+            bs.rewrite_workout(day, BODY, equipment=["anvil"])
 
     @pytest.mark.parametrize("workout", ["leg day", 3, ["split-squat"]])
     def test_bad_workouts(self, workout: object) -> None:

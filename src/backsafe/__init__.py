@@ -93,9 +93,9 @@ if TYPE_CHECKING:
         Stance,
         TrainingMode,
     )
+    from backsafe.exercises._rewrite_rules import ChangeKind
     from backsafe.exercises._scoring import exercise_posture, score
     from backsafe.exercises._workout import (
-        ChangeKind,
         Workout,
         WorkoutChange,
         WorkoutItem,
@@ -217,7 +217,7 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "Catalog": ("backsafe.exercises._catalog", "Catalog"),
     "ExerciseSelection": ("backsafe.exercises._catalog", "ExerciseSelection"),
     "Change": ("backsafe.coaching._types", "Change"),
-    "ChangeKind": ("backsafe.exercises._workout", "ChangeKind"),
+    "ChangeKind": ("backsafe.exercises._rewrite_rules", "ChangeKind"),
     "Clearance": ("backsafe.coaching._types", "Clearance"),
     "Config": ("backsafe.coaching._types", "Config"),
     "Context": ("backsafe.coaching._types", "Context"),

@@ -2,21 +2,27 @@
 
 Plain string formatting only (no third-party imports), so the model
 modules can use it without making ``import backsafe`` heavier. The classes
-call these from their ``__repr__`` and ``_repr_html_`` methods.
+call these from their ``__repr__`` and ``_repr_html_`` methods, with an
+import inside the method; the formatters take their object by duck typing
+(the protocols of `backsafe.display._shapes`) and import no class of the
+core, so no import circle runs through here.
 """
 
 import enum
 import html
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
-if TYPE_CHECKING:
-    from backsafe.coaching._types import Dose, Outcome, Progression
-    from backsafe.exercises._alternatives import Alternative
-    from backsafe.exercises._exercise import Exercise
-    from backsafe.spine._types import SpinalLoad
+from backsafe.display._shapes import (
+    AlternativeLike,
+    DoseLike,
+    ExerciseLike,
+    LoadLike,
+    OutcomeLike,
+    ProgressionLike,
+)
 
 #: Background colours of the three stress levels (colour-blind safe,
 #: readable on light and dark notebook themes).
@@ -113,12 +119,12 @@ def text(value: object) -> str:  # noqa: PLR0911
 NOT_MODELLED = "not modelled (supported)"
 
 
-def is_muscle_modelled(load: "SpinalLoad") -> bool:
+def is_muscle_modelled(load: LoadLike) -> bool:
     """Return whether *load* counts the muscles (not a bare support)."""
-    return load.method.value != "supported"
+    return str(load.method.value) != "supported"
 
 
-def compression_text(load: "SpinalLoad") -> str:
+def compression_text(load: LoadLike) -> str:
     """Return the compression as ``"1,234 N"``, or say it is not modelled.
 
     >>> from backsafe import Body, catalog, score
@@ -131,14 +137,14 @@ def compression_text(load: "SpinalLoad") -> str:
     return f"{load.compression_n:,.0f} N"
 
 
-def reduction_text(alternative: "Alternative") -> str:
+def reduction_text(alternative: AlternativeLike) -> str:
     """Return ``"34%"`` less compression, or ``"-"`` when not modelled."""
     if not is_muscle_modelled(alternative.spinal_load):
         return "-"
     return f"{alternative.relative_reduction:.0%}"
 
 
-def spinal_load_repr(load: "SpinalLoad") -> str:
+def spinal_load_repr(load: LoadLike) -> str:
     """Return a one-line summary of a spinal load."""
     return (
         f"<SpinalLoad {load.joint.value} {load.level.value}: "
@@ -149,7 +155,7 @@ def spinal_load_repr(load: "SpinalLoad") -> str:
     )
 
 
-def spinal_load_html(load: "SpinalLoad") -> str:
+def spinal_load_html(load: LoadLike) -> str:
     """Return a spinal load as an HTML table with its breakdown."""
     totals = table(
         [
@@ -186,7 +192,7 @@ def spinal_load_html(load: "SpinalLoad") -> str:
 # --- Exercise --------------------------------------------------------------
 
 
-def exercise_repr(exercise: "Exercise") -> str:
+def exercise_repr(exercise: ExerciseLike) -> str:
     """Return a one-line summary of an exercise."""
     return (
         f"<Exercise {exercise.slug!r}: {exercise.name}, "
@@ -195,7 +201,7 @@ def exercise_repr(exercise: "Exercise") -> str:
     )
 
 
-def exercise_html(exercise: "Exercise") -> str:
+def exercise_html(exercise: ExerciseLike) -> str:
     """Return an exercise as an HTML table of its main facts."""
     lean = f"{exercise.lean_min.degrees:g}-{exercise.lean_max.degrees:g}°"
     rows: list[tuple[str, object]] = [
@@ -225,7 +231,7 @@ def exercise_html(exercise: "Exercise") -> str:
 
 
 def exercises_html(
-    exercises: Iterable["Exercise"], *, caption: str | None = None
+    exercises: Iterable[ExerciseLike], *, caption: str | None = None
 ) -> str:
     """Return exercises (a catalog or a filter's result) as one table."""
     found = list(exercises)
@@ -248,7 +254,7 @@ def exercises_html(
     )
 
 
-def alternative_repr(alternative: "Alternative") -> str:
+def alternative_repr(alternative: AlternativeLike) -> str:
     """Return a one-line summary of an alternative."""
     load = alternative.spinal_load
     if not is_muscle_modelled(load):
@@ -265,7 +271,7 @@ def alternative_repr(alternative: "Alternative") -> str:
 
 
 def alternatives_html(
-    alternatives: Iterable["Alternative"], *, caption: str | None = None
+    alternatives: Iterable[AlternativeLike], *, caption: str | None = None
 ) -> str:
     """Return alternatives as a table, best first."""
     rows = [
@@ -289,7 +295,7 @@ def alternatives_html(
 # --- Doses, progressions and decisions -------------------------------------
 
 
-def describe_dose(dose: "Dose") -> str:
+def describe_dose(dose: DoseLike) -> str:
     """Return a dose in a few words, such as ``"3 x 8 @ 12 kg"``."""
     mode = dose.mode.value
     load = f" @ {dose.load_kg:g} kg" if dose.load_kg else ""
@@ -305,7 +311,7 @@ def describe_dose(dose: "Dose") -> str:
     return f"{dose.sets} x {dose.reps}{load}"
 
 
-def progression_repr(progression: "Progression") -> str:
+def progression_repr(progression: ProgressionLike) -> str:
     """Return a one-line summary of a progression."""
     n = len(progression.steps)
     return (
@@ -315,7 +321,7 @@ def progression_repr(progression: "Progression") -> str:
     )
 
 
-def progression_html(progression: "Progression") -> str:
+def progression_html(progression: ProgressionLike) -> str:
     """Return a progression as an HTML table of its steps."""
     rows = [
         (
@@ -351,7 +357,7 @@ def progression_html(progression: "Progression") -> str:
     return f"<div>{steps}<p>{html.escape(first)}</p></div>"
 
 
-def outcome_repr(outcome: "Outcome") -> str:
+def outcome_repr(outcome: OutcomeLike) -> str:
     """Return a one-line summary of a decision."""
     codes = ", ".join(r.code.value for r in outcome.reasons)
     after = (
@@ -370,7 +376,7 @@ def outcome_repr(outcome: "Outcome") -> str:
     )
 
 
-def outcome_html(outcome: "Outcome") -> str:
+def outcome_html(outcome: OutcomeLike) -> str:
     """Return a decision, its reasons and the next dose as HTML."""
     rows: list[tuple[str, object]] = [
         ("decision", Raw(badge(outcome.decision))),

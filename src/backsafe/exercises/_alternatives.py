@@ -7,7 +7,6 @@ from typing import Final, Literal, final
 import attrs
 
 from backsafe import _validation as v
-from backsafe.display import _html as _display
 from backsafe.exceptions import InvalidInputError, UnknownExerciseError
 from backsafe.exercises._catalog import (
     Catalog,
@@ -18,6 +17,7 @@ from backsafe.exercises._catalog import (
     suggest,
 )
 from backsafe.exercises._exercise import (
+    Equipment,
     Exercise,
     ExerciseFlag,
     MovementPattern,
@@ -58,6 +58,9 @@ _NO_LEG_WORK: Final = frozenset(
         MovementPattern.STRETCH,
     }
 )
+#: The least working-leg load an alternative keeps, by default, as a share
+#: of the original's (design choice: "comparable leg work").
+MIN_LEG_LOAD_RATIO: Final = 0.8
 #: Slack for float noise when comparing loads and forces.
 _EPSILON: Final = 1e-9
 
@@ -129,9 +132,13 @@ def working_leg_load_kg(
     """
     _check_exercise("exercise", exercise)
     _check_body(body)
-    load = _check_load(exercise, load_kg)
+    return _leg_load_kg(exercise, body, _check_load(exercise, load_kg))
+
+
+def _leg_load_kg(exercise: Exercise, body: Body, load_kg: float) -> float:
+    """`working_leg_load_kg` of checked arguments."""
     moved = moved_mass_fraction(exercise) * body.mass_kg
-    return exercise.working_leg_share * (moved + load)
+    return exercise.working_leg_share * (moved + load_kg)
 
 
 def equivalent_load(
@@ -179,7 +186,9 @@ def equivalent_load(
     .. versionadded:: 0.1.0
     """
     _check_exercise("to_exercise", to_exercise)
-    target = working_leg_load_kg(from_exercise, body, load_kg=from_load_kg)
+    _check_exercise("exercise", from_exercise)
+    _check_body(body)
+    from_load = _check_load(from_exercise, from_load_kg)
     step = (
         to_exercise.load_step_kg
         if step_kg is None
@@ -195,8 +204,29 @@ def equivalent_load(
         raise InvalidInputError.out_of_range(
             "rounding", rounding, "'down' or 'nearest'"
         )
+    return _equivalent_load(
+        from_exercise,
+        from_load,
+        to_exercise,
+        body,
+        step=step,
+        rounding=rounding,
+    )
+
+
+def _equivalent_load(
+    from_exercise: Exercise,
+    from_load_kg: float,
+    to_exercise: Exercise,
+    body: Body,
+    *,
+    step: float,
+    rounding: Rounding,
+) -> float:
+    """`equivalent_load` of checked arguments, with the step to round to."""
     if not to_exercise.takes_load:
         return 0.0
+    target = _leg_load_kg(from_exercise, body, from_load_kg)
     moved = moved_mass_fraction(to_exercise) * body.mass_kg
     raw = target / to_exercise.working_leg_share - moved
     raw = min(max(raw, 0.0), k.MAX_LOAD_KG)
@@ -252,10 +282,14 @@ class Alternative:
     relative_reduction: float = attrs.field(validator=v.real(0.0, 1.0))
 
     def __repr__(self) -> str:
+        from backsafe.display import _html as _display  # noqa: PLC0415 (an edge, imported on use)
+
         return _display.alternative_repr(self)
 
     def _repr_html_(self) -> str:
         """Show the alternative as a table in notebooks."""
+        from backsafe.display import _html as _display  # noqa: PLC0415 (an edge, imported on use)
+
         return _display.alternatives_html((self,))
 
 
@@ -271,6 +305,8 @@ class AlternativeList(tuple[Alternative, ...]):
 
     def _repr_html_(self) -> str:
         """Show the alternatives as a table in notebooks."""
+        from backsafe.display import _html as _display  # noqa: PLC0415 (an edge, imported on use)
+
         return _display.alternatives_html(self)
 
 
@@ -283,7 +319,7 @@ def alternatives(
     max_level: StressLevel | str | None = None,
     max_tier: int | None = None,
     exclude_flags: Iterable[ExerciseFlag | str] = (),
-    min_leg_load_ratio: float = 0.8,
+    min_leg_load_ratio: float = MIN_LEG_LOAD_RATIO,
     catalog: Catalog | Iterable[Exercise] | None = None,
     limits: Limits = DEFAULT_LIMITS,
 ) -> AlternativeList:
@@ -352,16 +388,51 @@ def alternatives(
     ratio = v.check_real(
         "min_leg_load_ratio", min_leg_load_ratio, min_value=0.0, max_value=1.0
     )
+    return _alternatives(
+        original,
+        body,
+        load,
+        kit=kit,
+        max_level=level,
+        max_tier=tier,
+        excluded=excluded,
+        min_ratio=ratio,
+        pool=pool,
+        limits=limits,
+    )
+
+
+def _alternatives(
+    original: Exercise,
+    body: Body,
+    load: float,
+    *,
+    kit: frozenset[Equipment] | None,
+    max_level: StressLevel | None,
+    max_tier: int | None,
+    excluded: frozenset[ExerciseFlag],
+    min_ratio: float,
+    pool: dict[str, Exercise],
+    limits: Limits,
+) -> AlternativeList:
+    """`alternatives` of checked arguments."""
     before = score(original, body, load_kg=load, limits=limits)
-    leg_before = working_leg_load_kg(original, body, load_kg=load)
+    leg_before = _leg_load_kg(original, body, load)
     legs = trains_legs(original)
     found: list[Alternative] = []
     for candidate in pool.values():
-        if not _same_intent(original, candidate, excluded, tier):
+        if not _same_intent(original, candidate, excluded, max_tier):
             continue
-        alt_load = equivalent_load(original, load, candidate, body)
-        leg = working_leg_load_kg(candidate, body, load_kg=alt_load)
-        if legs and leg < ratio * leg_before - _EPSILON:
+        alt_load = _equivalent_load(
+            original,
+            load,
+            candidate,
+            body,
+            step=candidate.load_step_kg,
+            rounding="down",
+        )
+        leg = _leg_load_kg(candidate, body, alt_load)
+        if legs and leg < min_ratio * leg_before - _EPSILON:
             continue
         if kit is not None and not is_doable_with(
             candidate, kit, load_kg=alt_load
@@ -372,7 +443,9 @@ def alternatives(
             continue
         # Rounding the load down must not hide a worse score at exactly
         # equal leg work.
-        exact = equivalent_load(original, load, candidate, body, step_kg=0)
+        exact = _equivalent_load(
+            original, load, candidate, body, step=0.0, rounding="down"
+        )
         if exact != alt_load and not is_not_worse(
             score(candidate, body, load_kg=exact, limits=limits), before
         ):
@@ -382,7 +455,7 @@ def alternatives(
             or candidate.tier < original.tier
         ):
             continue
-        if level is not None and after.level > level:
+        if max_level is not None and after.level > max_level:
             continue
         found.append(_alternative(candidate, alt_load, after, leg, before))
     found.sort(

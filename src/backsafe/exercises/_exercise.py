@@ -10,7 +10,6 @@ from typing import final
 import attrs
 
 from backsafe import _validation as v
-from backsafe.display import _html as _display
 from backsafe.exceptions import InvalidInputError
 from backsafe.spine import _constants as k
 from backsafe.spine._types import (
@@ -246,10 +245,14 @@ class Exercise:
             )
 
     def __repr__(self) -> str:
+        from backsafe.display import _html as _display  # noqa: PLC0415 (an edge, imported on use)
+
         return _display.exercise_repr(self)
 
     def _repr_html_(self) -> str:
         """Show the exercise as a table in notebooks."""
+        from backsafe.display import _html as _display  # noqa: PLC0415 (an edge, imported on use)
+
         return _display.exercise_html(self)
 
     @property

@@ -1,6 +1,10 @@
-"""Workouts, and rewriting them into back-friendlier ones."""
+"""Workouts, and rewriting them into back-friendlier ones.
 
-import enum
+The workout value types, the rewrite's result, and `rewrite_workout`,
+which checks its options once and applies the rules of
+`backsafe.exercises._rewrite_rules` to every item.
+"""
+
 from collections.abc import Iterable
 from typing import Final, Self, final
 
@@ -9,25 +13,25 @@ import attrs
 from backsafe import _validation as v
 from backsafe.exceptions import InvalidInputError
 from backsafe.exercises._alternatives import (
-    Alternative,
-    _alternative,
     _check_body,
     _pool,
     _resolve,
-    alternatives,
     as_flags,
-    trains_legs,
-    working_leg_load_kg,
 )
-from backsafe.exercises._catalog import Catalog, EquipmentLike, as_member
+from backsafe.exercises._catalog import (
+    Catalog,
+    EquipmentLike,
+    as_equipment,
+    as_member,
+)
 from backsafe.exercises._exercise import Exercise, ExerciseFlag
+from backsafe.exercises._rewrite_rules import ChangeKind, Rules
 from backsafe.exercises._scoring import score
 from backsafe.spine import _constants as k
 from backsafe.spine._types import (
     DEFAULT_LIMITS,
     Body,
     Limits,
-    ModelMethod,
     SpinalLoad,
     StressLevel,
 )
@@ -137,20 +141,6 @@ class Workout:
         default=None,
         validator=attrs.validators.optional(v.text(max_length=80)),
     )
-
-
-class ChangeKind(enum.StrEnum):
-    """What a rewrite did to one workout item.
-
-    .. versionadded:: 0.1.0
-    """
-
-    REPLACED = "replaced"
-    """Swapped for a back-friendlier exercise at the same leg work."""
-    LOAD_REDUCED = "load-reduced"
-    """Kept, with a lighter load, because no alternative fits."""
-    REMOVED = "removed"
-    """Left out: neither an alternative nor a lighter load fits."""
 
 
 @final
@@ -315,13 +305,14 @@ def rewrite_workout(
         )
     if not isinstance(limits, Limits):
         raise InvalidInputError.out_of_range("limits", limits, "a Limits")
-    pool = tuple(_pool(catalog).values())
-    rules = _Rules(
+    pool = _pool(catalog)
+    kit = None if equipment is None else as_equipment(equipment)
+    rules = Rules(
         body=body,
         max_level=level,
         max_tier=tier,
         excluded=excluded,
-        equipment=equipment,
+        kit=kit,
         prefer_unilateral=prefer_unilateral,
         bodyweight_only=bodyweight_only,
         pool=pool,
@@ -335,15 +326,35 @@ def rewrite_workout(
         before = score(
             item.exercise, body, load_kg=item.load_kg, limits=limits
         )
-        problem = rules.problem(item, before)
+        problem = rules.problem(item.exercise, item.load_kg, before)
         if problem is None:
             new_items.append(item)
             continue
-        change = rules.change(index, item, before, problem, used)
-        changes.append(change)
-        if change.replacement is not None:
-            new_items.append(change.replacement)
-            used.add(change.replacement.exercise.slug)
+        fix = rules.fix(item.exercise, item.load_kg, before, problem, used)
+        replacement = (
+            None
+            if fix.exercise is None
+            else WorkoutItem(
+                exercise=fix.exercise,
+                sets=item.sets,
+                reps=item.reps,
+                load_kg=fix.load_kg,
+            )
+        )
+        changes.append(
+            WorkoutChange(
+                kind=fix.kind,
+                index=index,
+                original=item,
+                replacement=replacement,
+                original_load=before,
+                replacement_load=fix.spinal_load,
+                reason=fix.reason,
+            )
+        )
+        if replacement is not None:
+            new_items.append(replacement)
+            used.add(replacement.exercise.slug)
     return WorkoutRewrite(
         original=original,
         workout=Workout(items=tuple(new_items), name=original.name),
@@ -360,272 +371,3 @@ def _workout(workout: object) -> Workout:
             "workout", workout, "a Workout or an iterable of WorkoutItem"
         )
     return Workout(items=tuple(workout))
-
-
-@attrs.frozen(kw_only=True)
-class _Rules:
-    """The options of one rewrite, and the steps that apply them."""
-
-    body: Body
-    max_level: StressLevel
-    max_tier: int | None
-    excluded: frozenset[ExerciseFlag]
-    equipment: EquipmentLike | None
-    prefer_unilateral: bool
-    bodyweight_only: bool
-    pool: tuple[Exercise, ...]
-    limits: Limits
-
-    def problem(self, item: WorkoutItem, load: SpinalLoad) -> str | None:
-        """Say what is wrong with *item* at *load*, if anything."""
-        exercise = item.exercise
-        if load.level > self.max_level:
-            return (
-                f"puts about {load.compression_n:,.0f} N on the lower back,"
-                f" graded {load.level.value}, above the chosen limit"
-                f" ({self.max_level.value})"
-            )
-        if self.max_tier is not None and exercise.tier > self.max_tier:
-            return (
-                f"is a tier-{exercise.tier} exercise, above the chosen"
-                f" maximum of tier {self.max_tier}"
-            )
-        flags = sorted(f.value for f in exercise.flags & self.excluded)
-        if flags:
-            words = " and ".join(f.replace("-", " ") for f in flags)
-            return f"involves {words}, which was excluded"
-        if self.bodyweight_only and item.load_kg > 0:
-            return "carries an external load, and only body weight is allowed"
-        return None
-
-    def change(
-        self,
-        index: int,
-        item: WorkoutItem,
-        before: SpinalLoad,
-        problem: str,
-        used: set[str],
-    ) -> WorkoutChange:
-        """Replace, lighten or remove *item*."""
-        if self.bodyweight_only and item.load_kg > 0:
-            unloaded = attrs.evolve(item, load_kg=0.0)
-            after = score(
-                item.exercise, self.body, load_kg=0.0, limits=self.limits
-            )
-            if self.problem(unloaded, after) is None:
-                return WorkoutChange(
-                    kind=ChangeKind.LOAD_REDUCED,
-                    index=index,
-                    original=item,
-                    replacement=unloaded,
-                    original_load=before,
-                    replacement_load=after,
-                    reason=(
-                        f"{item.exercise.name} at {_kg(item.load_kg)}"
-                        f" {problem}, so it stays at body weight:"
-                        f" {after.level.value} spinal load."
-                    ),
-                )
-        found: list[Alternative] = list(
-            alternatives(
-                item.exercise,
-                self.body,
-                load_kg=item.load_kg,
-                equipment=self.equipment,
-                max_level=self.max_level,
-                max_tier=self.max_tier,
-                exclude_flags=self.excluded,
-                catalog=self.pool,
-                limits=self.limits,
-            )
-        )
-        if self.bodyweight_only:
-            found = [self._at_body_weight(a, before) for a in found]
-        if found:
-            best = min(found, key=lambda a: self._preference(a, used))
-            new = WorkoutItem(
-                exercise=best.exercise,
-                sets=item.sets,
-                reps=item.reps,
-                load_kg=best.load_kg,
-            )
-            return WorkoutChange(
-                kind=ChangeKind.REPLACED,
-                index=index,
-                original=item,
-                replacement=new,
-                original_load=before,
-                replacement_load=best.spinal_load,
-                reason=self._replaced(item, before, problem, best),
-            )
-        lighter = self._lighter(item)
-        if lighter is not None:
-            new, after = lighter
-            return WorkoutChange(
-                kind=ChangeKind.LOAD_REDUCED,
-                index=index,
-                original=item,
-                replacement=new,
-                original_load=before,
-                replacement_load=after,
-                reason=(
-                    f"{item.exercise.name} at {_kg(item.load_kg)} {problem}."
-                    " No exercise in the catalog trains the same muscles"
-                    " with comparable leg work under the limit, so it"
-                    f" stays with {_kg(new.load_kg)}: about"
-                    f" {after.compression_n:,.0f} N ({after.level.value})."
-                ),
-            )
-        return WorkoutChange(
-            kind=ChangeKind.REMOVED,
-            index=index,
-            original=item,
-            replacement=None,
-            original_load=before,
-            replacement_load=None,
-            reason=(
-                f"{item.exercise.name} {problem}. No exercise in the catalog"
-                " trains the same muscles with comparable leg work under"
-                " the limit, and a lighter load does not help, so it was"
-                " left out; ask a coach or clinician what to do instead."
-            ),
-        )
-
-    def _at_body_weight(
-        self, alternative: Alternative, before: SpinalLoad
-    ) -> Alternative:
-        """The same alternative without its external load."""
-        if alternative.load_kg == 0:
-            return alternative
-        ex = alternative.exercise
-        return _alternative(
-            ex,
-            0.0,
-            score(ex, self.body, load_kg=0.0, limits=self.limits),
-            working_leg_load_kg(ex, self.body, load_kg=0.0),
-            before,
-        )
-
-    def _preference(
-        self, alternative: Alternative, used: set[str]
-    ) -> tuple[bool, bool, float, int, str]:
-        ex = alternative.exercise
-        return (
-            ex.slug in used,
-            self.prefer_unilateral and not ex.is_unilateral,
-            alternative.spinal_load.compression_n,
-            ex.tier,
-            ex.slug,
-        )
-
-    def _lighter(
-        self, item: WorkoutItem
-    ) -> tuple[WorkoutItem, SpinalLoad] | None:
-        """The heaviest lighter load that meets the limits, if any."""
-        exercise = item.exercise
-        if (
-            item.load_kg == 0
-            or exercise.flags & self.excluded
-            or (self.max_tier is not None and exercise.tier > self.max_tier)
-        ):
-            return None
-        step = exercise.load_step_kg
-        steps = 0 if self.bodyweight_only else int(item.load_kg / step - 1e-9)
-        for n in range(steps, -1, -1):
-            load = round(n * step, 9)
-            after = score(
-                exercise, self.body, load_kg=load, limits=self.limits
-            )
-            if after.level <= self.max_level:
-                new = attrs.evolve(item, load_kg=load)
-                return new, after
-        return None
-
-    def _replaced(
-        self,
-        item: WorkoutItem,
-        before: SpinalLoad,
-        problem: str,
-        best: Alternative,
-    ) -> str:
-        old, new = item.exercise, best.exercise
-        leg_before = working_leg_load_kg(old, self.body, load_kg=item.load_kg)
-        ratio = best.working_leg_load_kg / leg_before if leg_before else 1.0
-        work = (
-            ""
-            if not trains_legs(old)
-            else " with about the same work per leg"
-            if 0.9 <= ratio <= 1.1  # noqa: PLR2004
-            else " with more work per leg"
-            if ratio > 1.1  # noqa: PLR2004
-            else " with a little less work per leg"
-        )
-        after = best.spinal_load
-        if after.method is ModelMethod.SUPPORTED:
-            # The support holds the trunk and the muscles are not counted:
-            # no newtons and no percentage to boast of.
-            spine = f"a {after.level.value} spinal load (muscle load not"
-            spine += " modelled: the support holds the trunk)"
-        else:
-            saving = (
-                f", {best.relative_reduction:.0%} less"
-                if best.relative_reduction >= 0.01  # noqa: PLR2004
-                else ""
-            )
-            # A modelled load is never near zero: the upper body alone
-            # presses on L4/L5 (over 150 N for the lightest body allowed).
-            spine = (
-                f"about {after.compression_n:,.0f} N"
-                f" ({after.level.value}){saving}"
-            )
-        return (
-            f"{old.name} at {_kg(item.load_kg)} {problem}."
-            f" {new.name} at {_kg(best.load_kg)} trains the same muscles"
-            f"{work} at {spine}: {_why(item, best, before)}."
-        )
-
-
-def _why(item: WorkoutItem, best: Alternative, before: SpinalLoad) -> str:
-    old, new = item.exercise, best.exercise
-    after = best.spinal_load
-    clauses: list[str] = []
-    if new.is_unilateral and not old.is_unilateral:
-        clauses.append(
-            "one leg does most of the work, so it needs less weight"
-        )
-    free = not old.support.carries_trunk_moment
-    if (
-        free
-        and not new.support.carries_trunk_moment
-        and new.typical_lean.degrees < old.typical_lean.degrees - 5
-    ):
-        clauses.append(
-            "the trunk stays more upright (about"
-            f" {new.typical_lean.degrees:.0f}° instead of"
-            f" {old.typical_lean.degrees:.0f}°)"
-        )
-    if (
-        item.load_kg > 0
-        and old.placement.is_trunk_borne
-        and best.load_kg > 0
-        and not new.placement.is_trunk_borne
-    ):
-        clauses.append(
-            "the load rests on the hips or a machine, not the spine"
-        )
-    if free and new.support.carries_trunk_moment:
-        clauses.append("a bench, backrest or the floor holds the trunk")
-    if not clauses and old.task is not None and new.task is not None:
-        clauses.append("its measured spinal load is lower")
-    if after.compression_n >= before.compression_n - 1.0:
-        clauses.append(
-            "the model scores both alike, but it is a lower-demand exercise"
-            f" (tier {new.tier} instead of {old.tier})"
-        )
-    if not clauses:
-        clauses.append("it loads the lower back less")
-    return "; ".join(clauses)
-
-
-def _kg(load_kg: float) -> str:
-    return "body weight" if load_kg == 0 else f"{load_kg:g} kg"
