@@ -1,8 +1,9 @@
 """What a phase lets a step reach (clinical-rules §2, §9.2, §9.5).
 
 `Limitations` holds the tier cap, bodyweight only when acute and the
-spinal-load cap; `index_of` reads the catalog they are checked against.
-Pure functions; the catalog is a parameter.
+spinal-load cap; `index_of` reads (and checks) the catalog they are
+checked against, once per public call. Nothing here reads a global: the
+catalog is a parameter.
 """
 
 import functools

@@ -7,7 +7,6 @@ Pure functions: the same inputs give the same codes; dates are inputs and
 nothing reads the clock. `decide` combines them.
 """
 
-import datetime as dt
 from collections.abc import Sequence
 from statistics import fmean
 from typing import Final
@@ -37,7 +36,6 @@ REVIEW_AFTER_REGRESSIONS: Final = 3
 #: No improvement after four weeks prompts a review (CKS: one month).
 NO_IMPROVEMENT_DAYS: Final = 28
 HOLDS_BEFORE_DELOAD_ADVICE: Final = 3
-_ONE_DAY: Final = dt.timedelta(days=1)
 
 _NERVE: Final = frozenset({Symptom.TINGLING, Symptom.NUMBNESS})
 
