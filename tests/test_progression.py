@@ -10,7 +10,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import backsafe as bs
-from backsafe.coaching import _planning
+from backsafe.coaching import _caps, _stepping
 
 from .strategies import (
     DAY0,
@@ -840,7 +840,7 @@ class TestEdges:
 
     def test_no_compression_without_a_body(self) -> None:
         """Without a body there is no estimate and no spinal-load cap."""
-        caps = _planning.Limitations(
+        caps = _caps.Limitations(
             phase=bs.Phase.CHRONIC,
             max_tier=2,
             cap_n=6400.0,
@@ -863,7 +863,7 @@ class TestEdges:
 
     def test_into_caps_unloads_an_easier_exercise(self) -> None:
         """An easier exercise over the load cap is entered unloaded."""
-        caps = _planning.Limitations(
+        caps = _caps.Limitations(
             phase=bs.Phase.CHRONIC,
             max_tier=2,
             cap_n=1050.0,  # goblet squat: ~1,001 N unloaded, ~1,087 at 2.5
@@ -882,7 +882,7 @@ class TestEdges:
             max_reps=8,
         )
 
-        actual = _planning.into_caps(
+        actual = _stepping.into_caps(
             dose,
             LADDER_BY_SLUG["back-squat"],
             caps=caps,
@@ -903,7 +903,7 @@ class TestEdges:
         split_squat = attrs.evolve(
             LADDER_BY_SLUG["split-squat"], easier=("curl-up", "glute-bridge")
         )
-        caps = _planning.Limitations(
+        caps = _caps.Limitations(
             phase=bs.Phase.CHRONIC,
             max_tier=0,
             cap_n=None,
@@ -911,9 +911,9 @@ class TestEdges:
             limits=bs.Limits(),
             config=bs.Config(),
         )
-        dose = _planning.first_dose(split_squat, T.HOME_REPS)
+        dose = _stepping.first_dose(split_squat, T.HOME_REPS)
 
-        actual = _planning.into_caps(
+        actual = _stepping.into_caps(
             dose, split_squat, caps=caps, index=LADDER_BY_SLUG
         )
 

@@ -1211,6 +1211,16 @@ class TestReviewFixes:
                 catalog=catalog,  # type: ignore[arg-type]
             )
 
+    @pytest.mark.parametrize("pain", [2, 7])
+    def test_catalog_is_read_once(self, pain: int) -> None:
+        """A one-shot iterable catalog is read once, at the edge."""
+        r = report(pain_during_max=pain)
+        expected = decide(r)
+
+        actual = bs.decide(r, HOME, context(), catalog=iter(LADDER))
+
+        assert expected == actual
+
     @pytest.mark.parametrize("last", [dt.date.max, dt.date.min])
     def test_dates_at_the_ends_of_the_calendar(self, last: dt.date) -> None:
         """Reports on the first or last representable day are decided."""

@@ -69,7 +69,7 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace, out: TextIO) -> None:
     """Decide on the session in the file, or print an example file."""
-    from backsafe.coaching._rules import decide  # noqa: PLC0415
+    from backsafe.coaching._decide import decide  # noqa: PLC0415
 
     if args.example:
         emit_json(CHECK_EXAMPLE, out)
@@ -114,7 +114,9 @@ def _next_dose(outcome: Any) -> str:
 
 
 def _read_check(source: str) -> Any:
-    from backsafe.coaching._types import Context, Dose, SessionReport  # noqa: PLC0415
+    from backsafe.coaching._context import Context  # noqa: PLC0415
+    from backsafe.coaching._doses import Dose  # noqa: PLC0415
+    from backsafe.coaching._reports import SessionReport  # noqa: PLC0415
     from backsafe.serde._converter import SCHEMA_VERSION, from_dict  # noqa: PLC0415
 
     text = _read_text(source)

@@ -13,7 +13,7 @@ from typing import Any, Final, TextIO
 from backsafe.cli import _options as o
 from backsafe.cli._format import document, emit_json, format_table, kg
 from backsafe.cli._plan import progression
-from backsafe.coaching._types import Phase
+from backsafe.coaching._phases import Phase
 from backsafe.display._html import (
     NOT_MODELLED,
     compression_text,
@@ -76,7 +76,7 @@ def _item(text: str) -> tuple[str, int, int, float]:
 
 def run(args: argparse.Namespace, out: TextIO) -> None:
     """Rewrite the usual leg day and plan its first weeks."""
-    from backsafe.coaching._planning import max_tier  # noqa: PLC0415
+    from backsafe.coaching._caps import max_tier  # noqa: PLC0415
     from backsafe.exercises._workout import WorkoutItem, rewrite_workout  # noqa: PLC0415
 
     body = o.body(args)

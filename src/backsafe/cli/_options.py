@@ -9,7 +9,7 @@ import argparse
 import datetime as dt
 from typing import Any, Final
 
-from backsafe.coaching._types import Phase
+from backsafe.coaching._phases import Phase
 from backsafe.exercises._exercise import Exercise
 from backsafe.spine._types import Body, Sex
 

@@ -6,7 +6,7 @@ from typing import Any, TextIO
 
 from backsafe.cli import _options as o
 from backsafe.cli._format import document, emit_json, format_table
-from backsafe.coaching._types import Phase
+from backsafe.coaching._phases import Phase
 from backsafe.display._html import describe_dose
 from backsafe.exercises._exercise import Exercise, TrainingMode
 from backsafe.spine._types import Body
@@ -60,7 +60,7 @@ def progression(
     checks the arguments. In the acute phase its caps keep every step
     unloaded (clinical rules section 2).
     """
-    from backsafe.coaching._planning import generate_progression  # noqa: PLC0415
+    from backsafe.coaching._generate import generate_progression  # noqa: PLC0415
 
     return generate_progression(
         exercise,

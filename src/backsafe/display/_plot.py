@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
-from backsafe.coaching._types import Change, Progression, Step
+from backsafe.coaching._doses import Change
+from backsafe.coaching._progression import Progression, Step
 from backsafe.display._html import LEVEL_COLOURS
 from backsafe.exceptions import InvalidInputError
 from backsafe.exercises._exercise import Exercise, TrainingMode
