@@ -105,10 +105,10 @@ if TYPE_CHECKING:
     from backsafe.serde._converter import (
         from_dict,
         from_json,
-        json_schema,
         to_dict,
         to_json,
     )
+    from backsafe.serde._schema import json_schema
     from backsafe.spine._model import mass_above_joint_kg, spinal_load
 
 __all__ = [
@@ -253,7 +253,7 @@ _LAZY: dict[str, tuple[str, str | None]] = {
         "backsafe.coaching._planning",
         "generate_progression",
     ),
-    "json_schema": ("backsafe.serde._converter", "json_schema"),
+    "json_schema": ("backsafe.serde._schema", "json_schema"),
     "plot_exercises": ("backsafe.display._plot", "plot_exercises"),
     "plot_lean": ("backsafe.display._plot", "plot_lean"),
     "plot_progression": ("backsafe.display._plot", "plot_progression"),
