@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import backsafe as bs
-from backsafe.exercises import _catalog
+from backsafe.exercises import _catalog, _catalog_io
 from backsafe.spine import _constants as k
 
 from .fresh import run_fresh
@@ -355,12 +355,24 @@ class TestBuiltinCatalog:
         """`import backsafe` leaves the catalog unloaded until first use."""
         code = (
             "import sys, backsafe; "
-            "print('backsafe.exercises._builtin' in sys.modules, "
+            "print('backsafe.exercises._catalog_io' in sys.modules, "
             "'backsafe.exercises._catalog' in sys.modules)"
         )
         out = run_fresh(code)
 
         assert "False False" == out
+
+    def test_catalog_class_does_not_parse_the_catalog(self) -> None:
+        """Using `backsafe.Catalog` reads no file until `backsafe.catalog`."""
+        code = (
+            "import sys, backsafe; backsafe.Catalog; "
+            "from backsafe.exercises import _catalog; "
+            "print('catalog' in vars(_catalog), 'cattrs' in sys.modules, "
+            "len(backsafe.catalog) > 0, 'catalog' in vars(_catalog))"
+        )
+        out = run_fresh(code)
+
+        assert "False False True True" == out
 
     def test_is_one_object(self) -> None:
         """Every access gives the same catalog."""
@@ -728,7 +740,7 @@ class TestCustomCatalog:
 
     def test_default_limit(self) -> None:
         """The default limit is two megabytes."""
-        text = " " * (_catalog.MAX_CATALOG_BYTES + 1)
+        text = " " * (_catalog_io.MAX_CATALOG_BYTES + 1)
 
         with pytest.raises(bs.CatalogError, match="bytes; at most"):
             bs.Catalog.from_json(text)
@@ -783,7 +795,7 @@ class TestCustomCatalog:
     def test_too_many_entries(self) -> None:
         """More entries than the limit are refused."""
         many: dict[str, object] = {
-            "exercises": [{}] * (_catalog.MAX_CATALOG_ENTRIES + 1)
+            "exercises": [{}] * (_catalog_io.MAX_CATALOG_ENTRIES + 1)
         }
 
         with pytest.raises(bs.CatalogError, match="at most 10000"):
@@ -908,7 +920,7 @@ class TestCustomCatalog:
             bs.Catalog.from_dict(document)
 
     @given(
-        key=st.sampled_from(sorted(_catalog._KNOWN)),
+        key=st.sampled_from(sorted(_catalog_io._KNOWN)),
         value=JSON_VALUES,
     )
     def test_fuzzed_fields_raise_only_catalog_errors(

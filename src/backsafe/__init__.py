@@ -82,8 +82,11 @@ if TYPE_CHECKING:
         equivalent_load,
         working_leg_load_kg,
     )
-    from backsafe.exercises._builtin import catalog
-    from backsafe.exercises._catalog import Catalog, ExerciseSelection
+    from backsafe.exercises._catalog import (
+        Catalog,
+        ExerciseSelection,
+        catalog,
+    )
     from backsafe.exercises._exercise import (
         Equipment,
         Exercise,
@@ -244,7 +247,7 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "WorkoutRewrite": ("backsafe.exercises._workout", "WorkoutRewrite"),
     "alternatives": ("backsafe.exercises._alternatives", "alternatives"),
     "apply_decision": ("backsafe.coaching._rules", "apply_decision"),
-    "catalog": ("backsafe.exercises._builtin", "catalog"),
+    "catalog": ("backsafe.exercises._catalog", "catalog"),
     "decide": ("backsafe.coaching._rules", "decide"),
     "equivalent_load": ("backsafe.exercises._alternatives", "equivalent_load"),
     "from_dict": ("backsafe.serde._converter", "from_dict"),

@@ -260,7 +260,7 @@ def _start(args: argparse.Namespace) -> dt.date:
 
 
 def _catalog() -> Any:
-    from backsafe.exercises._builtin import catalog  # noqa: PLC0415
+    from backsafe.exercises._catalog import catalog  # noqa: PLC0415
 
     return catalog
 
