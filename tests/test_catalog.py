@@ -673,6 +673,40 @@ class TestFilter:
 
 
 class TestCustomCatalog:
+    @given(exercise=catalog_exercises())
+    def test_an_entry_reads_like_a_from_dict_document(
+        self, exercise: bs.Exercise
+    ) -> None:
+        """A catalog entry is the from_dict document with the lean renamed."""
+        document = bs.to_dict(exercise)
+        del document["schema_version"]
+        entry = {
+            **{k: v for k, v in document.items() if k[:4] != "lean"},
+            "lean_min_deg": document["lean_min"]["degrees"],
+            "lean_max_deg": document["lean_max"]["degrees"],
+        }
+        entry.update(easier=[], harder=[])
+
+        read = bs.Catalog.from_dict(_doc(entry)).get(exercise.slug)
+
+        assert attrs.evolve(exercise, easier=(), harder=()) == read
+
+    def test_entries_and_from_dict_agree_on_problems(self) -> None:
+        """A value from_dict refuses is refused in a catalog entry too."""
+        entry = {**MINIMAL, "working_leg_share": "0.5"}
+        document = {
+            "schema_version": 1,
+            **{k: v for k, v in MINIMAL.items() if k[:4] != "lean"},
+            "lean_min": {"degrees": 0},
+            "lean_max": {"degrees": 5},
+            "working_leg_share": "0.5",
+        }
+
+        with pytest.raises(bs.CatalogError, match="must be a number"):
+            bs.Catalog.from_dict(_doc(entry))
+        with pytest.raises(bs.InvalidDataError, match="expected a number"):
+            bs.from_dict(document, bs.Exercise)
+
     def test_from_dict(self) -> None:
         """A minimal entry loads with the defaults."""
         custom = bs.Catalog.from_dict(_doc(MINIMAL))

@@ -294,6 +294,21 @@ class TestErrors:
 
         assert ("extra fields found (5) @ $",) == info.value.errors
 
+    def test_repeats_in_a_set(self) -> None:
+        """A set given with a repeat is refused, as uniqueItems says."""
+        doc = bs.to_dict(bs.catalog.get("split-squat"))
+        doc["flags"] = ["rotation", "rotation"]
+
+        with pytest.raises(bs.InvalidDataError) as info:
+            bs.from_dict(doc, bs.Exercise)
+
+        assert ("expected an array without repeats @ $.flags",) == (
+            info.value.errors
+        )
+        assert not jsonschema.Draft202012Validator(
+            bs.json_schema(bs.Exercise)
+        ).is_valid(doc)
+
     def test_mixed_extra_keys(self) -> None:
         """Extra keys of several types are listed together, sorted."""
         doc = {"schema_version": 1, None: 1, "b": 2, "degrees": 3}
