@@ -752,6 +752,11 @@ class TestCustomCatalog:
         with pytest.raises(bs.CatalogError, match=r"\.toml or \.json"):
             bs.Catalog.read_file(tmp_path / "mine.yaml")
 
+    def test_read_file_path_must_be_a_path(self) -> None:
+        """A path that is not a str or os.PathLike is refused."""
+        with pytest.raises(bs.InvalidInputError, match="path must be"):
+            bs.Catalog.read_file(3)  # type: ignore[arg-type]
+
     def test_read_file_missing(self, tmp_path: Path) -> None:
         """A missing file raises CatalogError, not OSError."""
         with pytest.raises(bs.CatalogError, match="cannot read"):

@@ -202,6 +202,8 @@ split-squat?
         Raises:
             CatalogError: Unknown suffix, unreadable, too large, or
                 malformed.
+            InvalidInputError: *path* is not a path, or *max_bytes* not a
+                positive integer.
 
         .. versionadded:: 0.1.0
         """

@@ -13,6 +13,7 @@ arguments; the functions here trust them.
 """
 
 import json
+import os
 import pathlib
 import tomllib
 from collections.abc import Iterator, Mapping
@@ -77,7 +78,11 @@ def check_text(text: object) -> str | bytes:
 
 def check_path(path: object) -> pathlib.Path:
     """Check a catalog file path given to a public function."""
-    file = pathlib.Path(path)  # type: ignore[arg-type]
+    if not isinstance(path, str | os.PathLike):
+        raise InvalidInputError.out_of_range(
+            "path", path, "a str or os.PathLike path"
+        )
+    file = pathlib.Path(path)
     if file.suffix.lower() not in SUFFIXES:
         raise CatalogError(
             f"catalog file must end in .toml or .json, got {str(file)!r}",
