@@ -63,7 +63,7 @@ def _write_schemas(app: object) -> None:
     """Write the JSON Schemas next to the pages, and the list of them."""
     from pathlib import Path  # noqa: PLC0415
 
-    from backsafe.serde._converter import write_schemas  # noqa: PLC0415
+    from backsafe.serde._schema import write_schemas  # noqa: PLC0415
 
     outdir = Path(app.outdir)  # type: ignore[attr-defined]
     written = write_schemas(outdir / "schemas")

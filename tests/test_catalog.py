@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import backsafe as bs
-from backsafe.exercises import _catalog
+from backsafe.exercises import _catalog, _catalog_io
 from backsafe.spine import _constants as k
 
 from .fresh import run_fresh
@@ -355,12 +355,24 @@ class TestBuiltinCatalog:
         """`import backsafe` leaves the catalog unloaded until first use."""
         code = (
             "import sys, backsafe; "
-            "print('backsafe.exercises._builtin' in sys.modules, "
+            "print('backsafe.exercises._catalog_io' in sys.modules, "
             "'backsafe.exercises._catalog' in sys.modules)"
         )
         out = run_fresh(code)
 
         assert "False False" == out
+
+    def test_catalog_class_does_not_parse_the_catalog(self) -> None:
+        """Using `backsafe.Catalog` reads no file until `backsafe.catalog`."""
+        code = (
+            "import sys, backsafe; backsafe.Catalog; "
+            "from backsafe.exercises import _catalog; "
+            "print('catalog' in vars(_catalog), 'cattrs' in sys.modules, "
+            "len(backsafe.catalog) > 0, 'catalog' in vars(_catalog))"
+        )
+        out = run_fresh(code)
+
+        assert "False False True True" == out
 
     def test_is_one_object(self) -> None:
         """Every access gives the same catalog."""
@@ -661,6 +673,40 @@ class TestFilter:
 
 
 class TestCustomCatalog:
+    @given(exercise=catalog_exercises())
+    def test_an_entry_reads_like_a_from_dict_document(
+        self, exercise: bs.Exercise
+    ) -> None:
+        """A catalog entry is the from_dict document with the lean renamed."""
+        document = bs.to_dict(exercise)
+        del document["schema_version"]
+        entry = {
+            **{k: v for k, v in document.items() if k[:4] != "lean"},
+            "lean_min_deg": document["lean_min"]["degrees"],
+            "lean_max_deg": document["lean_max"]["degrees"],
+        }
+        entry.update(easier=[], harder=[])
+
+        read = bs.Catalog.from_dict(_doc(entry)).get(exercise.slug)
+
+        assert attrs.evolve(exercise, easier=(), harder=()) == read
+
+    def test_entries_and_from_dict_agree_on_problems(self) -> None:
+        """A value from_dict refuses is refused in a catalog entry too."""
+        entry = {**MINIMAL, "working_leg_share": "0.5"}
+        document = {
+            "schema_version": 1,
+            **{k: v for k, v in MINIMAL.items() if k[:4] != "lean"},
+            "lean_min": {"degrees": 0},
+            "lean_max": {"degrees": 5},
+            "working_leg_share": "0.5",
+        }
+
+        with pytest.raises(bs.CatalogError, match="must be a number"):
+            bs.Catalog.from_dict(_doc(entry))
+        with pytest.raises(bs.InvalidDataError, match="expected a number"):
+            bs.from_dict(document, bs.Exercise)
+
     def test_from_dict(self) -> None:
         """A minimal entry loads with the defaults."""
         custom = bs.Catalog.from_dict(_doc(MINIMAL))
@@ -706,6 +752,11 @@ class TestCustomCatalog:
         with pytest.raises(bs.CatalogError, match=r"\.toml or \.json"):
             bs.Catalog.read_file(tmp_path / "mine.yaml")
 
+    def test_read_file_path_must_be_a_path(self) -> None:
+        """A path that is not a str or os.PathLike is refused."""
+        with pytest.raises(bs.InvalidInputError, match="path must be"):
+            bs.Catalog.read_file(3)  # type: ignore[arg-type]
+
     def test_read_file_missing(self, tmp_path: Path) -> None:
         """A missing file raises CatalogError, not OSError."""
         with pytest.raises(bs.CatalogError, match="cannot read"):
@@ -728,7 +779,7 @@ class TestCustomCatalog:
 
     def test_default_limit(self) -> None:
         """The default limit is two megabytes."""
-        text = " " * (_catalog.MAX_CATALOG_BYTES + 1)
+        text = " " * (_catalog_io.MAX_CATALOG_BYTES + 1)
 
         with pytest.raises(bs.CatalogError, match="bytes; at most"):
             bs.Catalog.from_json(text)
@@ -783,7 +834,7 @@ class TestCustomCatalog:
     def test_too_many_entries(self) -> None:
         """More entries than the limit are refused."""
         many: dict[str, object] = {
-            "exercises": [{}] * (_catalog.MAX_CATALOG_ENTRIES + 1)
+            "exercises": [{}] * (_catalog_io.MAX_CATALOG_ENTRIES + 1)
         }
 
         with pytest.raises(bs.CatalogError, match="at most 10000"):
@@ -908,7 +959,7 @@ class TestCustomCatalog:
             bs.Catalog.from_dict(document)
 
     @given(
-        key=st.sampled_from(sorted(_catalog._KNOWN)),
+        key=st.sampled_from(sorted(_catalog_io._KNOWN)),
         value=JSON_VALUES,
     )
     def test_fuzzed_fields_raise_only_catalog_errors(

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import backsafe as bs
 from backsafe.serde import _converter as _serde
+from backsafe.serde import _schema
 
 from . import strategies as s
 
@@ -114,6 +115,19 @@ class TestCoverage:
 
         assert set(PUBLIC) == set(STRATEGIES)
 
+    def test_public_types_are_the_exported_document_classes(self) -> None:
+        """The serde room finds exactly the attrs classes backsafe exports."""
+        exported = {
+            obj
+            for name in bs.__all__
+            if name[:1].isupper()
+            and isinstance(obj := getattr(bs, name), type)
+            and attrs.has(obj)
+            and _schema._is_document(obj)
+        }
+
+        assert exported == set(PUBLIC)
+
     def test_import_does_not_load_cattrs(self) -> None:
         """Importing backsafe leaves cattrs unloaded until it is needed."""
         code = (
@@ -200,7 +214,7 @@ class TestSchema:
         schema = bs.json_schema(cls)
 
         jsonschema.Draft202012Validator.check_schema(schema)
-        assert _serde.JSON_SCHEMA_DIALECT == schema["$schema"]
+        assert _schema.JSON_SCHEMA_DIALECT == schema["$schema"]
         assert cls.__name__ == schema["title"]
         assert False is schema["additionalProperties"]
 
@@ -279,6 +293,21 @@ class TestErrors:
             bs.from_dict(doc, bs.Body)
 
         assert ("extra fields found (5) @ $",) == info.value.errors
+
+    def test_repeats_in_a_set(self) -> None:
+        """A set given with a repeat is refused, as uniqueItems says."""
+        doc = bs.to_dict(bs.catalog.get("split-squat"))
+        doc["flags"] = ["rotation", "rotation"]
+
+        with pytest.raises(bs.InvalidDataError) as info:
+            bs.from_dict(doc, bs.Exercise)
+
+        assert ("expected an array without repeats @ $.flags",) == (
+            info.value.errors
+        )
+        assert not jsonschema.Draft202012Validator(
+            bs.json_schema(bs.Exercise)
+        ).is_valid(doc)
 
     def test_mixed_extra_keys(self) -> None:
         """Extra keys of several types are listed together, sorted."""
@@ -554,7 +583,7 @@ class TestSchemaGenerator:
         """Literals, fixed tuples, factories and docstrings are read."""
         defs: dict[str, Any] = {}
 
-        schema = _serde._class_schema(_Sample, defs)
+        schema = _schema._class_schema(_Sample, defs)
 
         assert {
             "enum": ["a", "b"],
@@ -585,19 +614,19 @@ class TestSchemaGenerator:
             "Summary.\n\nAttributes:\n        stray\n    x: The x.\n      more"
         )
 
-        assert {"x": "The x. more"} == _serde._attribute_docs(doc)
+        assert {"x": "The x. more"} == _schema._attribute_docs(doc)
 
     def test_unsupported_types_are_not_documents(self) -> None:
         """A class with a field JSON cannot hold is no document type."""
 
-        assert not _serde._is_document(_Undocumented)
-        assert {} == _serde._attribute_docs("No attributes here.")
+        assert not _schema._is_document(_Undocumented)
+        assert {} == _schema._attribute_docs("No attributes here.")
 
 
 class TestSchemaFiles:
     def test_write_schemas(self, tmp_path: Any) -> None:
         """write_schemas writes one valid schema file per public type."""
-        written = _serde.write_schemas(tmp_path)
+        written = _schema.write_schemas(tmp_path)
 
         assert sorted(f"{cls.__name__}.json" for cls in PUBLIC) == sorted(
             path.name for path in written

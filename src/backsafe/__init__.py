@@ -85,8 +85,11 @@ if TYPE_CHECKING:
         equivalent_load,
         working_leg_load_kg,
     )
-    from backsafe.exercises._builtin import catalog
-    from backsafe.exercises._catalog import Catalog, ExerciseSelection
+    from backsafe.exercises._catalog import (
+        Catalog,
+        ExerciseSelection,
+        catalog,
+    )
     from backsafe.exercises._exercise import (
         Equipment,
         Exercise,
@@ -108,10 +111,10 @@ if TYPE_CHECKING:
     from backsafe.serde._converter import (
         from_dict,
         from_json,
-        json_schema,
         to_dict,
         to_json,
     )
+    from backsafe.serde._schema import json_schema
     from backsafe.spine._model import mass_above_joint_kg, spinal_load
 
 __all__ = [
@@ -247,7 +250,7 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "WorkoutRewrite": ("backsafe.exercises._workout", "WorkoutRewrite"),
     "alternatives": ("backsafe.exercises._alternatives", "alternatives"),
     "apply_decision": ("backsafe.coaching._apply", "apply_decision"),
-    "catalog": ("backsafe.exercises._builtin", "catalog"),
+    "catalog": ("backsafe.exercises._catalog", "catalog"),
     "decide": ("backsafe.coaching._decide", "decide"),
     "equivalent_load": ("backsafe.exercises._alternatives", "equivalent_load"),
     "from_dict": ("backsafe.serde._converter", "from_dict"),
@@ -256,7 +259,7 @@ _LAZY: dict[str, tuple[str, str | None]] = {
         "backsafe.coaching._generate",
         "generate_progression",
     ),
-    "json_schema": ("backsafe.serde._converter", "json_schema"),
+    "json_schema": ("backsafe.serde._schema", "json_schema"),
     "plot_exercises": ("backsafe.display._plot", "plot_exercises"),
     "plot_lean": ("backsafe.display._plot", "plot_lean"),
     "plot_progression": ("backsafe.display._plot", "plot_progression"),

@@ -779,7 +779,7 @@ def exercise_table(
 
 @functools.cache
 def _builtin_table() -> _ExerciseTable:
-    from backsafe.exercises._builtin import catalog  # noqa: PLC0415
+    from backsafe.exercises._catalog import catalog  # noqa: PLC0415
 
     exercises: Iterable[Exercise] = catalog
     return _ExerciseTable.build(exercises)

@@ -142,7 +142,7 @@ def start(args: argparse.Namespace) -> dt.date:
 
 def catalog() -> Any:
     """The built-in catalog, imported when a command needs it."""
-    from backsafe.exercises._builtin import catalog as built_in  # noqa: PLC0415
+    from backsafe.exercises._catalog import catalog as built_in  # noqa: PLC0415
 
     return built_in
 

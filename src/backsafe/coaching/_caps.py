@@ -28,7 +28,7 @@ Index = Mapping[str, Exercise]
 def index_of(catalog: Iterable[Exercise] | None) -> dict[str, Exercise]:
     """Map slugs to exercises; the built-in catalog when *catalog* is None."""
     if catalog is None:
-        from backsafe.exercises._builtin import (  # noqa: PLC0415
+        from backsafe.exercises._catalog import (  # noqa: PLC0415
             catalog as builtin,
         )
 

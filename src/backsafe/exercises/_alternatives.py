@@ -532,7 +532,7 @@ def as_flags(flags: object) -> frozenset[ExerciseFlag]:
 def _pool(catalog: object) -> dict[str, Exercise]:
     """Map slugs to exercises; the built-in catalog when *catalog* is None."""
     if catalog is None:
-        from backsafe.exercises._builtin import catalog as builtin  # noqa: PLC0415
+        from backsafe.exercises._catalog import catalog as builtin  # noqa: PLC0415
 
         catalog = builtin
     if isinstance(catalog, str) or not isinstance(catalog, Iterable):

@@ -1,65 +1,49 @@
-"""Exercise catalogs: the built-in one, and products' own TOML or JSON files.
+"""Exercise catalogs: the `Catalog` type, its queries, and the built-in one.
 
-A catalog file is a document with an ``exercises`` list; every entry holds
-the `Exercise` attributes by name, except that the trunk lean is given in
-degrees as ``lean_min_deg`` and ``lean_max_deg``. See the catalog page for
-an example.
+`Catalog` checks a whole collection (unique slugs, ladders without
+cycles) and answers queries; `ExerciseSelection` is what a query returns.
+Its constructors from TOML or JSON text and files check their arguments
+and leave the reading to `backsafe.exercises._catalog_io`. The built-in
+catalog, ``catalog``, is read on first access, not on import.
 """
 
 import difflib
 import enum
 import functools
-import json
-import math
 import os
-import pathlib
-import tomllib
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Final, Self, TypeVar, final
+from typing import TYPE_CHECKING, Any, Final, Self, TypeVar, final
 
 import attrs
 
 from backsafe import _validation as v
-from backsafe.display import _html as _display
 from backsafe.exceptions import (
     CatalogError,
     InvalidInputError,
     UnknownExerciseError,
 )
+from backsafe.exercises import _catalog_io as catalog_io
+from backsafe.exercises._catalog_io import MAX_CATALOG_BYTES
 from backsafe.exercises._exercise import (
     Equipment,
     Exercise,
-    ExerciseFlag,
     MovementPattern,
     Muscle,
     Stance,
-    TrainingMode,
 )
 from backsafe.exercises._scoring import score
 from backsafe.spine import _constants as k
 from backsafe.spine._types import (
     DEFAULT_LIMITS,
     Body,
-    CalibratedTask,
     Limits,
-    LoadPlacement,
     StressLevel,
-    Support,
-    TorsoLean,
 )
 
 E = TypeVar("E", bound=enum.Enum)
 
 #: One piece of equipment or several, as members or their string values.
 EquipmentLike = Equipment | str | Iterable[Equipment | str]
-
-#: Largest catalog document accepted, in bytes (or characters for text);
-#: a larger one is refused before it is parsed.
-MAX_CATALOG_BYTES: Final = 2_000_000
-#: Most exercises a catalog document may hold.
-MAX_CATALOG_ENTRIES: Final = 10_000
-#: The catalog document layout this version reads.
-CATALOG_SCHEMA_VERSION: Final = 1
 
 #: Free weights: one of them is needed only when a load is used.
 FREE_WEIGHTS: Final = frozenset(
@@ -135,7 +119,7 @@ split-squat?
 
         .. versionadded:: 0.1.0
         """
-        return cls(exercises=_parse_document(data))
+        return cls(exercises=catalog_io.read_exercises(data))
 
     @classmethod
     def from_toml(
@@ -171,13 +155,9 @@ split-squat?
 
         .. versionadded:: 0.1.0
         """
-        raw = _text(text, max_bytes)
-        try:
-            data = tomllib.loads(raw)
-        except (tomllib.TOMLDecodeError, RecursionError) as exc:
-            msg = f"catalog is not valid TOML: {exc}"
-            raise CatalogError(msg, field="document") from exc
-        return cls.from_dict(data)
+        limit = catalog_io.check_max_bytes(max_bytes)
+        data = catalog_io.toml_document(catalog_io.check_text(text), limit)
+        return cls(exercises=catalog_io.read_exercises(data))
 
     @classmethod
     def from_json(
@@ -197,13 +177,9 @@ split-squat?
 
         .. versionadded:: 0.1.0
         """
-        raw = _text(text, max_bytes)
-        try:
-            data = json.loads(raw, parse_constant=_reject_constant)
-        except (ValueError, RecursionError) as exc:
-            msg = f"catalog is not valid JSON: {exc}"
-            raise CatalogError(msg, field="document") from exc
-        return cls.from_dict(data)
+        limit = catalog_io.check_max_bytes(max_bytes)
+        data = catalog_io.json_document(catalog_io.check_text(text), limit)
+        return cls(exercises=catalog_io.read_exercises(data))
 
     @classmethod
     def read_file(
@@ -226,31 +202,18 @@ split-squat?
         Raises:
             CatalogError: Unknown suffix, unreadable, too large, or
                 malformed.
+            InvalidInputError: *path* is not a path, or *max_bytes* not a
+                positive integer.
 
         .. versionadded:: 0.1.0
         """
-        file = pathlib.Path(path)
-        suffix = file.suffix.lower()
-        if suffix not in {".toml", ".json"}:
-            raise CatalogError(
-                f"catalog file must end in .toml or .json, got {str(file)!r}",
-                field="path",
-                value=str(file),
-                allowed="a .toml or .json file",
+        file = catalog_io.check_path(path)
+        limit = catalog_io.check_max_bytes(max_bytes)
+        return cls(
+            exercises=catalog_io.read_exercises(
+                catalog_io.read_document(file, limit)
             )
-        limit = _max_bytes(max_bytes)
-        try:
-            size = file.stat().st_size
-            if size > limit:
-                raise _too_large(size, limit)
-            with file.open("rb") as handle:
-                data = handle.read(limit + 1)
-        except OSError as exc:
-            msg = f"cannot read catalog file {str(file)!r}: {exc.strerror}"
-            raise CatalogError(msg, field="path", value=str(file)) from exc
-        if suffix == ".toml":
-            return cls.from_toml(data, max_bytes=limit)
-        return cls.from_json(data, max_bytes=limit)
+        )
 
     def extend(
         self, other: "Catalog | Iterable[Exercise]", *, replace: bool = False
@@ -337,6 +300,8 @@ split-squat?
 
     def _repr_html_(self) -> str:
         """Show the catalog as a table in notebooks."""
+        from backsafe.display import _html as _display  # noqa: PLC0415
+
         return _display.exercises_html(self.exercises, caption=repr(self))
 
     def filter(
@@ -444,6 +409,8 @@ class ExerciseSelection(tuple[Exercise, ...]):
     def _repr_html_(self) -> str:
         """Show the exercises as a table in notebooks."""
         plural = "exercise" if len(self) == 1 else "exercises"
+        from backsafe.display import _html as _display  # noqa: PLC0415
+
         return _display.exercises_html(self, caption=f"{len(self)} {plural}")
 
 
@@ -586,252 +553,6 @@ def _walk(
     return []
 
 
-# --- Parsing a document -----------------------------------------------------
-
-
-def _reject_constant(name: str) -> float:
-    msg = f"{name} is not valid JSON"
-    raise ValueError(msg)
-
-
-def _max_bytes(max_bytes: object) -> int:
-    return v.check_int(
-        "max_bytes", max_bytes, min_value=1, max_value=1_000_000_000
-    )
-
-
-def _too_large(size: int, limit: int) -> CatalogError:
-    return CatalogError(
-        f"catalog document is {size} bytes; at most {limit} are accepted",
-        field="document",
-        value=size,
-        allowed=f"at most {limit} bytes",
-    )
-
-
-def _text(text: object, max_bytes: object) -> str:
-    limit = _max_bytes(max_bytes)
-    if not isinstance(text, str | bytes):
-        raise InvalidInputError.out_of_range("text", text, "a str or bytes")
-    if len(text) > limit:
-        raise _too_large(len(text), limit)
-    if isinstance(text, str):
-        return text
-    try:
-        return text.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        msg = f"catalog is not UTF-8 text: {exc}"
-        raise CatalogError(msg, field="document") from exc
-
-
-_REQUIRED: Final = (
-    "slug",
-    "name",
-    "pattern",
-    "stance",
-    "equipment",
-    "placement",
-    "support",
-    "lean_min_deg",
-    "lean_max_deg",
-    "primary_muscles",
-)
-_ENUMS: Final[dict[str, type[enum.Enum]]] = {
-    "pattern": MovementPattern,
-    "stance": Stance,
-    "placement": LoadPlacement,
-    "support": Support,
-    "task": CalibratedTask,
-}
-_ENUM_SETS: Final[dict[str, type[enum.Enum]]] = {
-    "equipment": Equipment,
-    "primary_muscles": Muscle,
-    "secondary_muscles": Muscle,
-    "flags": ExerciseFlag,
-    "modes": TrainingMode,
-}
-_STRINGS: Final = ("slug", "name")
-_STRING_LISTS: Final = ("aliases", "easier", "harder", "cues", "cautions")
-_STRING_LISTS_MORE: Final = ("sources",)
-_REALS: Final = ("working_leg_share", "reach_m", "load_step_kg")
-_LEANS: Final = {"lean_min_deg": "lean_min", "lean_max_deg": "lean_max"}
-_KNOWN: Final = frozenset(
-    (
-        *_REQUIRED,
-        *_ENUMS,
-        *_ENUM_SETS,
-        *_STRING_LISTS,
-        *_STRING_LISTS_MORE,
-        *_REALS,
-        "tier",
-    )
-)
-#: Exercise attribute -> document key, for errors raised by `Exercise`.
-_KEYS: Final = {"lean_min": "lean_min_deg", "lean_max": "lean_max_deg"}
-
-
-def _parse_document(data: object) -> tuple[Exercise, ...]:
-    if not isinstance(data, Mapping):
-        raise CatalogError(
-            "catalog document must be a table (an object) with an"
-            f" 'exercises' list, got {type(data).__name__}",
-            field="document",
-            allowed="a table with an 'exercises' list",
-        )
-    extra = sorted(str(key) for key in data if key not in _TOP_LEVEL)
-    if extra:
-        raise CatalogError(
-            f"catalog document has unknown keys {extra}; allowed are"
-            " 'schema_version' and 'exercises'",
-            field="document",
-            value=extra,
-            allowed="'schema_version' and 'exercises'",
-        )
-    version = data.get("schema_version", CATALOG_SCHEMA_VERSION)
-    if isinstance(version, bool) or version != CATALOG_SCHEMA_VERSION:
-        raise CatalogError(
-            f"schema_version must be {CATALOG_SCHEMA_VERSION}, got"
-            f" {version!r}",
-            field="schema_version",
-            value=version,
-            allowed=str(CATALOG_SCHEMA_VERSION),
-        )
-    entries = data.get("exercises")
-    if not isinstance(entries, list):
-        raise CatalogError(
-            f"'exercises' must be a list of tables, got {entries!r:.60}",
-            field="exercises",
-            value=entries,
-            allowed="a list of tables",
-        )
-    if len(entries) > MAX_CATALOG_ENTRIES:
-        raise CatalogError(
-            f"catalog holds {len(entries)} exercises; at most"
-            f" {MAX_CATALOG_ENTRIES} are accepted",
-            field="exercises",
-            value=len(entries),
-            allowed=f"at most {MAX_CATALOG_ENTRIES} entries",
-        )
-    return tuple(_parse_entry(i, entry) for i, entry in enumerate(entries))
-
-
-_TOP_LEVEL: Final = frozenset({"schema_version", "exercises"})
-
-
-class _EntryError(Exception):
-    """A problem with one field of one entry (turned into a CatalogError)."""
-
-    def __init__(self, key: str, value: object, allowed: str) -> None:
-        super().__init__(key)
-        self.key = key
-        self.value = value
-        self.allowed = allowed
-
-
-def _parse_entry(index: int, entry: object) -> Exercise:
-    slug = entry.get("slug") if isinstance(entry, Mapping) else None
-    label = f"#{index} ({slug!r})" if isinstance(slug, str) else f"#{index}"
-    try:
-        if not isinstance(entry, Mapping):
-            raise _EntryError("", entry, "a table of fields")  # noqa: TRY301
-        kwargs = _entry_fields(entry)
-        return Exercise(**kwargs)
-    except _EntryError as exc:
-        where = f"exercises[{index}]" + (f".{exc.key}" if exc.key else "")
-        what = f"field {exc.key!r}" if exc.key else "entry"
-        raise CatalogError(
-            f"exercise {label}: {what} must be {exc.allowed},"
-            f" got {exc.value!r:.80}",
-            field=where,
-            value=exc.value,
-            allowed=exc.allowed,
-        ) from None
-    except InvalidInputError as exc:
-        attribute = (exc.field or "").rpartition(".")[2]
-        attribute = attribute.rpartition(": ")[2]
-        key = _KEYS.get(attribute, attribute)
-        raise CatalogError(
-            f"exercise {label}: {exc}",
-            field=f"exercises[{index}].{key}",
-            value=exc.value,
-            allowed=exc.allowed,
-        ) from None
-
-
-def _entry_fields(entry: Mapping[Any, Any]) -> dict[str, Any]:  # noqa: C901
-    unknown = sorted(str(key) for key in entry if key not in _KNOWN)
-    if unknown:
-        raise _EntryError(
-            unknown[0], entry[unknown[0]], "absent (not an Exercise field)"
-        )
-    missing = [key for key in _REQUIRED if key not in entry]
-    if missing:
-        raise _EntryError(missing[0], None, "given (it is required)")
-    kwargs: dict[str, Any] = {}
-    for key, value in entry.items():
-        if key in _STRINGS:
-            kwargs[key] = _string(key, value)
-        elif key in _ENUMS:
-            kwargs[key] = _enum(key, value, _ENUMS[key])
-        elif key in _ENUM_SETS:
-            kwargs[key] = frozenset(
-                _enum(key, item, _ENUM_SETS[key])
-                for item in _list(key, value, distinct=True)
-            )
-        elif key in _STRING_LISTS or key in _STRING_LISTS_MORE:
-            kwargs[key] = tuple(
-                _string(key, item) for item in _list(key, value)
-            )
-        elif key in _REALS:
-            kwargs[key] = _real(key, value)
-        elif key in _LEANS:
-            kwargs[_LEANS[key]] = _lean(key, value)
-        else:  # tier
-            if isinstance(value, bool) or not isinstance(value, int):
-                raise _EntryError(key, value, "an integer")
-            kwargs[key] = value
-    return kwargs
-
-
-def _string(key: str, value: object) -> str:
-    if not isinstance(value, str):
-        raise _EntryError(key, value, "a string")
-    return value
-
-
-def _real(key: str, value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise _EntryError(key, value, "a number")
-    if not math.isfinite(value):
-        raise _EntryError(key, value, "a finite number")
-    return float(value)
-
-
-def _lean(key: str, value: object) -> TorsoLean:
-    degrees = _real(key, value)
-    try:
-        return TorsoLean(degrees=degrees)
-    except InvalidInputError as exc:
-        raise _EntryError(key, value, exc.allowed or "") from None
-
-
-def _list(key: str, value: object, *, distinct: bool = False) -> list[Any]:
-    if not isinstance(value, list):
-        raise _EntryError(key, value, "a list")
-    if distinct and len({json.dumps(x, default=str) for x in value}) != len(
-        value
-    ):
-        raise _EntryError(key, value, "a list without repeats")
-    return value
-
-
-def _enum(key: str, value: object, cls: type[E]) -> E:
-    for member in cls:
-        if type(value) is str and member.value == value:
-            return member
-    raise _EntryError(key, value, "one of " + v.all_members(cls))
-
-
 def _slugify(text: str) -> str:
     words = "".join(c if c.isalnum() else " " for c in text.lower()).split()
     return "-".join(words)
@@ -839,7 +560,13 @@ def _slugify(text: str) -> str:
 
 # --- The built-in catalog ----------------------------------------------------
 
+if TYPE_CHECKING:
+    #: The catalog shipped with backsafe (``exercises/_data/exercises.toml``),
+    #: read on first access (served by ``__getattr__`` below).
+    catalog: Catalog
 
+
+@functools.cache
 def load_builtin() -> Catalog:
     """Load the catalog shipped in the package (done once, on first use)."""
     from importlib.resources import files  # noqa: PLC0415
@@ -850,3 +577,15 @@ def load_builtin() -> Catalog:
         .read_text(encoding="utf-8")
     )
     return Catalog.from_toml(text)
+
+
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> Catalog:
+        # The built-in catalog is read on first access of ``catalog``, so
+        # importing this module (or ``backsafe.Catalog``) parses no file.
+        if name != "catalog":
+            msg = f"module {__name__!r} has no attribute {name!r}"
+            raise AttributeError(msg)
+        globals()["catalog"] = found = load_builtin()
+        return found

@@ -1,0 +1,285 @@
+"""JSON Schema of the documents, generated from the model classes.
+
+`public_types` names the classes documents exist for; it imports the model
+modules inside the function, so this room imports no other room when it
+loads.
+"""
+
+import datetime as dt
+import enum
+import functools
+import importlib
+import json
+import os
+import pathlib
+import types
+import typing
+from typing import Any, Final
+
+import attrs
+
+from backsafe import _validation as v
+from backsafe.exceptions import InvalidInputError
+from backsafe.serde._strict import (
+    SCHEMA_VERSION,
+    TIME_RE,
+    VERSION_KEY,
+    converter,
+    is_collection,
+)
+
+JSON_SCHEMA_DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
+SCHEMA_BASE_URL: Final = "https://backsafe.readthedocs.io/en/latest/schemas/"
+
+
+# --- Which types are public ------------------------------------------------
+
+
+#: The modules whose public attrs classes are documents, bottom room first.
+_MODEL_MODULES = (
+    "backsafe.spine._types",
+    "backsafe.exercises._exercise",
+    "backsafe.exercises._catalog",
+    "backsafe.exercises._alternatives",
+    "backsafe.exercises._workout",
+    "backsafe.coaching._phases",
+    "backsafe.coaching._doses",
+    "backsafe.coaching._progression",
+    "backsafe.coaching._reports",
+    "backsafe.coaching._outcomes",
+    "backsafe.coaching._context",
+)
+
+
+@functools.cache
+def public_types() -> tuple[type, ...]:
+    """Return every public backsafe attrs class that JSON can hold.
+
+    These are the public classes of the model modules (``backsafe``
+    exports each of them). Classes whose fields are not plain data (numpy
+    arrays, say) are left out.
+    """
+    # The model modules, imported here: the serde room is an edge, and
+    # loads none of them until a document is read or written.
+    modules = [importlib.import_module(name) for name in _MODEL_MODULES]
+    found = {
+        name: obj
+        for module in modules
+        for name, obj in vars(module).items()
+        if not name.startswith("_")
+        and isinstance(obj, type)
+        and obj.__module__ == module.__name__
+        and attrs.has(obj)
+        and _is_document(obj)
+    }
+    return tuple(found[name] for name in sorted(found))
+
+
+def _is_document(cls: type) -> bool:
+    try:
+        _class_schema(cls, {})
+    except NotImplementedError:
+        return False
+    return True
+
+
+def check_type(cls: object) -> type:
+    """Return *cls* if it is one of `public_types`; raise otherwise."""
+    if not (isinstance(cls, type) and cls in public_types()):
+        names = ", ".join(t.__name__ for t in public_types())
+        raise InvalidInputError.out_of_range(
+            "cls", cls, f"a public backsafe class ({names})"
+        )
+    return cls
+
+
+# --- JSON Schema -----------------------------------------------------------
+
+
+def json_schema(cls: type) -> dict[str, Any]:
+    """Return the JSON Schema (draft 2020-12) of *cls*'s documents.
+
+    The schema is generated from the model: field types, allowed enum
+    values, required keys, numeric ranges, string patterns, and no
+    unknown keys.
+    Rules that involve several fields (a load needs a placement, say) are
+    not expressible in the schema; `from_dict` still checks them.
+
+    Args:
+        cls: A public backsafe class.
+
+    Returns:
+        The schema as a dictionary, ready for `json.dumps`.
+
+    Raises:
+        InvalidInputError: *cls* is not a public backsafe class.
+
+    >>> schema = json_schema(Body)
+    >>> schema["properties"]["mass_kg"]["maximum"]
+    300.0
+    >>> schema["required"]
+    ['schema_version', 'mass_kg', 'height_m']
+
+    .. versionadded:: 0.1.0
+    """
+    check_type(cls)
+    defs: dict[str, Any] = {}
+    root = _class_schema(cls, defs)
+    root["properties"] = {
+        VERSION_KEY: {
+            "const": SCHEMA_VERSION,
+            "description": "The version of this document layout.",
+        },
+        **root["properties"],
+    }
+    root["required"] = [VERSION_KEY, *root["required"]]
+    defs.pop(cls.__name__, None)
+    schema: dict[str, Any] = {
+        "$schema": JSON_SCHEMA_DIALECT,
+        "$id": f"{SCHEMA_BASE_URL}{cls.__name__}.json",
+        **root,
+    }
+    if defs:
+        schema["$defs"] = dict(sorted(defs.items()))
+    return schema
+
+
+def write_schemas(directory: "os.PathLike[str] | str") -> list[pathlib.Path]:
+    """Write ``<Class>.json`` for every public class; return the paths."""
+    folder = pathlib.Path(directory)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for cls in public_types():
+        path = folder / f"{cls.__name__}.json"
+        text = json.dumps(json_schema(cls), indent=2, ensure_ascii=False)
+        path.write_text(text + "\n", encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def _class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    described = _attribute_docs(cls.__doc__ or "")
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    for field in attrs.fields(cls):
+        name = field.name  # cattrs writes attribute names, not aliases
+        prop = _type_schema(hints[field.name], defs)
+        prop.update(_validator_hints(field.validator))
+        if field.default is attrs.NOTHING:
+            required.append(name)
+        elif not isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+            prop["default"] = converter().unstructure(field.default)
+        elif not field.default.takes_self:
+            prop["default"] = converter().unstructure(field.default.factory())
+        if name in described:
+            prop["description"] = described[name]
+        properties[name] = prop
+    return {
+        "title": cls.__name__,
+        "description": _summary(cls.__doc__ or ""),
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        "additionalProperties": False,
+    }
+
+
+def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: C901, PLR0911, PLR0912
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if tp is bool:
+        return {"type": "boolean"}
+    if tp is int:
+        return {"type": "integer"}
+    if tp is float:
+        return {"type": "number"}
+    if tp is str:
+        return {"type": "string"}
+    if tp is dt.date:
+        return {"type": "string", "format": "date"}
+    if tp is dt.time:
+        # Not "format": "time", which demands a UTC offset (RFC 3339).
+        return {"type": "string", "pattern": TIME_RE.pattern}
+    if tp is type(None):
+        return {"type": "null"}
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        if tp.__name__ not in defs:
+            defs[tp.__name__] = {
+                "title": tp.__name__,
+                "description": _summary(tp.__doc__ or ""),
+                "type": "string",
+                "enum": [member.value for member in tp],
+            }
+        return {"$ref": f"#/$defs/{tp.__name__}"}
+    if isinstance(tp, type) and attrs.has(tp):
+        if tp.__name__ not in defs:
+            defs[tp.__name__] = {}  # reserve the name against recursion
+            defs[tp.__name__] = _class_schema(tp, defs)
+        return {"$ref": f"#/$defs/{tp.__name__}"}
+    if origin is typing.Literal:
+        return {"enum": list(args)}
+    if origin in {typing.Union, types.UnionType}:
+        return {"anyOf": [_type_schema(arg, defs) for arg in args]}
+    if is_collection(tp):
+        schema: dict[str, Any] = {
+            "type": "array",
+            "items": _type_schema(args[0], defs),
+        }
+        if origin is frozenset:
+            schema["uniqueItems"] = True
+        return schema
+    if origin is tuple:
+        return {
+            "type": "array",
+            "prefixItems": [_type_schema(arg, defs) for arg in args],
+            "minItems": len(args),
+            "maxItems": len(args),
+        }
+    msg = f"no JSON Schema for {tp!r}"
+    raise NotImplementedError(msg)
+
+
+def _validator_hints(validator: object) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    parts = getattr(validator, "_validators", (validator,))
+    for part in parts:
+        hints = v.SCHEMA_HINTS.get(part, {}) if callable(part) else {}
+        for key, value in hints.items():
+            if key == "items":
+                continue
+            if value is not None:
+                found[key] = value
+        if "items" in hints:
+            found["items"] = hints["items"]
+    return found
+
+
+def _summary(doc: str) -> str:
+    return doc.strip().split("\n\n", 1)[0].replace("\n", " ").strip()
+
+
+def _attribute_docs(doc: str) -> dict[str, str]:
+    """Read the ``Attributes:`` block of a Google-style docstring."""
+    lines = doc.expandtabs().splitlines()
+    try:
+        start = next(
+            i for i, line in enumerate(lines) if line.strip() == "Attributes:"
+        )
+    except StopIteration:
+        return {}
+    found: dict[str, str] = {}
+    name = ""
+    indent = len(lines[start]) - len(lines[start].lstrip())
+    for line in lines[start + 1 :]:
+        stripped = line.strip()
+        depth = len(line) - len(line.lstrip())
+        if not stripped or depth <= indent:
+            break
+        head, sep, rest = stripped.partition(": ")
+        if sep and head.isidentifier() and depth == indent + 4:
+            name = head
+            found[name] = rest.strip()
+        elif name:
+            found[name] += " " + stripped
+    return {key: value.replace("`", "") for key, value in found.items()}
