@@ -240,11 +240,10 @@ def recommended_weight_limit(
     vv = check_length("vertical", vertical, s.v_max, s)
     d = check_length("distance", distance, s.d_max, s)
     a = check_angle("asymmetry", asymmetry)
-    f = check_rate("frequency", frequency)
     dur = coerce_member("duration", duration, LiftingDuration)
     coup = coerce_member("coupling", coupling, Coupling)
     low = is_low(s, vv)
-    check_frequency("frequency", f, dur, low=low, s=s)
+    f = check_frequency("frequency", frequency, dur, low=low, s=s)
     mass = None if load is None else check_load("load", load, s)
     return point_limit(
         s,

@@ -8,6 +8,7 @@ vocabularies trust their arguments: the public functions check them first.
 
 import bisect
 import enum
+import sys
 from typing import Final, Literal, TypeVar, final
 
 import attrs
@@ -253,24 +254,30 @@ def is_low(s: UnitSystem, vertical: float) -> bool:
 
 def check_frequency(
     name: str,
-    value: float,
+    value: object,
     duration: LiftingDuration,
     *,
     low: bool,
     s: UnitSystem,
-) -> None:
-    """Refuse a frequency above the Table 5 column the lift falls in."""
+) -> float:
+    """Return F if it fits the Table 5 column the lift falls in, else raise.
+
+    The column is chosen by *duration* and by V at the origin (*low*).
+    """
     limit = max_frequency(duration, low=low)
-    if value > limit:
-        where = "below" if low else "at or above"
-        raise InvalidInputError.out_of_range(
-            name,
-            value,
-            f"a finite number in [0, {limit:g}] lifts/min for a"
-            f" {duration.value} duration with the hands {where}"
-            f" {s.v_optimum:g} {s.length} at the origin (NIOSH 94-110,"
-            " Table 5)",
-        )
+    if v.is_real_in_range(value, 0.0, limit):
+        return float(value)  # type: ignore[arg-type]
+    if not v.is_real_in_range(value, 0.0, sys.float_info.max):
+        check_rate(name, value)  # NaN, infinite, negative or not a number
+    where = "below" if low else "at or above"
+    raise InvalidInputError.out_of_range(
+        name,
+        value,
+        f"a finite number in [0, {limit:g}] lifts/min for a"
+        f" {duration.value} duration with the hands {where}"
+        f" {s.v_optimum:g} {s.length} at the origin (NIOSH 94-110,"
+        " Table 5)",
+    )
 
 
 def check_length(name: str, value: object, top: float, s: UnitSystem) -> float:
