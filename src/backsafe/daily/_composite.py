@@ -107,6 +107,7 @@ def composite_lifting_index(
         InvalidInputError: No tasks, mixed units, an unknown duration, or
             a frequency (or sum of frequencies) above Table 5's range.
 
+    >>> from backsafe.daily._composite import composite_lifting_index
     >>> from backsafe.daily._lifting import LiftingTask
     >>> one = LiftingTask(
     ...     horizontal_origin=25, vertical_origin=75,

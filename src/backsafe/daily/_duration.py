@@ -28,6 +28,7 @@ def sampled_frequency(*, lifts_per_minute: float, minutes: float) -> float:
         lifts_per_minute: The rate while lifting, 0-15 lifts/min.
         minutes: How long the lifting lasts, more than 0 and at most 480.
 
+    >>> from backsafe.daily._lifting import sampled_frequency
     >>> round(sampled_frequency(lifts_per_minute=10, minutes=8), 2)
     5.33
 
@@ -59,6 +60,7 @@ class LiftingSession:
             0-1440; ``None`` for the last session of the day, after which
             no lifting follows.
 
+    >>> from backsafe.daily._lifting import LiftingSession
     >>> LiftingSession(work_minutes=30, recovery_minutes=10)
     LiftingSession(work_minutes=30, recovery_minutes=10)
 
@@ -102,6 +104,7 @@ def lifting_duration(sessions: Sequence[LiftingSession]) -> LiftingDuration:
             last session, or more than 8 hours of lifting in all ("No
             weight limits are provided for more than eight hours", p. 14).
 
+    >>> from backsafe.daily._lifting import LiftingSession, lifting_duration
     >>> lifting_duration([
     ...     LiftingSession(work_minutes=30, recovery_minutes=10),
     ...     LiftingSession(work_minutes=45),

@@ -85,6 +85,7 @@ class RecommendedWeightLimit:
         load: The weight lifted, when given.
         lifting_index: LI = load / RWL, when a load is given.
 
+    >>> from backsafe.daily._lifting import recommended_weight_limit
     >>> rwl = recommended_weight_limit(
     ...     horizontal=50, vertical=75, distance=25, frequency=0.2,
     ...     duration="short", coupling="good",
@@ -225,6 +226,7 @@ def recommended_weight_limit(
     Raises:
         InvalidInputError: An argument is outside the equation's range.
 
+    >>> from backsafe.daily._lifting import recommended_weight_limit
     >>> ideal = recommended_weight_limit(
     ...     horizontal=25, vertical=75, distance=25, frequency=0.2,
     ...     duration="short", coupling="good", load=23,
@@ -299,6 +301,7 @@ class LiftingTask:
             destination is assessed too.
         units: ``"metric"`` or ``"us"``.
 
+    >>> from backsafe.daily._lifting import LiftingTask
     >>> task = LiftingTask(
     ...     horizontal_origin=25, vertical_origin=40,
     ...     horizontal_destination=30, vertical_destination=110,
@@ -424,6 +427,7 @@ def analyze_lift(
         InvalidInputError: *task* is not a `LiftingTask`, *duration* is
             unknown, or the frequency is above its Table 5 column.
 
+    >>> from backsafe.daily._lifting import LiftingTask, analyze_lift
     >>> task = LiftingTask(
     ...     horizontal_origin=25, vertical_origin=40,
     ...     horizontal_destination=50, vertical_destination=110,

@@ -30,6 +30,7 @@ class LiftingDuration(enum.StrEnum):
 
     Use `lifting_duration` to classify a work pattern.
 
+    >>> from backsafe.daily._lifting import LiftingDuration
     >>> LiftingDuration("moderate")
     <LiftingDuration.MODERATE: 'moderate'>
 
@@ -76,6 +77,7 @@ class Coupling(enum.StrEnum):
 class LiftingFactor(enum.StrEnum):
     """One of the six task multipliers of the equation.
 
+    >>> from backsafe.daily._lifting import LiftingFactor
     >>> LiftingFactor.HORIZONTAL.symbol
     'HM'
 
