@@ -58,20 +58,24 @@ _DURATION_RANK: Final = {
 
 
 class Coupling(enum.StrEnum):
-    """How well the hands hold the load (manual Table 6, p. 17).
+    """How well the hands hold the load (manual Tables 6 and 7, pp. 17-18).
 
     "If there is any doubt about classifying a particular coupling design,
-    the more stressful classification should be selected" (p. 16).
+    the more stressful classification should be selected" (p. 16). The
+    summaries below follow the manual's decision tree (p. 18).
 
     .. versionadded:: 0.2.0
     """
 
     GOOD = "good"
-    """Optimal handles or hand-hold cut-outs, or an easy full-hand grip."""
+    """An optimal container with optimal handles or hand-hold cut-outs, or
+    a loose, not bulky object with an optimal grip."""
     FAIR = "fair"
-    """Less than optimal handles, or fingers clamped about 90° under it."""
+    """An optimal container without optimal handles, or a loose object
+    without an optimal grip, held with the fingers flexed about 90°."""
     POOR = "poor"
-    """A bulky or awkward load, no handles, or a non-optimal container."""
+    """A less than optimal container, a bulky loose object, or a grip that
+    cannot flex the fingers about 90° under the load."""
 
 
 class LiftingFactor(enum.StrEnum):
