@@ -39,12 +39,9 @@ from backsafe.spine._types import (
 )
 
 if TYPE_CHECKING:
-    from backsafe.batch._arrays import (
-        SpinalLoadArrays,
-        score_many,
-        spinal_load_many,
-    )
+    from backsafe.batch._arrays import score_many, spinal_load_many
     from backsafe.batch._frame import score_frame
+    from backsafe.batch._result import SpinalLoadArrays
     from backsafe.coaching._planning import generate_progression
     from backsafe.coaching._rules import apply_decision, decide
     from backsafe.coaching._types import (
@@ -234,7 +231,7 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "RiskFactor": ("backsafe.coaching._types", "RiskFactor"),
     "SessionReport": ("backsafe.coaching._types", "SessionReport"),
     "SetResult": ("backsafe.coaching._types", "SetResult"),
-    "SpinalLoadArrays": ("backsafe.batch._arrays", "SpinalLoadArrays"),
+    "SpinalLoadArrays": ("backsafe.batch._result", "SpinalLoadArrays"),
     "Step": ("backsafe.coaching._types", "Step"),
     "Symptom": ("backsafe.coaching._types", "Symptom"),
     "Urgency": ("backsafe.coaching._types", "Urgency"),
