@@ -6,10 +6,13 @@ the memory used beyond the result stays bounded and a chunk's temporaries
 stay in the processor's cache.
 """
 
-from collections.abc import Sequence
+import math
+import sys
+from collections.abc import Mapping, Sequence
 from typing import Any, Final, Protocol
 
 import numpy as np
+import numpy.typing as npt
 
 from backsafe import _validation as v
 from backsafe.batch._columns import MISSING, FloatArray, Values
@@ -33,33 +36,140 @@ MAX_CHUNK_ROWS: Final = 1 << 24
 
 
 class _Numpy:
-    """The kernel's `Namespace` over numpy arrays.
+    """The kernel's `Namespace` over numpy, for one chunk at a time.
 
-    A condition that is one value for the whole chunk (every row static,
-    say) picks its branch without a pass over the rows.
+    Every result is written into a work array of the chunk, handed out in
+    turn and reused chunk after chunk (`start` begins a chunk): fresh
+    arrays for each operation would cost a page fault per 4 KiB touched,
+    as the allocator hands freed memory back to the system. A condition
+    that is one value for the whole chunk picks its branch without a pass
+    over the rows, and a factor of exactly 1 or a term of exactly 0 is
+    skipped, as is a product with a factor of exactly 0; none changes a
+    result, so a value given once for every row gives the same numbers as
+    an array repeating it.
     """
 
-    radians = staticmethod(np.radians)
-    sin = staticmethod(np.sin)
-    cos = staticmethod(np.cos)
-    abs = staticmethod(np.abs)
-    maximum = staticmethod(np.maximum)
+    def __init__(self) -> None:
+        self._work: dict[type, list[npt.NDArray[Any]]] = {
+            np.float64: [],
+            np.int8: [],
+            np.bool_: [],
+        }
+        self._rows = 0
+        self._into: Mapping[str, npt.NDArray[Any]] = {}
 
-    @staticmethod
-    def where(condition: Any, x: Any, y: Any, /) -> Any:
-        if isinstance(condition, np.ndarray):
-            return np.where(condition, x, y)
-        return x if condition else y
+    def start(self, rows: int, into: Mapping[str, npt.NDArray[Any]]) -> None:
+        """Begin a chunk of *rows*; the previous chunk's results are done.
 
-    @staticmethod
-    def total(terms: Sequence[Any], /) -> Any:
-        total = terms[0]
-        for term in terms[1:]:
-            total = total + term
-        return total
+        *into* holds where the named results go (see `Namespace.total`).
+        """
+        self._rows = rows
+        self._into = into
+
+    def _out(self, into: str | None, dtype: type) -> npt.NDArray[Any]:
+        if into is not None and into in self._into:
+            return self._into[into]
+        return self._take(dtype)
+
+    def _take(self, dtype: type = np.float64) -> npt.NDArray[Any]:
+        """A work array no result still uses (nothing else refers to it)."""
+        rows = self._rows
+        work = self._work[dtype]
+        for array in work:
+            # Referenced by the list, this loop and getrefcount's argument.
+            if sys.getrefcount(array) == _UNUSED and len(array) >= rows:
+                return array if len(array) == rows else array[:rows]
+        array = np.empty(rows, dtype=dtype)
+        work.append(array)
+        return array
+
+    def radians(self, x: Any, /) -> Any:
+        # As `math.radians` computes it; numpy's own loop is slower.
+        return np.multiply(x, _DEGREE, out=self._take())
+
+    def sin(self, x: Any, /) -> Any:
+        return np.sin(x, out=self._take())
+
+    def cos(self, x: Any, /) -> Any:
+        return np.cos(x, out=self._take())
+
+    def abs(self, x: Any, /) -> Any:
+        return np.abs(x, out=self._take())
+
+    def maximum(self, x: Any, y: Any, /, into: str | None = None) -> Any:
+        return np.maximum(x, y, out=self._out(into, np.int8))
+
+    def where(self, condition: Any, x: Any, y: Any, /) -> Any:
+        if not isinstance(condition, np.ndarray):
+            return x if condition else y
+        out = self._take()
+        np.copyto(out, y)
+        np.copyto(out, x, where=condition)
+        return out
+
+    def product(self, *factors: Any) -> Any:
+        kept = []
+        for factor in factors:
+            if type(factor) is float or type(factor) is int:
+                if factor == 1:
+                    continue
+                if factor == 0:
+                    # The other factors are finite: the rows are checked.
+                    return 0.0
+            kept.append(factor)
+        if len(kept) == 1:
+            return kept[0]
+        out = np.multiply(kept[0], kept[1], out=self._take())
+        for factor in kept[2:]:
+            np.multiply(out, factor, out=out)
+        return out
+
+    def ratio(self, x: Any, y: Any, /) -> Any:
+        return np.divide(x, y, out=self._take())
+
+    def scale(self, x: Any, value: Any, reference: float) -> Any:
+        if _plain_zero(x):
+            return 0.0
+        out = np.divide(value, reference, out=self._take())
+        return np.multiply(x, out, out=out)
+
+    def total(self, terms: Sequence[Any], /, into: str | None = None) -> Any:
+        kept = [t for t in terms if not _plain_zero(t)]
+        if into is None and len(kept) <= 1:
+            return kept[0] if kept else 0.0
+        out = self._out(into, np.float64)
+        if len(kept) <= 1:
+            np.copyto(out, kept[0] if kept else 0.0)
+            return out
+        np.add(kept[0], kept[1], out=out)
+        for term in kept[2:]:
+            np.add(out, term, out=out)
+        return out
+
+    def reached(
+        self,
+        value: Any,
+        limits: Sequence[float],
+        /,
+        into: str | None = None,
+    ) -> Any:
+        out = self._out(into, np.int8)
+        np.greater_equal(value, limits[0], out=out)
+        if len(limits) > 1:
+            flags = self._take(np.bool_)
+            for limit in limits[1:]:
+                np.greater_equal(value, limit, out=flags)
+                np.add(out, flags, out=out)
+        return out
 
 
-NUMPY: Final[kernel.Namespace] = _Numpy()
+def _plain_zero(x: object) -> bool:
+    """Whether *x* is the plain number 0 (not an array)."""
+    return (type(x) is float or type(x) is int) and x == 0
+
+
+_DEGREE: Final = math.pi / 180
+_UNUSED: Final = 3
 
 
 class _Rows(Protocol):
@@ -105,6 +215,7 @@ def _run(
         "chunk_rows", chunk_rows, min_value=1, max_value=MAX_CHUNK_ROWS
     )
     out = _Outputs.empty(n)
+    xp = _Numpy()
     fractions = _upper_fractions(model.table)
     problems = _Problems()
     for lo in range(0, n, step):
@@ -124,9 +235,11 @@ def _run(
         if not problems:
             # Rows past a bad one are still checked, so that the error lists
             # them all, but no longer computed.
+            into = out.into(slice(lo, hi))
+            xp.start(hi - lo, into)
             _evaluate(
-                out,
-                slice(lo, hi),
+                into,
+                xp,
                 chunk,
                 mass=mass,
                 height=height,
@@ -152,8 +265,8 @@ def _upper_fractions(table: Anthropometrics) -> FloatArray:
 
 
 def _evaluate(
-    out: _Outputs,
-    rows: slice,
+    into: Mapping[str, npt.NDArray[Any]],
+    xp: kernel.Namespace,
     chunk: _Chunk,
     *,
     mass: Values,
@@ -161,9 +274,9 @@ def _evaluate(
     fraction: Values,
     model: ModelOptions,
 ) -> None:
-    """Compute one chunk into *out* with the kernel, as one row would be."""
+    """Compute one chunk *into* the outputs with the kernel, as one row."""
     terms = kernel.terms(
-        NUMPY,
+        xp,
         method=chunk.method,
         lean_deg=chunk.lean_deg,
         mass_kg=mass,
@@ -177,12 +290,10 @@ def _evaluate(
         arm_m=model.arm_m,
     )
     grades = kernel.grades(
-        NUMPY, terms.compression_n, terms.shear_n, model.limits
+        xp, terms.compression_n, terms.shear_n, model.limits
     )
-    out.moment_nm[rows] = terms.moment_nm
-    out.compression_n[rows] = terms.compression_n
-    out.shear_n[rows] = terms.shear_n
-    out.level[rows] = grades.level
-    out.compression_level[rows] = grades.compression_level
-    out.shear_level[rows] = grades.shear_level
-    out.method[rows] = chunk.method
+    results = {**terms._asdict(), **grades._asdict(), "method": chunk.method}
+    for name, out in into.items():
+        # The namespace writes most results in place already.
+        if results[name] is not out:
+            out[...] = results[name]

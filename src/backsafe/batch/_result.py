@@ -1,6 +1,6 @@
 """The result of batch scoring: the loads of many rows as numpy arrays."""
 
-from typing import ClassVar, final
+from typing import Any, ClassVar, final
 
 import attrs
 import numpy as np
@@ -99,3 +99,15 @@ class _Outputs:
             method=self.method,
             joint=joint,
         )
+
+    def into(self, rows: slice) -> dict[str, npt.NDArray[Any]]:
+        """The outputs of *rows*, by the kernel's names for them."""
+        return {
+            "moment_nm": self.moment_nm[rows],
+            "compression_n": self.compression_n[rows],
+            "shear_n": self.shear_n[rows],
+            "level": self.level[rows],
+            "compression_level": self.compression_level[rows],
+            "shear_level": self.shear_level[rows],
+            "method": self.method[rows],
+        }

@@ -13,6 +13,7 @@ gives the same floating-point numbers every time.
 """
 
 import math
+import operator
 from collections.abc import Sequence
 from typing import Any, Final, NamedTuple, Protocol
 
@@ -59,14 +60,40 @@ class Namespace(Protocol):
     def abs(self, x: Numeric, /) -> Numeric:
         """Magnitude."""
 
-    def maximum(self, x: Numeric, y: Numeric, /) -> Numeric:
-        """Element-wise maximum."""
+    def maximum(
+        self, x: Numeric, y: Numeric, /, into: str | None = None
+    ) -> Numeric:
+        """Element-wise maximum (*into*: see `total`)."""
 
     def where(self, condition: Numeric, x: Numeric, y: Numeric, /) -> Numeric:
         """*x* where *condition* holds, else *y*."""
 
-    def total(self, terms: Sequence[Numeric], /) -> Numeric:
-        """The sum of *terms*."""
+    def product(self, *factors: Numeric) -> Numeric:
+        """The product of *factors*, multiplied from left to right."""
+
+    def ratio(self, x: Numeric, y: Numeric, /) -> Numeric:
+        """*x* divided by *y*."""
+
+    def scale(self, x: Numeric, value: Numeric, reference: float) -> Numeric:
+        """*x* times *value* / *reference* (0 for any *value* if *x* is 0)."""
+
+    def total(
+        self, terms: Sequence[Numeric], /, into: str | None = None
+    ) -> Numeric:
+        """The sum of *terms* (for two terms, their rounded sum).
+
+        *into* names the result (a field of `Terms` or `Grades`), so that
+        a namespace may write it straight where it is kept.
+        """
+
+    def reached(
+        self,
+        value: Numeric,
+        limits: Sequence[float],
+        /,
+        into: str | None = None,
+    ) -> Numeric:
+        """How many of *limits* *value* is at or above (*into*: `total`)."""
 
 
 class _Scalar:
@@ -76,8 +103,32 @@ class _Scalar:
     sin = staticmethod(math.sin)
     cos = staticmethod(math.cos)
     abs = staticmethod(abs)
-    maximum = staticmethod(max)
-    total = staticmethod(math.fsum)
+    ratio = staticmethod(operator.truediv)
+
+    @staticmethod
+    def scale(x: float, value: float, reference: float) -> float:
+        return x * (value / reference)
+
+    @staticmethod
+    def maximum(x: int, y: int, /, into: str | None = None) -> int:  # noqa: ARG004
+        return max(x, y)
+
+    @staticmethod
+    def total(terms: Sequence[float], /, into: str | None = None) -> float:  # noqa: ARG004
+        return math.fsum(terms)
+
+    @staticmethod
+    def reached(
+        value: float,
+        limits: Sequence[float],
+        /,
+        into: str | None = None,  # noqa: ARG004
+    ) -> int:
+        return sum([value >= limit for limit in limits])
+
+    @staticmethod
+    def product(*factors: float) -> float:
+        return math.prod(factors)
 
     @staticmethod
     def where(condition: object, x: float, y: float, /) -> float:
@@ -102,9 +153,11 @@ def upper_mass_fraction(table: Anthropometrics, sex: Sex | None) -> float:
     return math.nan
 
 
-def upper_mass_kg(upper_fraction: Numeric, mass_kg: Numeric) -> Numeric:
+def upper_mass_kg(
+    xp: Namespace, upper_fraction: Numeric, mass_kg: Numeric
+) -> Numeric:
     """Return the mass carried by the lumbar spine: head, arms and trunk."""
-    return upper_fraction * mass_kg
+    return xp.product(upper_fraction, mass_kg)
 
 
 def default_moment_arm_m(joint: SpineLevel) -> float:
@@ -216,27 +269,36 @@ def terms(
     sin, cos = xp.sin(radians), xp.cos(radians)
     # Only the axial share of a weight reaches the spine (all of it when
     # free standing); a calibrated task replaces the weights altogether.
-    axial_cos = cos * axial
-    upper_n = upper_mass_kg(upper_fraction, mass_kg) * g
+    axial_cos = xp.product(cos, axial)
+    # The weight of `upper_mass_kg`, in one product.
+    upper_n = xp.product(upper_fraction, mass_kg, g)
     upper_moment = xp.where(
-        static, upper_n * k.UPPER_COM_DISTANCE_PER_H * height_m * sin, 0.0
+        static,
+        xp.product(upper_n, k.UPPER_COM_DISTANCE_PER_H, height_m, sin),
+        0.0,
     )
-    upper_compression = xp.where(calibrated, 0.0, upper_n * axial_cos)
-    upper_shear = xp.where(static, upper_n * sin, 0.0)
+    upper_compression = xp.where(
+        calibrated, 0.0, xp.product(upper_n, axial_cos)
+    )
+    upper_shear = xp.where(static, xp.product(upper_n, sin), 0.0)
     # Every trunk-borne placement sits on the shoulder line: bars on the
     # back or the front of the shoulders, a goblet at the chest, and hands
     # hanging from the shoulders. A reach adds its horizontal distance in
     # front of them. Loads on the pelvis or a machine pad never reach the
     # spine.
-    load_n = xp.where(trunk_borne, load_kg * g, 0.0)
-    lever = k.SHOULDER_DISTANCE_PER_H * height_m * sin + reach_m
-    load_moment = xp.where(static, load_n * lever, 0.0)
-    load_compression = xp.where(calibrated, 0.0, load_n * axial_cos)
-    load_shear = xp.where(static, load_n * sin, 0.0)
+    load_n = xp.where(trunk_borne, xp.product(load_kg, g), 0.0)
+    lever = xp.total(
+        (xp.product(k.SHOULDER_DISTANCE_PER_H, height_m, sin), reach_m)
+    )
+    load_moment = xp.where(static, xp.product(load_n, lever), 0.0)
+    load_compression = xp.where(calibrated, 0.0, xp.product(load_n, axial_cos))
+    load_shear = xp.where(static, xp.product(load_n, sin), 0.0)
+    # The extensors hold the flexion moment at their lever.
+    moment = xp.total((upper_moment, load_moment), into="moment_nm")
     muscle = xp.where(
         calibrated,
-        task_n * (mass_kg / k.CALIBRATION_REFERENCE_MASS_KG),
-        (upper_moment + load_moment) / arm_m,
+        xp.scale(task_n, mass_kg, k.CALIBRATION_REFERENCE_MASS_KG),
+        xp.ratio(moment, arm_m),
     )
     return Terms(
         upper_moment_nm=upper_moment,
@@ -246,9 +308,12 @@ def terms(
         load_compression_n=load_compression,
         load_shear_n=load_shear,
         muscle_compression_n=muscle,
-        moment_nm=xp.total((upper_moment, load_moment)),
-        compression_n=xp.total((upper_compression, load_compression, muscle)),
-        shear_n=xp.total((upper_shear, load_shear)),
+        moment_nm=moment,
+        compression_n=xp.total(
+            (upper_compression, load_compression, muscle),
+            into="compression_n",
+        ),
+        shear_n=xp.total((upper_shear, load_shear), into="shear_n"),
     )
 
 
@@ -269,15 +334,30 @@ def grades(
         compression_n,
         limits.compression_action_n,
         limits.compression_maximum_n,
+        into="compression_level",
     )
     shear = grade(
-        xp, xp.abs(shear_n), limits.shear_action_n, limits.shear_maximum_n
+        xp,
+        xp.abs(shear_n),
+        limits.shear_action_n,
+        limits.shear_maximum_n,
+        into="shear_level",
     )
-    return Grades(xp.maximum(compression, shear), compression, shear)
+    return Grades(
+        xp.maximum(compression, shear, into="level"), compression, shear
+    )
 
 
 def grade(
-    xp: Namespace, value: Numeric, action: float, maximum: float
+    xp: Namespace,
+    value: Numeric,
+    action: float,
+    maximum: float,
+    *,
+    into: str | None = None,
 ) -> Numeric:
-    """Return 2 at or above *maximum*, 1 at or above *action*, else 0."""
-    return xp.where(value >= maximum, 2, xp.where(value >= action, 1, 0))
+    """Return 2 at or above *maximum*, 1 at or above *action*, else 0.
+
+    That is the number of limits reached, as *action* < *maximum*.
+    """
+    return xp.reached(value, (action, maximum), into=into)

@@ -59,7 +59,7 @@ def mass_above_joint_kg(
         raise InvalidInputError.out_of_range("body", body, "a Body")
     table = check_table(anthropometrics)
     mass_kg: float = kernel.upper_mass_kg(
-        check_fraction(table, body.sex), body.mass_kg
+        kernel.SCALAR, check_fraction(table, body.sex), body.mass_kg
     )
     return mass_kg
 
