@@ -2,12 +2,15 @@ import copy
 import math
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import backsafe as bs
+from backsafe.exercises import _scoring
 from backsafe.spine import _constants as k
+from backsafe.spine import _model
 
 from .strategies import (
     BAD_NUMBERS,
@@ -618,3 +621,76 @@ class TestPublishedFigures:
 
         assert bs.StressLevel.ELEVATED == load.compression_level
         assert 4000 == pytest.approx(load.compression_n, rel=0.05)
+
+
+class TestTrustedPaths:
+    """The unchecked entry points for rooms that validated already."""
+
+    @given(posture=postures(), body=bodies())
+    def test_results_are_valid_values(
+        self, posture: bs.Posture, body: bs.Body
+    ) -> None:
+        """Built without validators, a load passes them all the same."""
+        load = bs.spinal_load(posture, body)
+        rebuilt = attrs.evolve(
+            load,
+            contributions=tuple(attrs.evolve(c) for c in load.contributions),
+        )
+        assert rebuilt == load
+
+    @given(posture=postures(), body=bodies())
+    def test_load_trusted_is_spinal_load(
+        self, posture: bs.Posture, body: bs.Body
+    ) -> None:
+        """load_trusted on checked options gives spinal_load's result."""
+        options = _model.check_options(
+            body,
+            joint="L4/L5",
+            anthropometrics="winter",
+            extensor_moment_arm_m=None,
+            limits=bs.Limits(),
+        )
+        trusted = _model.load_trusted(
+            lean_deg=posture.lean.degrees,
+            support=posture.support,
+            load_kg=posture.load_kg,
+            placement=posture.placement,
+            reach_m=posture.reach_m,
+            task=posture.task,
+            body=body,
+            options=options,
+        )
+        assert trusted == bs.spinal_load(posture, body)
+
+    @given(exercise=exercises(), body=bodies(), load=loads_kg())
+    def test_score_trusted_is_score_of_the_posture(
+        self, exercise: bs.Exercise, body: bs.Body, load: float
+    ) -> None:
+        """score and score_trusted give spinal_load of exercise_posture."""
+        load = load if exercise.takes_load else 0.0
+        options = _model.check_options(
+            body,
+            joint="L5/S1",
+            anthropometrics="winter",
+            extensor_moment_arm_m=None,
+            limits=bs.Limits(),
+        )
+        posture = bs.exercise_posture(exercise, load_kg=load)
+        expected = bs.spinal_load(posture, body, joint="L5/S1")
+        assert bs.score(exercise, body, load_kg=load, joint="L5/S1") == (
+            expected
+        )
+        assert (
+            _scoring.score_trusted(
+                exercise, body, load_kg=load, lean=None, options=options
+            )
+            == expected
+        )
+
+    def test_score_checks_in_the_same_order(self) -> None:
+        """The exercise's arguments are checked before the body's."""
+        squat = bs.catalog.get("goblet-squat")
+        with pytest.raises(bs.InvalidInputError, match="load_kg"):
+            bs.score(squat, "not a body", load_kg=-1)  # type: ignore[arg-type]
+        with pytest.raises(bs.InvalidInputError, match="body"):
+            bs.score(squat, "not a body", load_kg=1)  # type: ignore[arg-type]

@@ -39,12 +39,9 @@ from backsafe.spine._types import (
 )
 
 if TYPE_CHECKING:
-    from backsafe.batch._arrays import (
-        SpinalLoadArrays,
-        score_many,
-        spinal_load_many,
-    )
+    from backsafe.batch._arrays import score_many, spinal_load_many
     from backsafe.batch._frame import score_frame
+    from backsafe.batch._result import SpinalLoadArrays
     from backsafe.coaching._apply import apply_decision
     from backsafe.coaching._context import Context
     from backsafe.coaching._decide import decide
@@ -222,6 +219,7 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "AlternativeList": ("backsafe.exercises._alternatives", "AlternativeList"),
     "Catalog": ("backsafe.exercises._catalog", "Catalog"),
     "ExerciseSelection": ("backsafe.exercises._catalog", "ExerciseSelection"),
+    "SpinalLoadArrays": ("backsafe.batch._result", "SpinalLoadArrays"),
     "Change": ("backsafe.coaching._doses", "Change"),
     "ChangeKind": ("backsafe.exercises._rewrite_rules", "ChangeKind"),
     "Clearance": ("backsafe.coaching._reports", "Clearance"),
@@ -240,7 +238,6 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "RiskFactor": ("backsafe.coaching._reports", "RiskFactor"),
     "SessionReport": ("backsafe.coaching._reports", "SessionReport"),
     "SetResult": ("backsafe.coaching._reports", "SetResult"),
-    "SpinalLoadArrays": ("backsafe.batch._arrays", "SpinalLoadArrays"),
     "Step": ("backsafe.coaching._progression", "Step"),
     "Symptom": ("backsafe.coaching._reports", "Symptom"),
     "Urgency": ("backsafe.coaching._reports", "Urgency"),

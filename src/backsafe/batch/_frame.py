@@ -1,7 +1,8 @@
 """Batch scoring of a pandas data frame of logged sets.
 
 Needs pandas; ``backsafe`` imports this module only when `score_frame` is
-first used. The numbers come from `backsafe._batch`, chunk by chunk.
+first used. The numbers come from the spine kernel, chunk by chunk
+(`backsafe.batch._chunks`).
 """
 
 from collections.abc import Callable, Iterable, Mapping
@@ -10,23 +11,18 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
-from backsafe.batch._arrays import (
-    DEFAULT_CHUNK_ROWS,
+from backsafe.batch._chunks import DEFAULT_CHUNK_ROWS, _options, _run
+from backsafe.batch._columns import (
     MISSING,
-    SEXES,
     UNKNOWN,
     Codes,
     FloatArray,
-    SpinalLoadArrays,
-    _Body,
     _CodeColumn,
-    _ExerciseRows,
     _FloatColumn,
     _one_of,
-    _options,
-    _run,
-    exercise_table,
 )
+from backsafe.batch._result import SpinalLoadArrays
+from backsafe.batch._rows import SEXES, _Body, _ExerciseRows, exercise_table
 from backsafe.exceptions import InvalidInputError, InvalidRowsError
 from backsafe.exercises._exercise import Exercise
 from backsafe.spine import _constants as k
@@ -208,7 +204,7 @@ def score_frame(
 
 
 class _Columns:
-    """Reads the frame's columns chunk by chunk, as `_batch` wants them."""
+    """Reads the frame's columns chunk by chunk, as the batch rows want."""
 
     def __init__(self, frame: pd.DataFrame) -> None:
         self._frame = frame

@@ -16,7 +16,7 @@ from backsafe.coaching._phases import Config, Phase
 from backsafe.coaching._reports import Clearance
 from backsafe.exceptions import InvalidInputError
 from backsafe.exercises._exercise import Exercise, MovementPattern, Stance
-from backsafe.exercises._scoring import score
+from backsafe.exercises._scoring import score_default
 from backsafe.spine._types import Body, Limits, SpinalLoad
 
 Index = Mapping[str, Exercise]
@@ -54,7 +54,7 @@ def scored(
     exercise: Exercise, body: Body, load_kg: float, limits: Limits
 ) -> SpinalLoad:
     """`score`, remembered: plans score the same dose several times."""
-    return score(exercise, body, load_kg=load_kg, limits=limits)
+    return score_default(exercise, body, load_kg=load_kg, limits=limits)
 
 
 def is_never_planned(exercise: Exercise) -> bool:

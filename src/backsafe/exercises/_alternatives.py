@@ -22,7 +22,7 @@ from backsafe.exercises._exercise import (
     ExerciseFlag,
     MovementPattern,
 )
-from backsafe.exercises._scoring import score
+from backsafe.exercises._scoring import score_default
 from backsafe.spine import _constants as k
 from backsafe.spine._types import (
     DEFAULT_LIMITS,
@@ -388,6 +388,8 @@ def alternatives(
     ratio = v.check_real(
         "min_leg_load_ratio", min_leg_load_ratio, min_value=0.0, max_value=1.0
     )
+    if not isinstance(limits, Limits):
+        raise InvalidInputError.out_of_range("limits", limits, "a Limits")
     return _alternatives(
         original,
         body,
@@ -416,7 +418,7 @@ def _alternatives(
     limits: Limits,
 ) -> AlternativeList:
     """`alternatives` of checked arguments."""
-    before = score(original, body, load_kg=load, limits=limits)
+    before = score_default(original, body, load_kg=load, limits=limits)
     leg_before = _leg_load_kg(original, body, load)
     legs = trains_legs(original)
     found: list[Alternative] = []
@@ -438,7 +440,7 @@ def _alternatives(
             candidate, kit, load_kg=alt_load
         ):
             continue
-        after = score(candidate, body, load_kg=alt_load, limits=limits)
+        after = score_default(candidate, body, load_kg=alt_load, limits=limits)
         if not is_not_worse(after, before):
             continue
         # Rounding the load down must not hide a worse score at exactly
@@ -447,7 +449,8 @@ def _alternatives(
             original, load, candidate, body, step=0.0, rounding="down"
         )
         if exact != alt_load and not is_not_worse(
-            score(candidate, body, load_kg=exact, limits=limits), before
+            score_default(candidate, body, load_kg=exact, limits=limits),
+            before,
         ):
             continue
         if not (

@@ -20,7 +20,7 @@ from backsafe.exercises._alternatives import (
     trains_legs,
 )
 from backsafe.exercises._exercise import Equipment, Exercise, ExerciseFlag
-from backsafe.exercises._scoring import score
+from backsafe.exercises._scoring import score_default
 from backsafe.spine._types import (
     Body,
     Limits,
@@ -112,7 +112,9 @@ class Rules:
     ) -> Fix:
         """Replace, lighten or remove *exercise* at *load_kg*."""
         if self.bodyweight_only and load_kg > 0:
-            after = score(exercise, self.body, load_kg=0.0, limits=self.limits)
+            after = score_default(
+                exercise, self.body, load_kg=0.0, limits=self.limits
+            )
             if self.problem(exercise, 0.0, after) is None:
                 return Fix(
                     kind=ChangeKind.LOAD_REDUCED,
@@ -191,7 +193,7 @@ class Rules:
         return _alternative(
             ex,
             0.0,
-            score(ex, self.body, load_kg=0.0, limits=self.limits),
+            score_default(ex, self.body, load_kg=0.0, limits=self.limits),
             _leg_load_kg(ex, self.body, 0.0),
             before,
         )
@@ -222,7 +224,7 @@ class Rules:
         steps = 0 if self.bodyweight_only else int(load_kg / step - 1e-9)
         for n in range(steps, -1, -1):
             load = round(n * step, 9)
-            after = score(
+            after = score_default(
                 exercise, self.body, load_kg=load, limits=self.limits
             )
             if after.level <= self.max_level:

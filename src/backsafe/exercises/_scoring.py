@@ -1,10 +1,21 @@
-"""Score an exercise: its posture at the hardest point, through the model."""
+"""Score an exercise: its posture at the hardest point, through the model.
+
+The public functions check their arguments once; `score_trusted` is the
+unchecked path for rooms that have checked them already.
+"""
 
 from backsafe import _validation as v
 from backsafe.exceptions import InvalidInputError
 from backsafe.exercises._exercise import Exercise
 from backsafe.spine import _constants as k
-from backsafe.spine._model import JointName, TableName, spinal_load
+from backsafe.spine._model import (
+    JointName,
+    ModelOptions,
+    TableName,
+    check_options,
+    default_options,
+    load_trusted,
+)
 from backsafe.spine._types import (
     DEFAULT_LIMITS,
     Anthropometrics,
@@ -57,14 +68,51 @@ def score(
 
     .. versionadded:: 0.1.0
     """
-    posture = exercise_posture(exercise, load_kg=load_kg, lean=lean)
-    return spinal_load(
-        posture,
+    load = _check_exercise(exercise, load_kg, lean)
+    options = check_options(
         body,
         joint=joint,
         anthropometrics=anthropometrics,
         extensor_moment_arm_m=extensor_moment_arm_m,
         limits=limits,
+    )
+    return score_trusted(
+        exercise, body, load_kg=load, lean=lean, options=options
+    )
+
+
+def score_trusted(
+    exercise: Exercise,
+    body: Body,
+    *,
+    load_kg: float,
+    lean: TorsoLean | None,
+    options: ModelOptions,
+) -> SpinalLoad:
+    """Return `score` of arguments as `_check_exercise` and `check_options` passed them; checks nothing."""  # noqa: E501 (one line: the contract)
+    loaded = load_kg > 0
+    return load_trusted(
+        lean_deg=(exercise.typical_lean if lean is None else lean).degrees,
+        support=exercise.support,
+        load_kg=load_kg,
+        placement=exercise.placement if loaded else LoadPlacement.NONE,
+        reach_m=exercise.reach_m if loaded else 0.0,
+        task=exercise.task,
+        body=body,
+        options=options,
+    )
+
+
+def score_default(
+    exercise: Exercise, body: Body, *, load_kg: float, limits: Limits
+) -> SpinalLoad:
+    """Return `score` at the default options; trusts its arguments."""
+    return score_trusted(
+        exercise,
+        body,
+        load_kg=load_kg,
+        lean=None,
+        options=default_options(limits),
     )
 
 
@@ -82,6 +130,25 @@ def exercise_posture(
 
     .. versionadded:: 0.1.0
     """
+    load = _check_exercise(exercise, load_kg, lean)
+    return Posture(
+        lean=lean if lean is not None else exercise.typical_lean,
+        support=exercise.support,
+        load_kg=load,
+        placement=exercise.placement if load > 0 else LoadPlacement.NONE,
+        reach_m=exercise.reach_m if load > 0 else 0.0,
+        task=exercise.task,
+    )
+
+
+def _check_exercise(
+    exercise: Exercise, load_kg: float, lean: TorsoLean | None
+) -> float:
+    """Check what `exercise_posture` takes; return the load.
+
+    Raises:
+        InvalidInputError: As `exercise_posture` does.
+    """
     if not isinstance(exercise, Exercise):
         raise InvalidInputError.out_of_range(
             "exercise", exercise, "an Exercise"
@@ -97,11 +164,4 @@ def exercise_posture(
             load_kg,
             f"0 for {exercise.slug!r}, which takes no external load",
         )
-    return Posture(
-        lean=lean if lean is not None else exercise.typical_lean,
-        support=exercise.support,
-        load_kg=load,
-        placement=exercise.placement if load > 0 else LoadPlacement.NONE,
-        reach_m=exercise.reach_m if load > 0 else 0.0,
-        task=exercise.task,
-    )
+    return load

@@ -1,11 +1,16 @@
-"""The static sagittal-plane model of the lumbar spine (pure functions)."""
+"""The static sagittal-plane model of the lumbar spine: the scalar shell.
 
-import math
-from typing import Literal
+The public functions check their arguments once; `load_trusted` then
+evaluates the equations of `backsafe.spine._kernel` for one row and
+dresses the terms as a `SpinalLoad`.
+"""
+
+from typing import Literal, NamedTuple, TypeVar
 
 from backsafe import _validation as v
 from backsafe.exceptions import InvalidInputError
 from backsafe.spine import _constants as k
+from backsafe.spine import _kernel as kernel
 from backsafe.spine._types import (
     DEFAULT_LIMITS,
     Anthropometrics,
@@ -13,8 +18,8 @@ from backsafe.spine._types import (
     CalibratedTask,
     Limits,
     LoadContribution,
+    LoadPlacement,
     LoadSource,
-    ModelMethod,
     Posture,
     Sex,
     SpinalLoad,
@@ -52,24 +57,65 @@ def mass_above_joint_kg(
     """
     if not isinstance(body, Body):
         raise InvalidInputError.out_of_range("body", body, "a Body")
-    table = _table(anthropometrics)
-    return upper_mass_fraction(table, body.sex) * body.mass_kg
+    table = check_table(anthropometrics)
+    mass_kg: float = kernel.upper_mass_kg(
+        kernel.SCALAR, check_fraction(table, body.sex), body.mass_kg
+    )
+    return mass_kg
 
 
-def upper_mass_fraction(table: Anthropometrics, sex: Sex | None) -> float:
-    """Return the share of body mass above the joint (shared with batch)."""
-    if table is Anthropometrics.WINTER:
-        return k.MASS_ABOVE_L4L5_WINTER
-    if sex is None:
+def check_fraction(table: Anthropometrics, sex: Sex | None) -> float:
+    """Return the share of body mass above the joint; de Leva needs a sex."""
+    if table is Anthropometrics.DE_LEVA and sex is None:
         raise InvalidInputError.out_of_range(
             "Body.sex",
             None,
             "'female' or 'male' when anthropometrics is 'de-leva'",
         )
-    return (
-        k.DE_LEVA_MASS_ABOVE_L4L5_FEMALE
-        if sex is Sex.FEMALE
-        else k.DE_LEVA_MASS_ABOVE_L4L5_MALE
+    return kernel.upper_mass_fraction(table, sex)
+
+
+class ModelOptions(NamedTuple):
+    """The model's options, checked (see `check_options`)."""
+
+    joint: SpineLevel
+    table: Anthropometrics
+    arm_m: float
+    limits: Limits
+
+
+def check_options(
+    body: Body,
+    *,
+    joint: object,
+    anthropometrics: object,
+    extensor_moment_arm_m: float | None,
+    limits: object,
+) -> ModelOptions:
+    """Check *body* and the options of `spinal_load`, in its order.
+
+    Raises:
+        InvalidInputError: As `spinal_load` does.
+    """
+    if not isinstance(body, Body):
+        raise InvalidInputError.out_of_range("body", body, "a Body")
+    if not isinstance(limits, Limits):
+        raise InvalidInputError.out_of_range("limits", limits, "a Limits")
+    level = check_joint(joint)
+    arm_m = check_moment_arm(level, extensor_moment_arm_m)
+    table = check_table(anthropometrics)
+    check_fraction(table, body.sex)
+    return ModelOptions(joint=level, table=table, arm_m=arm_m, limits=limits)
+
+
+def default_options(limits: Limits) -> ModelOptions:
+    """Return the default options with checked *limits*; checks nothing."""
+    level = SpineLevel.L4_L5
+    return ModelOptions(
+        joint=level,
+        table=Anthropometrics.WINTER,
+        arm_m=kernel.default_moment_arm_m(level),
+        limits=limits,
     )
 
 
@@ -131,167 +177,131 @@ def spinal_load(
     """
     if not isinstance(posture, Posture):
         raise InvalidInputError.out_of_range("posture", posture, "a Posture")
-    if not isinstance(body, Body):
-        raise InvalidInputError.out_of_range("body", body, "a Body")
-    if not isinstance(limits, Limits):
-        raise InvalidInputError.out_of_range("limits", limits, "a Limits")
-    level = _joint(joint)
-    arm_m = _moment_arm(level, extensor_moment_arm_m)
-    upper_kg = mass_above_joint_kg(body, anthropometrics=anthropometrics)
-
-    if posture.task is not None:
-        contributions = _calibrated(posture.task, body)
-        method = ModelMethod.CALIBRATED
-    elif posture.support.carries_trunk_moment:
-        contributions = _supported(posture, upper_kg)
-        method = ModelMethod.SUPPORTED
-    else:
-        contributions = _static(posture, body, upper_kg, arm_m)
-        method = ModelMethod.STATIC
-
-    moment = math.fsum(c.moment_nm for c in contributions)
-    compression = math.fsum(c.compression_n for c in contributions)
-    shear = math.fsum(c.shear_n for c in contributions)
-    c_level = limits.grade_compression(compression)
-    s_level = limits.grade_shear(shear)
-    return SpinalLoad(
-        moment_nm=moment,
-        compression_n=compression,
-        shear_n=shear,
-        level=max(c_level, s_level),
-        compression_level=c_level,
-        shear_level=s_level,
-        contributions=contributions,
-        method=method,
-        joint=level,
+    options = check_options(
+        body,
+        joint=joint,
+        anthropometrics=anthropometrics,
+        extensor_moment_arm_m=extensor_moment_arm_m,
+        limits=limits,
+    )
+    return load_trusted(
+        lean_deg=posture.lean.degrees,
+        support=posture.support,
+        load_kg=posture.load_kg,
+        placement=posture.placement,
+        reach_m=posture.reach_m,
+        task=posture.task,
+        body=body,
+        options=options,
     )
 
 
-# --- The three ways a load is computed ------------------------------------
+def load_trusted(
+    *,
+    lean_deg: float,
+    support: Support,
+    load_kg: float,
+    placement: LoadPlacement,
+    reach_m: float,
+    task: CalibratedTask | None,
+    body: Body,
+    options: ModelOptions,
+) -> SpinalLoad:
+    """Return `spinal_load` of posture fields obeying `Posture`'s rules, a `Body` and `check_options`' result; checks nothing."""  # noqa: E501 (one line: the contract)
+    method = kernel.method_code(support, task)
+    terms = kernel.terms(
+        kernel.SCALAR,
+        method=method,
+        lean_deg=lean_deg,
+        mass_kg=body.mass_kg,
+        height_m=body.height_m,
+        upper_fraction=kernel.upper_mass_fraction(options.table, body.sex),
+        load_kg=load_kg,
+        trunk_borne=placement.is_trunk_borne,
+        reach_m=reach_m,
+        axial=kernel.axial_share(support),
+        task_n=kernel.task_compression_n(task),
+        arm_m=options.arm_m,
+    )
+    grades = kernel.grades(
+        kernel.SCALAR, terms.compression_n, terms.shear_n, options.limits
+    )
+    loaded = load_kg > 0 and placement.is_trunk_borne
+    return _unchecked(
+        SpinalLoad,
+        moment_nm=terms.moment_nm,
+        compression_n=terms.compression_n,
+        shear_n=terms.shear_n,
+        level=kernel.LEVELS[grades.level],
+        compression_level=kernel.LEVELS[grades.compression_level],
+        shear_level=kernel.LEVELS[grades.shear_level],
+        contributions=_contributions(terms, method, loaded=loaded),
+        method=kernel.METHODS[method],
+        joint=options.joint,
+    )
 
 
-def _static(
-    posture: Posture, body: Body, upper_kg: float, arm_m: float
+def _contributions(
+    terms: kernel.Terms, method: int, *, loaded: bool
 ) -> tuple[LoadContribution, ...]:
-    """Free-standing trunk: the extensors hold the flexion moment."""
-    g = k.GRAVITY_M_S2
-    sin, cos = math.sin(posture.lean.radians), math.cos(posture.lean.radians)
-    upper_n = upper_kg * g
-    upper_moment = upper_n * k.UPPER_COM_DISTANCE_PER_H * body.height_m * sin
-    parts = [
-        LoadContribution(
-            source=LoadSource.UPPER_BODY,
-            moment_nm=upper_moment,
-            compression_n=upper_n * cos,
-            shear_n=upper_n * sin,
-        )
-    ]
-    moment = upper_moment
-    if posture.is_loaded and posture.placement.is_trunk_borne:
-        load_n = posture.load_kg * g
-        # Every trunk-borne placement sits on the shoulder line: bars on the
-        # back or the front of the shoulders, a goblet at the chest, and
-        # hands hanging from the shoulders. A reach adds its horizontal
-        # distance in front of them.
-        lever = k.SHOULDER_DISTANCE_PER_H * body.height_m * sin
-        lever += posture.reach_m
-        load_moment = load_n * lever
-        moment += load_moment
+    """The sources a branch of the model has, with their terms."""
+    parts: list[LoadContribution] = []
+    if method != kernel.CALIBRATED:
         parts.append(
-            LoadContribution(
-                source=LoadSource.EXTERNAL_LOAD,
-                moment_nm=load_moment,
-                compression_n=load_n * cos,
-                shear_n=load_n * sin,
+            _unchecked(
+                LoadContribution,
+                source=LoadSource.UPPER_BODY,
+                moment_nm=terms.upper_moment_nm,
+                compression_n=terms.upper_compression_n,
+                shear_n=terms.upper_shear_n,
             )
         )
-    parts.append(
-        LoadContribution(
-            source=LoadSource.MUSCLE,
-            moment_nm=0.0,
-            compression_n=moment / arm_m,
-            shear_n=0.0,
-        )
-    )
-    return tuple(parts)
-
-
-def _supported(
-    posture: Posture, upper_kg: float
-) -> tuple[LoadContribution, ...]:
-    """A support holds the trunk: only the axial weight reaches the spine."""
-    g = k.GRAVITY_M_S2
-    cos = math.cos(posture.lean.radians) * axial_share(posture.support)
-    parts = [
-        LoadContribution(
-            source=LoadSource.UPPER_BODY,
-            moment_nm=0.0,
-            compression_n=upper_kg * g * cos,
-            shear_n=0.0,
-        )
-    ]
-    if posture.is_loaded and posture.placement.is_trunk_borne:
+        if loaded:
+            parts.append(
+                _unchecked(
+                    LoadContribution,
+                    source=LoadSource.EXTERNAL_LOAD,
+                    moment_nm=terms.load_moment_nm,
+                    compression_n=terms.load_compression_n,
+                    shear_n=terms.load_shear_n,
+                )
+            )
+    if method != kernel.SUPPORTED:
         parts.append(
-            LoadContribution(
-                source=LoadSource.EXTERNAL_LOAD,
+            _unchecked(
+                LoadContribution,
+                source=LoadSource.MUSCLE,
                 moment_nm=0.0,
-                compression_n=posture.load_kg * g * cos,
+                compression_n=terms.muscle_compression_n,
                 shear_n=0.0,
             )
         )
     return tuple(parts)
 
 
-def axial_share(support: Support) -> float:
-    """Return the share of the axial weight a support lets reach the spine.
-
-    Shared with the batch path.
-    """
-    if support in _NO_AXIAL_WEIGHT:
-        return 0.0
-    return 1.0
+_Value = TypeVar("_Value")
 
 
-#: Lying and quadruped postures hold the trunk horizontal, whatever lean is
-#: given, so the floor carries its weight; hanging from the hands stretches
-#: the lumbar spine and the arms carry the weight above it. Either way
-#: gravity adds no compression.
-_NO_AXIAL_WEIGHT = frozenset(
-    {
-        Support.SUPINE,
-        Support.PRONE,
-        Support.SIDE_LYING,
-        Support.QUADRUPED,
-        Support.HANGING,
-    }
-)
-
-
-def _calibrated(
-    task: CalibratedTask, body: Body
-) -> tuple[LoadContribution, ...]:
-    """A published EMG-assisted compression, scaled by body mass."""
-    scale = body.mass_kg / k.CALIBRATION_REFERENCE_MASS_KG
-    return (
-        LoadContribution(
-            source=LoadSource.MUSCLE,
-            moment_nm=0.0,
-            compression_n=task.reference_compression_n * scale,
-            shear_n=0.0,
-        ),
-    )
+def _unchecked(cls: type[_Value], **fields: object) -> _Value:
+    """Build an attrs value without its validators: the model's outputs are valid by construction (finite, compression >= 0)."""  # noqa: E501
+    value = object.__new__(cls)
+    for name, field in fields.items():
+        object.__setattr__(value, name, field)
+    return value
 
 
 # --- Options ---------------------------------------------------------------
 
 
-def _joint(joint: object) -> SpineLevel:
+def check_joint(joint: object) -> SpineLevel:
+    """Return *joint* as a `SpineLevel`, or raise."""
     if isinstance(joint, str) and joint in _JOINTS:
         return SpineLevel(joint)
     raise InvalidInputError.out_of_range("joint", joint, "'L4/L5' or 'L5/S1'")
 
 
-def _table(anthropometrics: object) -> Anthropometrics:
+def check_table(anthropometrics: object) -> Anthropometrics:
+    """Return *anthropometrics* as an `Anthropometrics`, or raise."""
     if isinstance(anthropometrics, str) and anthropometrics in _TABLES:
         return Anthropometrics(anthropometrics)
     raise InvalidInputError.out_of_range(
@@ -303,13 +313,10 @@ _JOINTS = frozenset(level.value for level in SpineLevel)
 _TABLES = frozenset(table.value for table in Anthropometrics)
 
 
-def _moment_arm(level: SpineLevel, override: float | None) -> float:
+def check_moment_arm(level: SpineLevel, override: float | None) -> float:
+    """Return the extensor lever: *level*'s default, or *override* checked."""
     if override is None:
-        return (
-            k.EXTENSOR_MOMENT_ARM_L4L5_M
-            if level is SpineLevel.L4_L5
-            else k.EXTENSOR_MOMENT_ARM_L5S1_M
-        )
+        return kernel.default_moment_arm_m(level)
     return v.check_real(
         "extensor_moment_arm_m",
         override,

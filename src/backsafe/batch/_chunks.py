@@ -1,0 +1,299 @@
+"""Chunking: check rows and run the spine kernel over numpy, chunk by chunk.
+
+The equations are `backsafe.spine._kernel`'s, the same lines that score one
+posture; here they get a numpy namespace and a chunk of rows at a time, so
+the memory used beyond the result stays bounded and a chunk's temporaries
+stay in the processor's cache.
+"""
+
+import math
+import sys
+from collections.abc import Mapping, Sequence
+from typing import Any, Final, Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from backsafe import _validation as v
+from backsafe.batch._columns import MISSING, FloatArray, Values
+from backsafe.batch._problems import _Problems
+from backsafe.batch._result import SpinalLoadArrays, _Outputs
+from backsafe.batch._rows import _Body, _Chunk, _scalar_or_array
+from backsafe.exceptions import InvalidInputError
+from backsafe.spine import _kernel as kernel
+from backsafe.spine._model import (
+    ModelOptions,
+    check_joint,
+    check_moment_arm,
+    check_table,
+)
+from backsafe.spine._types import Anthropometrics, Limits, Sex
+
+#: Rows per chunk: large enough to amortise numpy's per-call overhead, small
+#: enough that a chunk's temporaries stay in the processor's cache.
+DEFAULT_CHUNK_ROWS: Final = 32_768
+MAX_CHUNK_ROWS: Final = 1 << 24
+
+
+class _Numpy:
+    """The kernel's `Namespace` over numpy, for one chunk at a time.
+
+    Every result is written into a work array of the chunk, handed out in
+    turn and reused chunk after chunk (`start` begins a chunk): fresh
+    arrays for each operation would cost a page fault per 4 KiB touched,
+    as the allocator hands freed memory back to the system. A condition
+    that is one value for the whole chunk picks its branch without a pass
+    over the rows, and a factor of exactly 1 or a term of exactly 0 is
+    skipped, as is a product with a factor of exactly 0; none changes a
+    result, so a value given once for every row gives the same numbers as
+    an array repeating it.
+    """
+
+    def __init__(self) -> None:
+        self._work: dict[type, list[npt.NDArray[Any]]] = {
+            np.float64: [],
+            np.int8: [],
+            np.bool_: [],
+        }
+        self._rows = 0
+        self._into: Mapping[str, npt.NDArray[Any]] = {}
+
+    def start(self, rows: int, into: Mapping[str, npt.NDArray[Any]]) -> None:
+        """Begin a chunk of *rows*; the previous chunk's results are done.
+
+        *into* holds where the named results go (see `Namespace.total`).
+        """
+        self._rows = rows
+        self._into = into
+
+    def _out(self, into: str | None, dtype: type) -> npt.NDArray[Any]:
+        if into is not None and into in self._into:
+            return self._into[into]
+        return self._take(dtype)
+
+    def _take(self, dtype: type = np.float64) -> npt.NDArray[Any]:
+        """A work array no result still uses (nothing else refers to it)."""
+        rows = self._rows
+        work = self._work[dtype]
+        for array in work:
+            # Referenced by the list, this loop and getrefcount's argument.
+            if sys.getrefcount(array) == _UNUSED and len(array) >= rows:
+                return array if len(array) == rows else array[:rows]
+        array = np.empty(rows, dtype=dtype)
+        work.append(array)
+        return array
+
+    def radians(self, x: Any, /) -> Any:
+        # As `math.radians` computes it; numpy's own loop is slower.
+        return np.multiply(x, _DEGREE, out=self._take())
+
+    def sin(self, x: Any, /) -> Any:
+        return np.sin(x, out=self._take())
+
+    def cos(self, x: Any, /) -> Any:
+        return np.cos(x, out=self._take())
+
+    def abs(self, x: Any, /) -> Any:
+        return np.abs(x, out=self._take())
+
+    def maximum(self, x: Any, y: Any, /, into: str | None = None) -> Any:
+        return np.maximum(x, y, out=self._out(into, np.int8))
+
+    def where(self, condition: Any, x: Any, y: Any, /) -> Any:
+        if not isinstance(condition, np.ndarray):
+            return x if condition else y
+        out = self._take()
+        np.copyto(out, y)
+        np.copyto(out, x, where=condition)
+        return out
+
+    def product(self, *factors: Any) -> Any:
+        kept = []
+        for factor in factors:
+            if type(factor) is float or type(factor) is int:
+                if factor == 1:
+                    continue
+                if factor == 0:
+                    # The other factors are finite: the rows are checked.
+                    return 0.0
+            kept.append(factor)
+        if len(kept) == 1:
+            return kept[0]
+        out = np.multiply(kept[0], kept[1], out=self._take())
+        for factor in kept[2:]:
+            np.multiply(out, factor, out=out)
+        return out
+
+    def ratio(self, x: Any, y: Any, /) -> Any:
+        return np.divide(x, y, out=self._take())
+
+    def scale(self, x: Any, value: Any, reference: float) -> Any:
+        if _plain_zero(x):
+            return 0.0
+        out = np.divide(value, reference, out=self._take())
+        return np.multiply(x, out, out=out)
+
+    def total(self, terms: Sequence[Any], /, into: str | None = None) -> Any:
+        kept = [t for t in terms if not _plain_zero(t)]
+        if into is None and len(kept) <= 1:
+            return kept[0] if kept else 0.0
+        out = self._out(into, np.float64)
+        if len(kept) <= 1:
+            np.copyto(out, kept[0] if kept else 0.0)
+            return out
+        np.add(kept[0], kept[1], out=out)
+        for term in kept[2:]:
+            np.add(out, term, out=out)
+        return out
+
+    def reached(
+        self,
+        value: Any,
+        limits: Sequence[float],
+        /,
+        into: str | None = None,
+    ) -> Any:
+        out = self._out(into, np.int8)
+        np.greater_equal(value, limits[0], out=out)
+        if len(limits) > 1:
+            flags = self._take(np.bool_)
+            for limit in limits[1:]:
+                np.greater_equal(value, limit, out=flags)
+                np.add(out, flags, out=out)
+        return out
+
+
+def _plain_zero(x: object) -> bool:
+    """Whether *x* is the plain number 0 (not an array)."""
+    return (type(x) is float or type(x) is int) and x == 0
+
+
+_DEGREE: Final = math.pi / 180
+_UNUSED: Final = 3
+
+
+class _Rows(Protocol):
+    """Rows that turn into the kernel's inputs, chunk by chunk."""
+
+    def chunk(self, lo: int, hi: int, problems: _Problems) -> _Chunk:
+        """Rows *lo* to *hi*, noting the bad ones in *problems*."""
+
+
+def _options(
+    joint: object,
+    anthropometrics: object,
+    extensor_moment_arm_m: float | None,
+    limits: object,
+) -> ModelOptions:
+    if not isinstance(limits, Limits):
+        raise InvalidInputError.out_of_range("limits", limits, "a Limits")
+    level = check_joint(joint)
+    table = check_table(anthropometrics)
+    return ModelOptions(
+        joint=level,
+        table=table,
+        arm_m=check_moment_arm(level, extensor_moment_arm_m),
+        limits=limits,
+    )
+
+
+def _run(
+    n: int,
+    rows: _Rows,
+    body: _Body,
+    model: ModelOptions,
+    chunk_rows: int,
+    *,
+    read_only: bool = True,
+) -> SpinalLoadArrays:
+    """Check and compute every chunk; raise if any row is bad.
+
+    The result's arrays are read-only unless the caller hands them on
+    (a data frame takes them over without a copy).
+    """
+    step = v.check_int(
+        "chunk_rows", chunk_rows, min_value=1, max_value=MAX_CHUNK_ROWS
+    )
+    out = _Outputs.empty(n)
+    xp = _Numpy()
+    fractions = _upper_fractions(model.table)
+    problems = _Problems()
+    for lo in range(0, n, step):
+        hi = min(lo + step, n)
+        problems.lo = lo
+        mass = body.mass.values(lo, hi, problems)
+        height = body.height.values(lo, hi, problems)
+        sex = body.sex.values(lo, hi, problems, missing_ok=True)
+        if model.table is Anthropometrics.DE_LEVA:
+            problems.where(
+                "sex",
+                "'female' or 'male' when anthropometrics is 'de-leva'",
+                np.equal(sex, MISSING),
+                None,
+            )
+        chunk = rows.chunk(lo, hi, problems)
+        if not problems:
+            # Rows past a bad one are still checked, so that the error lists
+            # them all, but no longer computed.
+            into = out.into(slice(lo, hi))
+            xp.start(hi - lo, into)
+            _evaluate(
+                into,
+                xp,
+                chunk,
+                mass=mass,
+                height=height,
+                fraction=_scalar_or_array(fractions[sex]),
+                model=model,
+            )
+    problems.raise_if_any()
+    return out.freeze(model.joint, read_only=read_only)
+
+
+def _upper_fractions(table: Anthropometrics) -> FloatArray:
+    """The mass fraction above the joint by sex code (last: missing).
+
+    A missing sex gives NaN under de Leva, but those rows are refused.
+    """
+    return np.array(
+        [
+            kernel.upper_mass_fraction(table, Sex.FEMALE),
+            kernel.upper_mass_fraction(table, Sex.MALE),
+            kernel.upper_mass_fraction(table, None),
+        ]
+    )
+
+
+def _evaluate(
+    into: Mapping[str, npt.NDArray[Any]],
+    xp: kernel.Namespace,
+    chunk: _Chunk,
+    *,
+    mass: Values,
+    height: Values,
+    fraction: Values,
+    model: ModelOptions,
+) -> None:
+    """Compute one chunk *into* the outputs with the kernel, as one row."""
+    terms = kernel.terms(
+        xp,
+        method=chunk.method,
+        lean_deg=chunk.lean_deg,
+        mass_kg=mass,
+        height_m=height,
+        upper_fraction=fraction,
+        load_kg=chunk.load_kg,
+        trunk_borne=chunk.trunk_borne,
+        reach_m=chunk.reach_m,
+        axial=chunk.axial,
+        task_n=chunk.task_n,
+        arm_m=model.arm_m,
+    )
+    grades = kernel.grades(
+        xp, terms.compression_n, terms.shear_n, model.limits
+    )
+    results = {**terms._asdict(), **grades._asdict(), "method": chunk.method}
+    for name, out in into.items():
+        # The namespace writes most results in place already.
+        if results[name] is not out:
+            out[...] = results[name]

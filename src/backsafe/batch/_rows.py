@@ -1,0 +1,279 @@
+"""Rows: inputs as the model's terms, chunk by chunk, with their rules.
+
+Postures given field by field (`spinal_load_many`) and exercises by slug
+(`score_many`, `score_frame`) both become a `_Chunk` of the kernel's
+inputs; the coefficients by category are the kernel's own.
+"""
+
+import functools
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, Final
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from backsafe.batch._columns import (
+    FloatArray,
+    Labels,
+    Values,
+    _CodeColumn,
+    _FloatColumn,
+    _Inputs,
+)
+from backsafe.batch._problems import BoolArray, _Problems
+from backsafe.exceptions import InvalidInputError
+from backsafe.exercises._exercise import Exercise
+from backsafe.spine import _constants as k
+from backsafe.spine import _kernel as kernel
+from backsafe.spine._types import CalibratedTask, LoadPlacement, Sex, Support
+
+#: The vocabularies, by code.
+PLACEMENTS: Final = tuple(p.value for p in LoadPlacement)
+SUPPORTS: Final = tuple(s.value for s in Support)
+TASKS: Final = tuple(t.value for t in CalibratedTask)
+SEXES: Final = tuple(s.value for s in Sex)
+
+
+@attrs.frozen(kw_only=True)
+class _Chunk:
+    """Rows *lo* to *hi* of the inputs, as the model's terms."""
+
+    lean_deg: Values
+    load_kg: Values
+    reach_m: Values
+    #: Whether the load passes through the spine.
+    trunk_borne: BoolArray | bool
+    #: `axial_share` of the support.
+    axial: Values
+    #: The published compression of a calibrated task, else 0.0.
+    task_n: Values
+    method: npt.NDArray[np.int8] | int
+
+
+@attrs.frozen(kw_only=True)
+class _Body:
+    mass: _FloatColumn
+    height: _FloatColumn
+    sex: _CodeColumn
+
+
+def _body(
+    inputs: _Inputs,
+    mass_kg: npt.ArrayLike,
+    height_m: npt.ArrayLike,
+    sex: Labels | None,
+) -> _Body:
+    return _Body(
+        mass=inputs.floats(
+            "mass_kg",
+            mass_kg,
+            k.MIN_BODY_MASS_KG,
+            k.MAX_BODY_MASS_KG,
+            "kg",
+        ),
+        height=inputs.floats(
+            "height_m", height_m, k.MIN_HEIGHT_M, k.MAX_HEIGHT_M, "m"
+        ),
+        sex=inputs.codes("sex", sex, SEXES, missing_allowed=True),
+    )
+
+
+def _table_of(
+    members: Sequence[Any], value: Callable[[Any], float]
+) -> FloatArray:
+    """Tabulate *value* by code, with an entry for missing (code -1)."""
+    return np.array([*(value(m) for m in members), 0.0], dtype=np.float64)
+
+
+_TRUNK_BORNE: Final = np.array(
+    [*(p.is_trunk_borne for p in LoadPlacement), False], dtype=bool
+)
+_AXIAL: Final = _table_of(list(Support), kernel.axial_share)
+_SUPPORT_METHOD: Final = np.array(
+    [kernel.method_code(s, None) for s in Support], dtype=np.int8
+)
+_TASK_N: Final = _table_of(list(CalibratedTask), kernel.task_compression_n)
+_TASK_SUPPORT: Final = np.array(
+    [list(Support).index(t.support) for t in CalibratedTask], dtype=np.intp
+)
+_PLACEMENT_NONE: Final = list(LoadPlacement).index(LoadPlacement.NONE)
+_PLACEMENT_REACH: Final = list(LoadPlacement).index(LoadPlacement.HANDS_REACH)
+
+
+@attrs.frozen(kw_only=True)
+class _PostureRows:
+    """Postures given field by field (`spinal_load_many`)."""
+
+    lean: _FloatColumn
+    load: _FloatColumn
+    reach: _FloatColumn
+    placement: _CodeColumn
+    support: _CodeColumn
+    task: _CodeColumn
+
+    def chunk(self, lo: int, hi: int, problems: _Problems) -> _Chunk:
+        lean = self.lean.values(lo, hi, problems)
+        load = self.load.values(lo, hi, problems)
+        reach = self.reach.values(lo, hi, problems)
+        placement = self.placement.values(lo, hi, problems, missing_ok=False)
+        support = self.support.values(lo, hi, problems, missing_ok=False)
+        task = self.task.values(lo, hi, problems, missing_ok=True)
+        # The cross-field rules of Posture, row by row.
+        problems.where(
+            "placement",
+            "a placement other than 'none' when load_kg > 0",
+            np.greater(load, 0.0) & np.equal(placement, _PLACEMENT_NONE),
+            placement,
+            labels=PLACEMENTS,
+        )
+        problems.where(
+            "reach_m",
+            "0 unless placement is 'hands-reach'",
+            np.greater(reach, 0.0) & np.not_equal(placement, _PLACEMENT_REACH),
+            reach,
+        )
+        problems.where(
+            "support",
+            "the support its task is performed on (CalibratedTask.support)",
+            np.greater_equal(task, 0)
+            & np.not_equal(_TASK_SUPPORT[task], support),
+            support,
+            labels=SUPPORTS,
+        )
+        method = np.where(
+            np.greater_equal(task, 0),
+            kernel.CALIBRATED,
+            _SUPPORT_METHOD[support],
+        ).astype(np.int8)
+        return _Chunk(
+            lean_deg=lean,
+            load_kg=load,
+            reach_m=reach,
+            trunk_borne=_scalar_or_array(_TRUNK_BORNE[placement]),
+            axial=_scalar_or_array(_AXIAL[support]),
+            task_n=_scalar_or_array(_TASK_N[task]),
+            method=method if method.ndim else int(method),
+        )
+
+
+@attrs.frozen(kw_only=True)
+class _ExerciseTable:
+    """The model's terms for each exercise, by code."""
+
+    slugs: tuple[str, ...]
+    trunk_borne: BoolArray
+    axial: FloatArray
+    task_n: FloatArray
+    reach_m: FloatArray
+    lean_deg: FloatArray
+    takes_load: BoolArray
+    method: npt.NDArray[np.int8]
+
+    @classmethod
+    def build(
+        cls, exercises: Iterable[Exercise] | Mapping[str, Exercise]
+    ) -> "_ExerciseTable":
+        pairs = (
+            list(exercises.items())
+            if isinstance(exercises, Mapping)
+            else [(getattr(e, "slug", None), e) for e in exercises]
+        )
+        seen: set[object] = set()
+        for slug, exercise in pairs:
+            if not isinstance(exercise, Exercise) or not isinstance(slug, str):
+                raise InvalidInputError.out_of_range(
+                    "exercises", exercise, "exercises keyed by slug"
+                )
+            if slug in seen:
+                raise InvalidInputError.out_of_range(
+                    "exercises", slug, "exercises with distinct slugs"
+                )
+            seen.add(slug)
+        if not pairs:
+            raise InvalidInputError.out_of_range(
+                "exercises", exercises, "at least one exercise"
+            )
+        table = [e for _, e in pairs]
+
+        def column(value: Callable[[Exercise], float]) -> FloatArray:
+            return np.array([value(e) for e in table], dtype=np.float64)
+
+        return cls(
+            slugs=tuple(str(slug) for slug, _ in pairs),
+            trunk_borne=np.array(
+                [e.placement.is_trunk_borne for e in table], dtype=bool
+            ),
+            axial=column(lambda e: kernel.axial_share(e.support)),
+            task_n=column(lambda e: kernel.task_compression_n(e.task)),
+            reach_m=column(lambda e: e.reach_m),
+            lean_deg=column(lambda e: e.typical_lean.degrees),
+            takes_load=np.array([e.takes_load for e in table], dtype=bool),
+            method=np.array(
+                [kernel.method_code(e.support, e.task) for e in table],
+                dtype=np.int8,
+            ),
+        )
+
+
+@attrs.frozen(kw_only=True)
+class _ExerciseRows:
+    """Exercises by slug at the hardest point of the rep (`score_many`)."""
+
+    table: _ExerciseTable
+    exercise: _CodeColumn
+    load: _FloatColumn
+    lean: _FloatColumn | None
+
+    def chunk(self, lo: int, hi: int, problems: _Problems) -> _Chunk:
+        code = self.exercise.values(lo, hi, problems, missing_ok=False)
+        # Unknown rows are already noted; look them up as the first exercise
+        # so the rules below see only known ones.
+        code = np.maximum(code, 0) if isinstance(code, np.ndarray) else code
+        load = self.load.values(lo, hi, problems)
+        lean = (
+            self.table.lean_deg[code]
+            if self.lean is None
+            else self.lean.values(lo, hi, problems)
+        )
+        problems.where(
+            "load_kg",
+            "0 for an exercise that takes no external load",
+            np.greater(load, 0.0) & ~self.table.takes_load[code],
+            load,
+        )
+        return _Chunk(
+            lean_deg=_scalar_or_array(lean),
+            load_kg=load,
+            reach_m=_scalar_or_array(self.table.reach_m[code]),
+            trunk_borne=_scalar_or_array(self.table.trunk_borne[code]),
+            axial=_scalar_or_array(self.table.axial[code]),
+            task_n=_scalar_or_array(self.table.task_n[code]),
+            method=(
+                self.table.method[code]
+                if isinstance(code, np.ndarray)
+                else int(self.table.method[code])
+            ),
+        )
+
+
+def _scalar_or_array(x: Any) -> Any:
+    """An array of rows as is; one value as a Python scalar."""
+    return x if isinstance(x, np.ndarray) and x.ndim else np.asarray(x).item()
+
+
+def exercise_table(
+    exercises: Iterable[Exercise] | Mapping[str, Exercise] | None,
+) -> _ExerciseTable:
+    """Tabulate *exercises*, or the built-in catalog (once) if ``None``."""
+    if exercises is None:
+        return _builtin_table()
+    return _ExerciseTable.build(exercises)
+
+
+@functools.cache
+def _builtin_table() -> _ExerciseTable:
+    from backsafe.exercises._catalog import catalog  # noqa: PLC0415
+
+    exercises: Iterable[Exercise] = catalog
+    return _ExerciseTable.build(exercises)

@@ -1,0 +1,363 @@
+"""The model's equations, written once for one row and for many alike.
+
+Every function takes "numeric" values, as pvlib's do: a float for one row,
+or an array with one value per row, and an array namespace *xp* to compute
+with (`SCALAR` for floats; the batch room passes one over numpy). The
+three ways a load is computed (free standing, supported, calibrated) are
+chosen row by row with ``xp.where``, so the same lines serve
+`spinal_load` and `spinal_load_many`.
+
+Nothing here validates: callers pass what they have checked. The scalar
+namespace evaluates in exactly the order the model is written, so one row
+gives the same floating-point numbers every time.
+"""
+
+import math
+import operator
+from collections.abc import Sequence
+from typing import Any, Final, NamedTuple, Protocol
+
+from backsafe.spine import _constants as k
+from backsafe.spine._types import (
+    Anthropometrics,
+    CalibratedTask,
+    Limits,
+    ModelMethod,
+    Sex,
+    SpineLevel,
+    StressLevel,
+    Support,
+)
+
+#: A float for one row, or an array of them (or of codes) for many.
+Numeric = Any
+
+#: How a row is computed, by code (the index into `METHODS`).
+STATIC: Final = 0
+SUPPORTED: Final = 1
+CALIBRATED: Final = 2
+METHODS: Final = (
+    ModelMethod.STATIC,
+    ModelMethod.SUPPORTED,
+    ModelMethod.CALIBRATED,
+)
+#: The grades by code (`StressLevel.rank`), mildest first.
+LEVELS: Final = (StressLevel.LOW, StressLevel.ELEVATED, StressLevel.HIGH)
+
+
+class Namespace(Protocol):
+    """The operations the equations use, for floats or for arrays."""
+
+    def radians(self, x: Numeric, /) -> Numeric:
+        """Degrees to radians."""
+
+    def sin(self, x: Numeric, /) -> Numeric:
+        """Sine."""
+
+    def cos(self, x: Numeric, /) -> Numeric:
+        """Cosine."""
+
+    def abs(self, x: Numeric, /) -> Numeric:
+        """Magnitude."""
+
+    def maximum(
+        self, x: Numeric, y: Numeric, /, into: str | None = None
+    ) -> Numeric:
+        """Element-wise maximum (*into*: see `total`)."""
+
+    def where(self, condition: Numeric, x: Numeric, y: Numeric, /) -> Numeric:
+        """*x* where *condition* holds, else *y*."""
+
+    def product(self, *factors: Numeric) -> Numeric:
+        """The product of *factors*, multiplied from left to right."""
+
+    def ratio(self, x: Numeric, y: Numeric, /) -> Numeric:
+        """*x* divided by *y*."""
+
+    def scale(self, x: Numeric, value: Numeric, reference: float) -> Numeric:
+        """*x* times *value* / *reference* (0 for any *value* if *x* is 0)."""
+
+    def total(
+        self, terms: Sequence[Numeric], /, into: str | None = None
+    ) -> Numeric:
+        """The sum of *terms* (for two terms, their rounded sum).
+
+        *into* names the result (a field of `Terms` or `Grades`), so that
+        a namespace may write it straight where it is kept.
+        """
+
+    def reached(
+        self,
+        value: Numeric,
+        limits: Sequence[float],
+        /,
+        into: str | None = None,
+    ) -> Numeric:
+        """How many of *limits* *value* is at or above (*into*: `total`)."""
+
+
+class _Scalar:
+    """`Namespace` for one row of floats (`math` and the builtins)."""
+
+    radians = staticmethod(math.radians)
+    sin = staticmethod(math.sin)
+    cos = staticmethod(math.cos)
+    abs = staticmethod(abs)
+    ratio = staticmethod(operator.truediv)
+
+    @staticmethod
+    def scale(x: float, value: float, reference: float) -> float:
+        return x * (value / reference)
+
+    @staticmethod
+    def maximum(x: int, y: int, /, into: str | None = None) -> int:  # noqa: ARG004
+        return max(x, y)
+
+    @staticmethod
+    def total(terms: Sequence[float], /, into: str | None = None) -> float:  # noqa: ARG004
+        return math.fsum(terms)
+
+    @staticmethod
+    def reached(
+        value: float,
+        limits: Sequence[float],
+        /,
+        into: str | None = None,  # noqa: ARG004
+    ) -> int:
+        return sum([value >= limit for limit in limits])
+
+    @staticmethod
+    def product(*factors: float) -> float:
+        return math.prod(factors)
+
+    @staticmethod
+    def where(condition: object, x: float, y: float, /) -> float:
+        return x if condition else y
+
+
+#: The namespace for one row of floats.
+SCALAR: Final[Namespace] = _Scalar()
+
+
+# --- Coefficients by category ----------------------------------------------
+
+
+def upper_mass_fraction(table: Anthropometrics, sex: Sex | None) -> float:
+    """Return the share of body mass above the joint (NaN: de Leva, no sex)."""
+    if table is Anthropometrics.WINTER:
+        return k.MASS_ABOVE_L4L5_WINTER
+    if sex is Sex.FEMALE:
+        return k.DE_LEVA_MASS_ABOVE_L4L5_FEMALE
+    if sex is Sex.MALE:
+        return k.DE_LEVA_MASS_ABOVE_L4L5_MALE
+    return math.nan
+
+
+def upper_mass_kg(
+    xp: Namespace, upper_fraction: Numeric, mass_kg: Numeric
+) -> Numeric:
+    """Return the mass carried by the lumbar spine: head, arms and trunk."""
+    return xp.product(upper_fraction, mass_kg)
+
+
+def default_moment_arm_m(joint: SpineLevel) -> float:
+    """Return the extensor lever of *joint* (6 cm at L4/L5, 5 cm at L5/S1)."""
+    if joint is SpineLevel.L4_L5:
+        return k.EXTENSOR_MOMENT_ARM_L4L5_M
+    return k.EXTENSOR_MOMENT_ARM_L5S1_M
+
+
+def axial_share(support: Support) -> float:
+    """Return the share of the axial weight a support lets reach the spine."""
+    if support in _NO_AXIAL_WEIGHT:
+        return 0.0
+    return 1.0
+
+
+#: Lying and quadruped postures hold the trunk horizontal, whatever lean is
+#: given, so the floor carries its weight; hanging from the hands stretches
+#: the lumbar spine and the arms carry the weight above it. Either way
+#: gravity adds no compression.
+_NO_AXIAL_WEIGHT: Final = frozenset(
+    {
+        Support.SUPINE,
+        Support.PRONE,
+        Support.SIDE_LYING,
+        Support.QUADRUPED,
+        Support.HANGING,
+    }
+)
+
+
+def method_code(support: Support, task: CalibratedTask | None) -> int:
+    """Return how a posture is computed (`STATIC`, `SUPPORTED`, ...)."""
+    if task is not None:
+        return CALIBRATED
+    return SUPPORTED if support.carries_trunk_moment else STATIC
+
+
+def task_compression_n(task: CalibratedTask | None) -> float:
+    """Return a calibrated task's published compression (0 for none)."""
+    return 0.0 if task is None else task.reference_compression_n
+
+
+# --- The equations ---------------------------------------------------------
+
+
+class Terms(NamedTuple):
+    """Each source's share of the load, and the totals (numeric)."""
+
+    upper_moment_nm: Numeric
+    upper_compression_n: Numeric
+    upper_shear_n: Numeric
+    load_moment_nm: Numeric
+    load_compression_n: Numeric
+    load_shear_n: Numeric
+    muscle_compression_n: Numeric
+    moment_nm: Numeric
+    compression_n: Numeric
+    shear_n: Numeric
+
+
+def terms(
+    xp: Namespace,
+    *,
+    method: Numeric,
+    lean_deg: Numeric,
+    mass_kg: Numeric,
+    height_m: Numeric,
+    upper_fraction: Numeric,
+    load_kg: Numeric,
+    trunk_borne: Numeric,
+    reach_m: Numeric,
+    axial: Numeric,
+    task_n: Numeric,
+    arm_m: float,
+) -> Terms:
+    """Compute the moment, compression and shear of each source.
+
+    - Free standing (`STATIC`): the extensors hold the flexion moment of
+      the upper body (at its centre of mass) and of a trunk-borne load (at
+      the shoulder line, plus any reach) at the lever *arm_m*; the weights
+      add their axial and tangential components.
+    - `SUPPORTED`: the support holds the trunk, so only the axial component
+      of the weights reaches the spine, times the support's *axial* share.
+    - `CALIBRATED`: a published EMG-assisted compression *task_n*, scaled
+      by body mass.
+
+    Args:
+        xp: The namespace to compute with.
+        method: `STATIC`, `SUPPORTED` or `CALIBRATED`.
+        lean_deg: Trunk lean from vertical, degrees.
+        mass_kg: Body mass.
+        height_m: Stature.
+        upper_fraction: `upper_mass_fraction` of the body.
+        load_kg: External load.
+        trunk_borne: Whether the load passes through the spine.
+        reach_m: Reach of a load held in front of the shoulders.
+        axial: `axial_share` of the support (1 when free standing).
+        task_n: `task_compression_n` of the calibrated task.
+        arm_m: The extensor lever.
+
+    Returns:
+        The terms; a load off the trunk, or of a branch not taken, is 0.
+    """
+    g = k.GRAVITY_M_S2
+    static = method == STATIC
+    calibrated = method == CALIBRATED
+    radians = xp.radians(lean_deg)
+    sin, cos = xp.sin(radians), xp.cos(radians)
+    # Only the axial share of a weight reaches the spine (all of it when
+    # free standing); a calibrated task replaces the weights altogether.
+    axial_cos = xp.product(cos, axial)
+    # The weight of `upper_mass_kg`, in one product.
+    upper_n = xp.product(upper_fraction, mass_kg, g)
+    upper_moment = xp.where(
+        static,
+        xp.product(upper_n, k.UPPER_COM_DISTANCE_PER_H, height_m, sin),
+        0.0,
+    )
+    upper_compression = xp.where(
+        calibrated, 0.0, xp.product(upper_n, axial_cos)
+    )
+    upper_shear = xp.where(static, xp.product(upper_n, sin), 0.0)
+    # Every trunk-borne placement sits on the shoulder line: bars on the
+    # back or the front of the shoulders, a goblet at the chest, and hands
+    # hanging from the shoulders. A reach adds its horizontal distance in
+    # front of them. Loads on the pelvis or a machine pad never reach the
+    # spine.
+    load_n = xp.where(trunk_borne, xp.product(load_kg, g), 0.0)
+    lever = xp.total(
+        (xp.product(k.SHOULDER_DISTANCE_PER_H, height_m, sin), reach_m)
+    )
+    load_moment = xp.where(static, xp.product(load_n, lever), 0.0)
+    load_compression = xp.where(calibrated, 0.0, xp.product(load_n, axial_cos))
+    load_shear = xp.where(static, xp.product(load_n, sin), 0.0)
+    # The extensors hold the flexion moment at their lever.
+    moment = xp.total((upper_moment, load_moment), into="moment_nm")
+    muscle = xp.where(
+        calibrated,
+        xp.scale(task_n, mass_kg, k.CALIBRATION_REFERENCE_MASS_KG),
+        xp.ratio(moment, arm_m),
+    )
+    return Terms(
+        upper_moment_nm=upper_moment,
+        upper_compression_n=upper_compression,
+        upper_shear_n=upper_shear,
+        load_moment_nm=load_moment,
+        load_compression_n=load_compression,
+        load_shear_n=load_shear,
+        muscle_compression_n=muscle,
+        moment_nm=moment,
+        compression_n=xp.total(
+            (upper_compression, load_compression, muscle),
+            into="compression_n",
+        ),
+        shear_n=xp.total((upper_shear, load_shear), into="shear_n"),
+    )
+
+
+class Grades(NamedTuple):
+    """The grades as `LEVELS` codes (numeric)."""
+
+    level: Numeric
+    compression_level: Numeric
+    shear_level: Numeric
+
+
+def grades(
+    xp: Namespace, compression_n: Numeric, shear_n: Numeric, limits: Limits
+) -> Grades:
+    """Grade compression and the magnitude of shear against *limits*."""
+    compression = grade(
+        xp,
+        compression_n,
+        limits.compression_action_n,
+        limits.compression_maximum_n,
+        into="compression_level",
+    )
+    shear = grade(
+        xp,
+        xp.abs(shear_n),
+        limits.shear_action_n,
+        limits.shear_maximum_n,
+        into="shear_level",
+    )
+    return Grades(
+        xp.maximum(compression, shear, into="level"), compression, shear
+    )
+
+
+def grade(
+    xp: Namespace,
+    value: Numeric,
+    action: float,
+    maximum: float,
+    *,
+    into: str | None = None,
+) -> Numeric:
+    """Return 2 at or above *maximum*, 1 at or above *action*, else 0.
+
+    That is the number of limits reached, as *action* < *maximum*.
+    """
+    return xp.reached(value, (action, maximum), into=into)
