@@ -157,6 +157,17 @@ def from_dict(
        Collections, *catalog*, and documents without ``schema_version``.
     """
     item = check_type(cls, collections=True)
+    result: T = read(data, cls, item, catalog=catalog)
+    return result
+
+
+def read(
+    data: object, cls: Any, item: type, *, catalog: object = None
+) -> Any:
+    """`from_dict` of a checked *cls* (any attrs class) and its *item*.
+
+    The web room reads its request envelopes with it.
+    """
     resolve = _resolver(catalog)
     name = getattr(cls, "__name__", None) or f"list of {item.__name__}"
     what = f"invalid {name} document"
@@ -170,8 +181,7 @@ def from_dict(
         REFERENCES.reset(token)
     if errors:
         raise InvalidDataError(what, errors) from cause
-    result: T = obj
-    return result
+    return obj
 
 
 def to_json(
