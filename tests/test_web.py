@@ -17,26 +17,34 @@ import pytest
 
 pytest.importorskip("fastapi", reason="needs the web extra")
 pytest.importorskip("uvicorn", reason="needs the web extra")
-httpx = pytest.importorskip("httpx", reason="needs the tests group")
+pytest.importorskip("httpx", reason="needs the tests group")
 
-import jsonschema  # noqa: E402
-import uvicorn  # noqa: E402
-from fastapi import FastAPI  # noqa: E402
-from pydantic import BaseModel, TypeAdapter, ValidationError  # noqa: E402
+import httpx
+import jsonschema
+import uvicorn
+from fastapi import FastAPI
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
-import backsafe as bs  # noqa: E402
-from backsafe.cli import _main  # noqa: E402
-from backsafe.web import create_app, openapi_document  # noqa: E402
-from backsafe.web import pydantic as bp  # noqa: E402
-from backsafe.web._problems import _plain, from_error  # noqa: E402
+import backsafe as bs
+from backsafe.cli import _main
+from backsafe.web import create_app, openapi_document
+from backsafe.web import pydantic as bp
+from backsafe.web._problems import _plain, from_error
 
 BODY = {"mass_kg": 80, "height_m": 1.78}
+PERSON = bs.Body(mass_kg=80, height_m=1.78)
 PROBLEM = "application/problem+json"
+RUN_SCHEMATHESIS = (
+    "import sys; from schemathesis.cli import schemathesis;"
+    " sys.exit(schemathesis())"
+)
 #: As in .ci/run: no 5xx, documented statuses, media types and schemas.
 SCHEMATHESIS_OPTIONS = (
     "--checks",
-    "not_a_server_error,status_code_conformance,"
-    "content_type_conformance,response_schema_conformance",
+    (
+        "not_a_server_error,status_code_conformance,"
+        "content_type_conformance,response_schema_conformance"
+    ),
     "--max-examples",
     "5",
     "--seed",
@@ -128,7 +136,7 @@ class TestService:
         )
 
         assert 200 == r.status_code
-        expected = bs.spinal_load(posture, bs.Body(**BODY))
+        expected = bs.spinal_load(posture, PERSON)
         assert expected == bs.from_dict(r.json(), bs.SpinalLoad)
 
     def test_score_exercise_and_batch(self, client: httpx.Client) -> None:
@@ -139,9 +147,7 @@ class TestService:
             "/v1/score/batch", json={"body": BODY, "rows": [one, one]}
         )
 
-        expected = bs.score(
-            bs.catalog.get("split-squat"), bs.Body(**BODY), load_kg=30
-        )
+        expected = bs.score(bs.catalog.get("split-squat"), PERSON, load_kg=30)
         assert expected == bs.from_dict(r.json(), bs.SpinalLoad)
         assert [expected] * 2 == bs.from_dict(
             batch.json(), list[bs.SpinalLoad]
@@ -165,9 +171,7 @@ class TestService:
             "/v1/alternatives", json={**req, "exercises": "object"}
         ).json()
 
-        expected = bs.alternatives(
-            "low-bar-back-squat", bs.Body(**BODY), load_kg=60
-        )
+        expected = bs.alternatives("low-bar-back-squat", PERSON, load_kg=60)
         assert "leg-press" == compact[0]["exercise"]
         assert "leg-press" == whole[0]["exercise"]["slug"]
         assert expected == bs.from_dict(compact, bs.AlternativeList)
@@ -199,9 +203,7 @@ class TestService:
         plan = client.post("/v1/plans", json=plan_req)
 
         assert 200 == rewrite.status_code
-        expected = bs.rewrite_workout(
-            bs.from_dict(day, bs.Workout), bs.Body(**BODY)
-        )
+        expected = bs.rewrite_workout(bs.from_dict(day, bs.Workout), PERSON)
         assert expected == bs.from_dict(rewrite.json(), bs.WorkoutRewrite)
         progression = bs.from_dict(plan.json(), bs.Progression)
         assert "split-squat" == progression.exercise
@@ -237,8 +239,10 @@ class TestService:
         assert 3000 == doc["value"]
         assert "a finite number in [0, 600] kg" == doc["allowed"]
         assert [
-            "ExerciseRequest.load_kg must be a finite number in [0, 600] kg,"
-            " got 3000.0 @ $"
+            (
+                "ExerciseRequest.load_kg must be a finite number in [0, 600]"
+                " kg, got 3000.0 @ $"
+            )
         ] == doc["errors"]
 
     def test_invalid_document_lists_every_problem(
@@ -396,8 +400,7 @@ class TestSchemathesis:
                 [
                     sys.executable,
                     "-c",
-                    "import sys; from schemathesis.cli import schemathesis;"
-                    " sys.exit(schemathesis())",
+                    RUN_SCHEMATHESIS,
                     "run",
                     f"{url}/openapi.json",
                     *SCHEMATHESIS_OPTIONS,
@@ -475,7 +478,7 @@ class TestPydantic:
         adapter = TypeAdapter(bp.Document[bs.Body])
         body = adapter.validate_python(BODY)
 
-        assert bs.Body(**BODY) == body
+        assert PERSON == body
         assert body is adapter.validate_python(body)
         assert {**BODY, "schema_version": 1, "sex": None} == json.loads(
             adapter.dump_json(body)

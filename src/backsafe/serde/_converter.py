@@ -161,9 +161,7 @@ def from_dict(
     return result
 
 
-def read(
-    data: object, cls: Any, item: type, *, catalog: object = None
-) -> Any:
+def read(data: object, cls: Any, item: type, *, catalog: object = None) -> Any:
     """`from_dict` of a checked *cls* (any attrs class) and its *item*.
 
     The web room reads its request envelopes with it.

@@ -109,6 +109,7 @@ else:
         """
 
         def __class_getitem__(cls, item: Any) -> Any:
+            """``Annotated[item, <backsafe's pydantic hooks>]``."""
             return Annotated[item, _Adapter(item)]
 
 
