@@ -101,6 +101,8 @@ else:
         """``Document[Body]``: a backsafe class as a pydantic type.
 
         >>> from pydantic import TypeAdapter
+        >>> from backsafe import Body
+        >>> from backsafe.web.pydantic import Document
         >>> adapter = TypeAdapter(Document[Body])
         >>> adapter.validate_python({"mass_kg": 80, "height_m": 1.78})
         Body(mass_kg=80.0, height_m=1.78, sex=None)
