@@ -511,6 +511,7 @@ class TestPydantic:
         class Req(BaseModel):
             body: bp.Document[bs.Body]
             posture: bp.Document[bs.Posture]
+            note: str = ""
 
         app = FastAPI()
         bp.add_problem_handlers(app)
@@ -527,7 +528,8 @@ class TestPydantic:
         with serving(app) as url, httpx.Client(base_url=url) as c:
             ok = c.post("/load", json=good)
             bad = c.post(
-                "/load", json={"body": {**BODY, "mass_kg": 5}, "posture": None}
+                "/load",
+                json={"body": {**BODY, "mass_kg": 5}, "posture": 1, "note": 2},
             )
             missing = c.get("/exercise/nope")
             schema = c.get("/openapi.json").json()
@@ -540,9 +542,13 @@ class TestPydantic:
             "body.body: Body.mass_kg must be a finite number in [30, 300]"
             " kg, got 5.0 @ $"
         ) in bad.json()["errors"]
-        assert any(e.startswith("body.posture") for e in bad.json()["errors"])
+        assert (
+            "body.note: Input should be a valid string"
+            in (bad.json()["errors"])
+        )
         assert 404 == missing.status_code
         assert "slug" == missing.json()["field"]
+        assert "body.posture: expected an object @ $" in bad.json()["errors"]
         req = schema["components"]["schemas"]["Req"]
         assert (
             300.0
@@ -560,7 +566,7 @@ class TestProblems:
 
     def test_other_errors(self) -> None:
         """A backsafe error without a field is a 422 with its message."""
-        doc = from_error(bs.CatalogError("broken"))
+        doc = from_error(bs.BacksafeError("broken"))
 
         assert 422 == doc["status"]
         assert "broken" == doc["detail"]

@@ -84,21 +84,24 @@ def public_collections() -> dict[type, type]:
     """
     modules = [importlib.import_module(name) for name in _MODEL_MODULES]
     documents = set(public_types())
-    found: dict[type, type] = {}
-    for module in modules:
-        for name, obj in sorted(vars(module).items()):
-            if name.startswith("_") or not isinstance(obj, type):
-                continue
-            for base in getattr(obj, "__orig_bases__", ()):
-                args = typing.get_args(base)
-                if (
-                    typing.get_origin(base) is tuple
-                    and len(args) == 2  # noqa: PLR2004
-                    and args[1] is Ellipsis
-                    and args[0] in documents
-                ):
-                    found[obj] = args[0]
-    return found
+    return {
+        obj: item
+        for module in modules
+        for name, obj in sorted(vars(module).items())
+        if not name.startswith("_") and isinstance(obj, type)
+        for base in getattr(obj, "__orig_bases__", ())
+        if (item := _sequence_item(base)) in documents
+    }
+
+
+def _sequence_item(tp: object) -> Any:
+    """``X`` of ``list[X]`` or ``tuple[X, ...]``; ``None`` otherwise."""
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    sequence = (origin is list and len(args) == 1) or (
+        origin is tuple and len(args) == 2 and args[1] is Ellipsis  # noqa: PLR2004
+    )
+    return args[0] if sequence else None
 
 
 def item_type(cls: object) -> type | None:
@@ -109,12 +112,8 @@ def item_type(cls: object) -> type | None:
     """
     if isinstance(cls, type) and cls in public_collections():
         return public_collections()[cls]
-    origin = typing.get_origin(cls)
-    args = typing.get_args(cls)
-    sequence = (origin is list and len(args) == 1) or (
-        origin is tuple and len(args) == 2 and args[1] is Ellipsis  # noqa: PLR2004
-    )
-    return args[0] if sequence and args[0] in public_types() else None
+    item = _sequence_item(cls)
+    return item if item in public_types() else None
 
 
 def _is_document(cls: type) -> bool:
