@@ -4,6 +4,8 @@ from pathlib import Path
 import pytest
 
 EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.py"))
+#: Examples that need an optional extra: skipped without it.
+NEEDS = {"fastapi_app.py": ("fastapi", "uvicorn", "httpx")}
 
 
 class TestExamples:
@@ -15,6 +17,8 @@ class TestExamples:
         monkeypatch: pytest.MonkeyPatch,
     ) -> None:
         """Every example runs as a script and prints something."""
+        for module in NEEDS.get(path.name, ()):
+            pytest.importorskip(module, reason="needs the web extra")
         monkeypatch.setenv("MPLBACKEND", "Agg")
         monkeypatch.chdir(path.parent)
 

@@ -407,7 +407,14 @@ class TestErrors:
         ("doc", "problem"),
         [
             ([], "expected an object @ $"),
-            ({"degrees": 1}, "schema_version must be 1, got None"),
+            (
+                {"schema_version": 2, "degrees": 1},
+                "schema_version must be 1, got 2 @ $.schema_version",
+            ),
+            (
+                {"schema_version": None, "degrees": 1},
+                "schema_version must be 1, got None",
+            ),
             ({"schema_version": True, "degrees": 1}, "got True"),
             ({"schema_version": 1}, "required field missing @ $.degrees"),
             ({"schema_version": 1, "degrees": 1e400}, "finite"),
@@ -633,3 +640,247 @@ class TestSchemaFiles:
         )
         body = json.loads((tmp_path / "Body.json").read_text())
         assert bs.json_schema(bs.Body) == body
+
+
+class TestCollections:
+    """Lists, tuples and result collections of documents (#13)."""
+
+    def test_alternative_list_round_trip(self) -> None:
+        """An AlternativeList is an array of documents, read back whole."""
+        found = bs.alternatives("low-bar-back-squat", BODY, load_kg=60)
+        doc = bs.to_dict(found)
+
+        assert isinstance(doc, list)
+        assert all(1 == item["schema_version"] for item in doc)
+        back = bs.from_dict(doc, bs.AlternativeList)
+        assert isinstance(back, bs.AlternativeList)
+        assert found == back
+        assert found == bs.from_json(bs.to_json(found), bs.AlternativeList)
+
+    def test_exercise_selection_round_trip(self) -> None:
+        """An ExerciseSelection reads back as one."""
+        selection = bs.catalog.filter(pattern="bridge")
+        back = bs.from_json(bs.to_json(selection), bs.ExerciseSelection)
+
+        assert isinstance(back, bs.ExerciseSelection)
+        assert selection == back
+
+    @given(st.lists(s.torso_leans(), max_size=4))
+    def test_lists_and_tuples(self, leans: list[bs.TorsoLean]) -> None:
+        """list[X] and tuple[X, ...] read back as lists and tuples."""
+        doc = bs.to_dict(leans)
+
+        assert leans == bs.from_dict(doc, list[bs.TorsoLean])
+        assert tuple(leans) == bs.from_dict(doc, tuple[bs.TorsoLean, ...])
+        assert bs.to_dict(tuple(leans)) == doc
+
+    def test_bad_items_are_reported_with_their_index(self) -> None:
+        """Every bad item is named by its index in the array."""
+        doc = [{"degrees": 300}, 5, {"schema_version": 2, "degrees": 1}]
+
+        with pytest.raises(bs.InvalidDataError) as info:
+            bs.from_dict(doc, list[bs.TorsoLean])
+
+        assert (
+            (
+                "TorsoLean.degrees must be a finite number in [0, 90]"
+                " degrees, got 300.0 @ $[0]"
+            ),
+            "expected an object @ $[1]",
+            "schema_version must be 1, got 2 @ $[2].schema_version",
+        ) == info.value.errors
+        assert isinstance(info.value.__cause__, Exception)
+
+    def test_a_collection_needs_an_array(self) -> None:
+        """An object is not a list of documents."""
+
+        with pytest.raises(bs.InvalidDataError) as info:
+            bs.from_dict({"degrees": 1}, list[bs.TorsoLean])
+
+        assert ("expected an array @ $",) == info.value.errors
+
+    def test_not_a_collection_of_backsafe_objects(self) -> None:
+        """Lists of other things, and other containers, are refused."""
+
+        with pytest.raises(bs.InvalidInputError, match="cls must be"):
+            bs.to_dict([bs.TorsoLean(degrees=1), {"a": 1}])
+        for cls in (list[int], dict[str, bs.Body], tuple[bs.Body, int]):
+            with pytest.raises(bs.InvalidInputError, match="cls must be"):
+                bs.from_dict([], cls)
+            with pytest.raises(bs.InvalidInputError, match="cls must be"):
+                bs.json_schema(cls)
+
+    @given(st.lists(s.alternative_results(), max_size=3))
+    def test_collection_documents_match_their_schema(
+        self, items: list[bs.Alternative]
+    ) -> None:
+        """Arrays of documents validate against the collection's schema."""
+        schema = bs.json_schema(bs.AlternativeList)
+        check = jsonschema.Draft202012Validator(schema)
+
+        check.validate(bs.to_dict(items))
+        check.validate(bs.to_dict(items, exercises="slug"))
+
+    def test_collection_schema(self) -> None:
+        """The schema of a collection is an array of item documents."""
+        schema = bs.json_schema(list[bs.Body])
+
+        assert "array" == schema["type"]
+        assert "$id" not in schema
+        assert "Body" == schema["items"]["title"]
+        assert ["schema_version", "mass_kg", "height_m"] == (
+            schema["items"]["required"]
+        )
+
+
+class TestSchemaVersion:
+    def test_missing_version_is_the_current_one(self) -> None:
+        """A document without schema_version is read as version 1."""
+
+        assert BODY == bs.from_dict({"mass_kg": 80, "height_m": 1.78}, bs.Body)
+        assert BODY == bs.from_json(
+            '{"mass_kg": 80, "height_m": 1.78}', bs.Body
+        )
+
+    def test_nested_documents_need_no_version(self) -> None:
+        """Only the top of a document may carry schema_version."""
+        doc = {"lean": {"schema_version": 1, "degrees": 10}}
+
+        with pytest.raises(bs.InvalidDataError) as info:
+            bs.from_dict(doc, bs.Posture)
+
+        assert ("extra fields found (schema_version) @ $.lean",) == (
+            info.value.errors
+        )
+
+    @pytest.mark.parametrize("version", [2, 0, "1", 1.5, True])
+    def test_other_versions_are_refused(self, version: object) -> None:
+        """A newer (or any other) version is still refused."""
+
+        with pytest.raises(bs.InvalidDataError) as info:
+            bs.from_dict(
+                {"schema_version": version, "degrees": 1}, bs.TorsoLean
+            )
+
+        assert (
+            f"schema_version must be 1, got {version!r} @ $.schema_version",
+        ) == info.value.errors
+
+
+class TestExerciseSlugs:
+    def test_compact_alternatives(self) -> None:
+        """exercises="slug" writes each alternative's exercise by slug."""
+        found = bs.alternatives("low-bar-back-squat", BODY, load_kg=60)
+        doc = bs.to_dict(found, exercises="slug")
+
+        assert [a.exercise.slug for a in found] == [d["exercise"] for d in doc]
+        assert len(bs.to_json(found, exercises="slug")) * 2 < len(
+            bs.to_json(found)
+        )
+        assert found == bs.from_dict(doc, bs.AlternativeList)
+
+    def test_a_top_level_exercise_stays_whole(self) -> None:
+        """Only nested exercises become slugs."""
+        squat = bs.catalog.get("split-squat")
+
+        assert bs.to_dict(squat) == bs.to_dict(squat, exercises="slug")
+
+    def test_workout_by_slug(self) -> None:
+        """A workout's items may name their exercises by slug."""
+        doc = {
+            "name": "Leg day",
+            "items": [
+                {"exercise": "split-squat", "sets": 3, "reps": 8},
+                {"exercise": "leg-press", "sets": 3, "reps": 10},
+            ],
+        }
+        day = bs.from_dict(doc, bs.Workout)
+
+        assert bs.catalog.get("leg-press") == day.items[1].exercise
+        compact = bs.to_dict(day, exercises="slug")
+        assert "split-squat" == compact["items"][0]["exercise"]
+        assert day == bs.from_dict(compact, bs.Workout)
+
+    def test_slugs_are_looked_up_in_the_given_catalog(self) -> None:
+        """catalog= names where slugs come from."""
+        mine = [bs.catalog.get("split-squat")]
+        doc = {"exercise": "leg-press", "sets": 3, "reps": 8}
+
+        item = bs.from_dict(
+            {**doc, "exercise": "split-squat"}, bs.WorkoutItem, catalog=mine
+        )
+        assert mine[0] == item.exercise
+        with pytest.raises(bs.InvalidDataError) as info:
+            bs.from_dict(doc, bs.WorkoutItem, catalog=mine)
+        assert info.value.errors[0].startswith(
+            "unknown exercise slug 'leg-press'"
+        )
+        assert info.value.errors[0].endswith("@ $.exercise")
+        with pytest.raises(bs.InvalidInputError, match="catalog must be"):
+            bs.from_dict(doc, bs.WorkoutItem, catalog=5)  # type: ignore[arg-type]
+
+    def test_unknown_slug_suggests(self) -> None:
+        """A mistyped slug is reported with its path and a suggestion."""
+        doc = {"exercise": "leg-pres", "sets": 3, "reps": 8}
+
+        with pytest.raises(bs.InvalidDataError) as info:
+            bs.from_dict(doc, bs.WorkoutItem)
+
+        assert (
+            (
+                "unknown exercise slug 'leg-pres'. Did you mean: leg-press?"
+                " @ $.exercise"
+            ),
+        ) == info.value.errors
+
+    def test_only_exercises_are_given_by_slug(self) -> None:
+        """A string is still not an object of any other class."""
+
+        with pytest.raises(bs.InvalidDataError) as info:
+            bs.from_dict({"lean": "upright"}, bs.Posture)
+
+        assert ("expected an object @ $.lean",) == info.value.errors
+
+    def test_catalog_files_still_want_objects(self) -> None:
+        """Catalog entries are whole exercises, never slugs."""
+
+        with pytest.raises(bs.CatalogError):
+            bs.Catalog.from_dict({"exercises": ["split-squat"]})
+
+    def test_schema_allows_a_slug(self) -> None:
+        """Nested exercises are an object or a slug in the schema."""
+        schema = bs.json_schema(bs.WorkoutItem)
+
+        assert [
+            {"$ref": "#/$defs/Exercise"},
+            {"$ref": "#/$defs/ExerciseSlug"},
+        ] == schema["properties"]["exercise"]["anyOf"]
+        assert "string" == schema["$defs"]["ExerciseSlug"]["type"]
+
+    def test_bad_form(self) -> None:
+        """exercises is "object" or "slug"."""
+
+        with pytest.raises(bs.InvalidInputError, match="exercises must be"):
+            bs.to_dict(BODY, exercises="id")  # type: ignore[call-overload]
+
+
+class TestRefTemplate:
+    def test_openapi_references(self) -> None:
+        """ref_template points every reference elsewhere, in one pass."""
+        schema = bs.json_schema(
+            bs.Posture, ref_template="#/components/schemas/{name}"
+        )
+        text = json.dumps(schema)
+
+        assert "#/$defs/" not in text
+        assert (
+            "#/components/schemas/Support"
+            == (schema["properties"]["support"]["$ref"])
+        )
+        assert "TorsoLean" in schema["$defs"]
+
+    def test_template_needs_a_name(self) -> None:
+        """A template without {name} is refused."""
+
+        with pytest.raises(bs.InvalidInputError, match="ref_template must"):
+            bs.json_schema(bs.Body, ref_template="#/components/schemas/")

@@ -22,6 +22,7 @@ from backsafe.cli import (
     _leg_day,
     _plan,
     _score,
+    _serve,
 )
 from backsafe.cli._options import UsageError
 from backsafe.exceptions import (
@@ -87,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _leg_day.add_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in (_catalog, _score, _alternatives, _plan, _check):
+    for command in (_catalog, _score, _alternatives, _plan, _check, _serve):
         command.add_parser(sub)
     return parser
 

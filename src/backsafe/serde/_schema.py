@@ -75,6 +75,47 @@ def public_types() -> tuple[type, ...]:
     return tuple(found[name] for name in sorted(found))
 
 
+@functools.cache
+def public_collections() -> dict[type, type]:
+    """Return the result collections (`AlternativeList`...) and their items.
+
+    These are the public ``tuple`` subclasses of the model modules whose
+    items are one of `public_types`.
+    """
+    modules = [importlib.import_module(name) for name in _MODEL_MODULES]
+    documents = set(public_types())
+    return {
+        obj: item
+        for module in modules
+        for name, obj in sorted(vars(module).items())
+        if not name.startswith("_") and isinstance(obj, type)
+        for base in getattr(obj, "__orig_bases__", ())
+        if (item := _sequence_item(base)) in documents
+    }
+
+
+def _sequence_item(tp: object) -> Any:
+    """``X`` of ``list[X]`` or ``tuple[X, ...]``; ``None`` otherwise."""
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    sequence = (origin is list and len(args) == 1) or (
+        origin is tuple and len(args) == 2 and args[1] is Ellipsis  # noqa: PLR2004
+    )
+    return args[0] if sequence else None
+
+
+def item_type(cls: object) -> type | None:
+    """Return the item class of a collection *cls*; ``None`` otherwise.
+
+    Collections are the result collections, ``list[X]`` and
+    ``tuple[X, ...]`` of a public class ``X``.
+    """
+    if isinstance(cls, type) and cls in public_collections():
+        return public_collections()[cls]
+    item = _sequence_item(cls)
+    return item if item in public_types() else None
+
+
 def _is_document(cls: type) -> bool:
     try:
         _class_schema(cls, {})
@@ -83,20 +124,41 @@ def _is_document(cls: type) -> bool:
     return True
 
 
-def check_type(cls: object) -> type:
-    """Return *cls* if it is one of `public_types`; raise otherwise."""
-    if not (isinstance(cls, type) and cls in public_types()):
+def check_type(cls: object, *, collections: bool = False) -> type:
+    """Return *cls* if it is one of `public_types`; raise otherwise.
+
+    With *collections*, a collection of them (`item_type`) is accepted
+    too, and its item class is returned.
+    """
+    if isinstance(cls, type) and cls in public_types():
+        return cls
+    item = item_type(cls) if collections else None
+    if item is None:
         names = ", ".join(t.__name__ for t in public_types())
-        raise InvalidInputError.out_of_range(
-            "cls", cls, f"a public backsafe class ({names})"
+        also = (
+            ", or a list[...], tuple[..., ...], AlternativeList or"
+            " ExerciseSelection of one"
+            if collections
+            else ""
         )
-    return cls
+        raise InvalidInputError.out_of_range(
+            "cls", cls, f"a public backsafe class ({names}){also}"
+        )
+    return item
 
 
 # --- JSON Schema -----------------------------------------------------------
 
 
-def json_schema(cls: type) -> dict[str, Any]:
+#: Where `json_schema` points its references by default.
+DEFS_REF_TEMPLATE: Final = "#/$defs/{name}"
+#: Where OpenAPI 3.1 documents keep their schemas.
+OPENAPI_REF_TEMPLATE: Final = "#/components/schemas/{name}"
+
+
+def json_schema(
+    cls: Any, *, ref_template: str = DEFS_REF_TEMPLATE
+) -> dict[str, Any]:
     """Return the JSON Schema (draft 2020-12) of *cls*'s documents.
 
     The schema is generated from the model: field types, allowed enum
@@ -106,42 +168,96 @@ def json_schema(cls: type) -> dict[str, Any]:
     not expressible in the schema; `from_dict` still checks them.
 
     Args:
-        cls: A public backsafe class.
+        cls: A public backsafe class, a result collection such as
+            `AlternativeList`, or ``list[X]`` or ``tuple[X, ...]`` of a
+            public class ``X``: the schema of an array of documents.
+        ref_template: Where the references to nested classes and
+            enumerations point, with ``{name}`` for the class name. The
+            definitions themselves are always under ``"$defs"``; give
+            ``"#/components/schemas/{name}"`` and move them into an
+            OpenAPI document's ``components.schemas``.
 
     Returns:
         The schema as a dictionary, ready for `json.dumps`.
 
     Raises:
-        InvalidInputError: *cls* is not a public backsafe class.
+        InvalidInputError: *cls* is not a public backsafe class or a
+            collection of one, or *ref_template* has no ``{name}``.
 
     >>> schema = json_schema(Body)
     >>> schema["properties"]["mass_kg"]["maximum"]
     300.0
     >>> schema["required"]
     ['schema_version', 'mass_kg', 'height_m']
+    >>> json_schema(AlternativeList)["items"]["title"]
+    'Alternative'
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       Collections and *ref_template*.
     """
-    check_type(cls)
+    item = check_type(cls, collections=True)
+    template: object = ref_template
+    if not isinstance(template, str) or "{name}" not in template:
+        raise InvalidInputError.out_of_range(
+            "ref_template",
+            ref_template,
+            "a string with {name}, such as '#/components/schemas/{name}'",
+        )
     defs: dict[str, Any] = {}
+    root = _document_schema(item, defs)
+    if item is not cls:
+        name = getattr(cls, "__name__", f"{item.__name__}List")
+        root = {
+            "title": name
+            if isinstance(cls, type)
+            else f"{item.__name__} list",
+            "description": f"An array of {item.__name__} documents.",
+            "type": "array",
+            "items": root,
+        }
+    schema: dict[str, Any] = {"$schema": JSON_SCHEMA_DIALECT}
+    if isinstance(cls, type):
+        schema["$id"] = f"{SCHEMA_BASE_URL}{cls.__name__}.json"
+    schema.update(root)
+    if defs:
+        schema["$defs"] = dict(sorted(defs.items()))
+    if ref_template != DEFS_REF_TEMPLATE:
+        schema = _rewrite_refs(schema, ref_template)
+    return schema
+
+
+def _document_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
+    """The schema of one top-level document of *cls*, its $defs in *defs*."""
     root = _class_schema(cls, defs)
     root["properties"] = {
         VERSION_KEY: {
             "const": SCHEMA_VERSION,
-            "description": "The version of this document layout.",
+            "description": (
+                "The version of this document layout; read as the current"
+                " version if left out."
+            ),
         },
         **root["properties"],
     }
     root["required"] = [VERSION_KEY, *root["required"]]
     defs.pop(cls.__name__, None)
-    schema: dict[str, Any] = {
-        "$schema": JSON_SCHEMA_DIALECT,
-        "$id": f"{SCHEMA_BASE_URL}{cls.__name__}.json",
-        **root,
-    }
-    if defs:
-        schema["$defs"] = dict(sorted(defs.items()))
-    return schema
+    return root
+
+
+def _rewrite_refs(node: Any, template: str) -> Any:
+    """Point every ``#/$defs/X`` reference at *template* instead."""
+    if isinstance(node, dict):
+        out = {}
+        for key, value in node.items():
+            if key == "$ref" and value.startswith("#/$defs/"):
+                out[key] = template.format(name=value.removeprefix("#/$defs/"))
+            else:
+                out[key] = _rewrite_refs(value, template)
+        return out
+    if isinstance(node, list):
+        return [_rewrite_refs(value, template) for value in node]
+    return node
 
 
 def write_schemas(directory: "os.PathLike[str] | str") -> list[pathlib.Path]:
@@ -216,7 +332,11 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: C901
         if tp.__name__ not in defs:
             defs[tp.__name__] = {}  # reserve the name against recursion
             defs[tp.__name__] = _class_schema(tp, defs)
-        return {"$ref": f"#/$defs/{tp.__name__}"}
+        ref = {"$ref": f"#/$defs/{tp.__name__}"}
+        if _is_exercise(tp):
+            defs[_SLUG] = _slug_schema()
+            return {"anyOf": [ref, {"$ref": f"#/$defs/{_SLUG}"}]}
+        return ref
     if origin is typing.Literal:
         return {"enum": list(args)}
     if origin in {typing.Union, types.UnionType}:
@@ -238,6 +358,30 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: C901
         }
     msg = f"no JSON Schema for {tp!r}"
     raise NotImplementedError(msg)
+
+
+_EXERCISE: Final = "Exercise"
+_SLUG: Final = "ExerciseSlug"
+
+
+def _is_exercise(tp: type) -> bool:
+    return (
+        tp.__name__ == _EXERCISE
+        and tp.__module__ == "backsafe.exercises._exercise"
+    )
+
+
+def _slug_schema() -> dict[str, Any]:
+    return {
+        "title": _SLUG,
+        "description": (
+            "An exercise given by its slug, looked up in the catalog"
+            " the document is read with (the built-in one by default)."
+        ),
+        "type": "string",
+        "maxLength": 80,
+        "pattern": f"^{v.SLUG_RE.pattern}$",
+    }
 
 
 def _validator_hints(validator: object) -> dict[str, Any]:

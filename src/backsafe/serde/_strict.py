@@ -8,6 +8,7 @@ touches ``cattrs.global_converter``, because it lives inside other
 applications.
 """
 
+import contextvars
 import datetime as dt
 import enum
 import functools
@@ -177,6 +178,13 @@ def _collection_hook(
     return structure
 
 
+#: While a document is read by ``from_dict``: how a string given where an
+#: object is expected is read (an exercise's slug, say); unset otherwise.
+REFERENCES: Final[
+    contextvars.ContextVar[Callable[[type, str], Any] | None]
+] = contextvars.ContextVar("backsafe_references", default=None)
+
+
 def _attrs_hook(
     converter: "JsonConverter", cls: type
 ) -> Callable[[object, object], Any]:
@@ -185,6 +193,9 @@ def _attrs_hook(
     inner: Callable[[Any, Any], Any] = make_dict_structure_fn(cls, converter)
 
     def structure(obj: object, _: object) -> Any:
+        resolve = REFERENCES.get()
+        if isinstance(obj, str) and resolve is not None:
+            return resolve(cls, obj)
         if not isinstance(obj, Mapping):
             raise ExpectedError(allowed="an object")
         return inner(obj, cls)
@@ -255,15 +266,15 @@ def _format_exception(exc: BaseException, tp: type | None) -> str:
     return format_exception(exc, tp)
 
 
-def problems(exc: BaseException) -> list[str]:
+def problems(exc: BaseException, path: str = "$") -> list[str]:
     from cattrs import transform_error  # noqa: PLC0415
 
     try:
         return transform_error(
-            exc, path="$", format_exception=_format_exception
+            exc, path=path, format_exception=_format_exception
         )
     except Exception:  # noqa: BLE001 - a report must never crash
-        return [f"invalid document ({type(exc).__name__}) @ $"]
+        return [f"invalid document ({type(exc).__name__}) @ {path}"]
 
 
 def reject_constant(name: str) -> float:
