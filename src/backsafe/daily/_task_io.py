@@ -92,7 +92,13 @@ def to_wire(entry: Mapping[str, Any]) -> dict[str, Any]:
 
 def _task(index: int, entry: object) -> DailyTask:
     """Structure one entry through the converter `from_dict` uses."""
-    from backsafe.serde._strict import converter, problems  # noqa: PLC0415
+    from cattrs.errors import BaseValidationError  # noqa: PLC0415
+
+    from backsafe.serde._strict import (  # noqa: PLC0415
+        ExpectedError,
+        converter,
+        problems,
+    )
 
     slug = entry.get("slug") if isinstance(entry, Mapping) else None
     label = f"#{index} ({slug!r})" if isinstance(slug, str) else f"#{index}"
@@ -105,7 +111,7 @@ def _task(index: int, entry: object) -> DailyTask:
         )
     try:
         task: DailyTask = converter().structure(to_wire(entry), DailyTask)
-    except (InvalidInputError, Exception) as exc:
+    except (BaseValidationError, ExpectedError, InvalidInputError) as exc:
         found = "; ".join(problems(exc)) or str(exc)
         raise CatalogError(
             f"task {label}: {found}", field=f"tasks[{index}]"
@@ -113,7 +119,7 @@ def _task(index: int, entry: object) -> DailyTask:
     return task
 
 
-# --- The built-in collection -------------------------------------------------
+# --- The built-in collection ----------------------------------------------
 
 if TYPE_CHECKING:
     #: The tasks shipped with backsafe (``daily/_data/tasks.toml``), read on

@@ -102,7 +102,8 @@ class TaskScore:
 
     >>> from backsafe import Body, score_task
     >>> result = score_task("tie-shoes", Body(mass_kg=80, height_m=1.78))
-    >>> result.friendlier_score.compression_n < result.usual_score.compression_n
+    >>> usual, easier = result.usual_score, result.friendlier_score
+    >>> easier.compression_n < usual.compression_n
     True
 
     .. versionadded:: 0.2.0
@@ -253,8 +254,8 @@ def score_task(
     >>> box = score_task("lift-box-from-floor", body, load_kg=15)
     >>> [w.way for w in box.ways]
     ['stoop', 'squat-close']
-    >>> box.usual_score.lift.lifting_index > box.friendlier_score.lift.lifting_index
-    True
+    >>> [round(w.lifting_index, 2) for w in box.ways]
+    [1.61, 1.07]
 
     .. versionadded:: 0.2.0
     """
@@ -365,9 +366,7 @@ def task_swaps(
     return swaps_of(task_score(found, body, load, limits), found, current)
 
 
-def swaps_of(
-    scored: TaskScore, task: DailyTask, current: str
-) -> TaskSwapList:
+def swaps_of(scored: TaskScore, task: DailyTask, current: str) -> TaskSwapList:
     """The swaps for way *current* of a scored task (checked arguments)."""
     before = scored.way(current)
     if not before.graded:
@@ -433,7 +432,7 @@ def _reason(
     return " ".join(parts)
 
 
-# --- Arguments -----------------------------------------------------------------
+# --- Arguments -------------------------------------------------------------
 
 
 def resolve_task(task: object, tasks: object) -> DailyTask:

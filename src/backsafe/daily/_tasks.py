@@ -14,7 +14,7 @@ The built-in collection, `backsafe.tasks`, is read from
 import difflib
 import functools
 from collections.abc import Iterable, Iterator
-from typing import Final, final
+from typing import Any, Final, final
 
 import attrs
 
@@ -33,9 +33,7 @@ MAX_WAYS: Final = 8
 MAX_TASKS: Final = 1000
 
 
-def _postures(
-    instance: object, attribute: "attrs.Attribute[object]", value: object
-) -> None:
+def _postures(instance: object, attribute: Any, value: object) -> None:
     name = v.field_name(instance, attribute)
     if (
         not isinstance(value, tuple)
@@ -47,9 +45,7 @@ def _postures(
         )
 
 
-def _optional_lift(
-    instance: object, attribute: "attrs.Attribute[object]", value: object
-) -> None:
+def _optional_lift(instance: object, attribute: Any, value: object) -> None:
     if value is not None and not isinstance(value, LiftingTask):
         raise InvalidInputError.out_of_range(
             v.field_name(instance, attribute), value, "a LiftingTask or None"
@@ -120,9 +116,7 @@ class TaskWay:
         return max(p.load_kg for p in self.postures)
 
 
-def _ways(
-    instance: object, attribute: "attrs.Attribute[object]", value: object
-) -> None:
+def _ways(instance: object, attribute: Any, value: object) -> None:
     name = v.field_name(instance, attribute)
     if (
         not isinstance(value, tuple)
@@ -245,12 +239,12 @@ class DailyTask:
         return self.way(self.friendlier)
 
 
-def _task_tuple(value: Iterable[DailyTask]) -> tuple[DailyTask, ...]:
+def _task_tuple(value: object) -> tuple[DailyTask, ...]:
     if isinstance(value, str) or not isinstance(value, Iterable):
         raise InvalidInputError.out_of_range(
             "TaskCollection.tasks", value, "an iterable of DailyTask"
         )
-    return tuple(value)
+    return tuple(value)  # the items are checked after conversion
 
 
 @final
@@ -311,7 +305,7 @@ class TaskCollection:
         """The slugs of the tasks, in order."""
         return tuple(t.slug for t in self.tasks)
 
-    def get(self, slug: str) -> DailyTask:
+    def get(self, slug: object) -> DailyTask:
         """Return the task *slug*.
 
         Raises:
