@@ -351,8 +351,9 @@ def task_swaps(
 
     >>> from backsafe import Body, task_swaps
     >>> body = Body(mass_kg=80, height_m=1.78)
-    >>> [s.way.way for s in task_swaps("tie-shoes", body)]
-    ['sitting', 'foot-on-step']
+    >>> best = task_swaps("tie-shoes", body)[0]
+    >>> best.way.way, f"{best.relative_reduction:.0%}"
+    ('sitting', '37%')
 
     .. versionadded:: 0.2.0
     """
