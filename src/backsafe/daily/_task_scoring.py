@@ -255,7 +255,7 @@ def score_task(
     >>> [w.way for w in box.ways]
     ['stoop', 'squat-close']
     >>> [round(w.lifting_index, 2) for w in box.ways]
-    [1.61, 1.07]
+    [1.6, 1.07]
 
     .. versionadded:: 0.2.0
     """
