@@ -63,8 +63,8 @@ class TaskWay:
         postures: The posture or postures at the hardest point of this
             way (1-5); the way scores as the hardest of them.
         cues: Short cues for doing it this way, in the project's words.
-        why: Why this way is easier on the back, in plain words (empty
-            for the usual way).
+        why: Why this way is easier on the back, in plain words
+            (``None`` for the usual way).
         basis: Where the numbers of the postures and the lift come from:
             a source, a derivation, or an estimate with its reasoning.
         lift: The lift as the revised NIOSH lifting equation measures it
@@ -74,7 +74,7 @@ class TaskWay:
         graded: False when what makes this way easier lies outside the
             spine model (a hand braced on a support, say): its numbers
             are shown, but it is never ranked as a swap.
-        caveat: What the model cannot see about this way, if anything.
+        caveat: What the model cannot see about this way, or ``None``.
 
     .. versionadded:: 0.2.0
     """
@@ -86,8 +86,9 @@ class TaskWay:
         validator=v.texts(max_length=200, max_items=8)
     )
     basis: str = attrs.field(validator=v.text(max_length=1500))
-    why: str = attrs.field(
-        default="", validator=v.text(max_length=400, min_length=0)
+    why: str | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(v.text(max_length=400)),
     )
     lift: LiftingTask | None = attrs.field(
         default=None, validator=_optional_lift
@@ -96,8 +97,9 @@ class TaskWay:
         default=LiftingDuration.SHORT, validator=v.member(LiftingDuration)
     )
     graded: bool = attrs.field(default=True)
-    caveat: str = attrs.field(
-        default="", validator=v.text(max_length=400, min_length=0)
+    caveat: str | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(v.text(max_length=400)),
     )
 
     def __attrs_post_init__(self) -> None:
