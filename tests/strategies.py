@@ -905,7 +905,7 @@ def lifting_tasks(
         asymmetry_origin=draw(st.floats(0.0, 135.0)),
         asymmetry_destination=draw(st.floats(0.0, 135.0)),
         significant_control=draw(st.booleans()),
-        units=system,  # type: ignore[arg-type]
+        units=system,
     )
 
 

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 mpl.use("Agg")
 
 import matplotlib.pyplot as plt
+from matplotlib.patches import Rectangle
 
 import backsafe as bs
 from backsafe.daily import _task_io, _task_scoring
@@ -373,8 +374,14 @@ class TestBadInput:
         ("call", "match"),
         [
             (lambda: bs.score_task("nope", BODY), "no everyday task"),
-            (lambda: bs.score_task(3, BODY), "task must be"),
-            (lambda: bs.score_task("tie-shoes", "80kg"), "body must be"),
+            (
+                lambda: bs.score_task(3, BODY),  # type: ignore[arg-type]
+                "task must be",
+            ),
+            (
+                lambda: bs.score_task("tie-shoes", "80kg"),  # type: ignore[arg-type]
+                "body must be",
+            ),
             (
                 lambda: bs.score_task("tie-shoes", BODY, load_kg=5),
                 "holds no load",
@@ -394,11 +401,11 @@ class TestBadInput:
                 "load_kg must be a finite",
             ),
             (
-                lambda: bs.score_task("tie-shoes", BODY, tasks=[1]),
+                lambda: bs.score_task("tie-shoes", BODY, tasks=[1]),  # type: ignore[arg-type]
                 "TaskCollection",
             ),
             (
-                lambda: bs.score_task("tie-shoes", BODY, limits=1),
+                lambda: bs.score_task("tie-shoes", BODY, limits=1),  # type: ignore[arg-type]
                 "limits must be",
             ),
             (
@@ -505,7 +512,11 @@ class TestPlot:
         ax = bs.plot_task("pick-up-light-object", BODY)
         try:
             labels = [t.get_text() for t in ax.get_yticklabels()]
-            bars = [p for p in ax.patches if p.get_height() == 0.8]
+            bars = [
+                p
+                for p in ax.patches
+                if isinstance(p, Rectangle) and p.get_height() == 0.8
+            ]
 
             assert 3 == len(labels)
             assert any("(usual)" in label for label in labels)
