@@ -1,6 +1,7 @@
 """Everyday tasks: the data, the scores, the swaps, display and the plot."""
 
 import html.parser
+import pathlib
 import re
 
 import matplotlib as mpl
@@ -540,3 +541,28 @@ class TestPlot:
         """An unknown quantity is refused."""
         with pytest.raises(bs.InvalidInputError, match="quantity"):
             bs.plot_task("tie-shoes", BODY, quantity="torque")  # type: ignore[arg-type]
+
+
+class TestOwnWords:
+    def test_task_text_is_not_copied(self) -> None:
+        """No task text or page shares five words with the founding article."""
+        from .test_catalog import ARTICLE, _runs  # noqa: PLC0415
+
+        if not ARTICLE.is_file():
+            pytest.skip(f"{ARTICLE} is not here")
+        article = _runs(ARTICLE.read_text(encoding="utf-8"))
+        docs = pathlib.Path(__file__).resolve().parents[1] / "docs"
+        texts = [
+            text
+            for task in bs.tasks
+            for way in task.ways
+            for text in (task.summary, *way.cues, way.why or "", way.basis)
+        ]
+        texts += [
+            (docs / page).read_text(encoding="utf-8")
+            for page in ("daily.md", "lifting.md")
+        ]
+
+        assert set() == {
+            run for text in texts for run in _runs(text) & article
+        }
