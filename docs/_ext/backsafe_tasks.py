@@ -57,7 +57,9 @@ class TaskTable(_TaskDirective):
                     task.name,
                     f"{usual.name}: {way_compression_text(usual)}",
                     f"{easier.name}: {way_compression_text(easier)}",
-                    f"{scored.relative_reduction:.0%}",
+                    f"{scored.relative_reduction:.0%}"
+                    if usual.graded and easier.graded
+                    else "not graded",
                 ]
             )
         return [
