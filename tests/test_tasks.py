@@ -566,3 +566,150 @@ class TestOwnWords:
         assert set() == {
             run for text in texts for run in _runs(text) & article
         }
+
+
+class TestEdges:
+    """The rules and readers' less travelled paths."""
+
+    def _way(self, slug: str, **fields: object) -> bs.TaskWay:
+        return TestTaskRules()._way(slug, **fields)
+
+    def test_lift_must_be_a_lifting_task(self) -> None:
+        """A way's lift is a LiftingTask or None."""
+        with pytest.raises(bs.InvalidInputError, match="LiftingTask"):
+            self._way("a", lift="box")
+
+    def test_graded_is_a_bool(self) -> None:
+        """graded is True or False."""
+        with pytest.raises(bs.InvalidInputError, match="graded"):
+            self._way("a", graded=1)
+
+    def test_lift_in_metric_units(self) -> None:
+        """A way's lift is in metric units."""
+        lift = bs.LiftingTask(
+            horizontal_origin=10,
+            vertical_origin=30,
+            horizontal_destination=10,
+            vertical_destination=30,
+            frequency=1,
+            coupling="good",
+            load=10,
+            units="us",
+        )
+        with pytest.raises(bs.InvalidInputError, match="metric"):
+            self._way("a", lift=lift)
+
+    def test_ways_must_be_ways(self) -> None:
+        """A task has two to eight TaskWay."""
+        with pytest.raises(bs.InvalidInputError, match="TaskWay"):
+            bs.DailyTask(
+                slug="t",
+                name="T",
+                summary="S.",
+                ways=(self._way("a"),),
+                usual="a",
+                friendlier="a",
+            )
+
+    def test_lift_load_is_the_task_load(self) -> None:
+        """A way's lift lifts the task's load."""
+        box = bs.tasks.get("lift-box-from-floor")
+        with pytest.raises(bs.InvalidInputError, match=r"lift\.load"):
+            bs.DailyTask(
+                slug="t",
+                name="T",
+                summary="S.",
+                ways=box.ways,
+                usual=box.usual,
+                friendlier=box.friendlier,
+                load_kg=12,
+            )
+
+    def test_collection_needs_tasks(self) -> None:
+        """A collection is built from an iterable of DailyTask."""
+        with pytest.raises(bs.InvalidInputError, match="iterable"):
+            bs.TaskCollection(tasks=3)
+        with pytest.raises(bs.InvalidInputError, match="DailyTask"):
+            bs.TaskCollection(tasks=(1,))
+
+    def test_collection_repr(self) -> None:
+        """A collection's repr says how many tasks it holds."""
+        assert f"<TaskCollection of {len(bs.tasks)} tasks>" == repr(bs.tasks)
+
+    def test_module_has_no_other_attribute(self) -> None:
+        """The reader module serves only ``tasks``."""
+        with pytest.raises(AttributeError, match="catalog"):
+            _task_io.catalog  # noqa: B018
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "tasks = 1",
+            "tasks = [1]",
+            "[[tasks]]\nslug = 't'\nways = [1]",
+            "[[tasks]]\nslug = 't'\nways = [{ postures = [1] }]",
+            "[[tasks]]\nslug = 't'\nways = 1",
+            "[[tasks]]\nslug = 't'\nways = [{ lift = { load = 1 } }]",
+        ],
+        ids=["not-a-list", "not-a-table", "way", "posture", "ways", "lift"],
+    )
+    def test_bad_documents(self, text: str) -> None:
+        """Every malformed document is a CatalogError."""
+        with pytest.raises(CatalogError):
+            _task_io.read_tasks(text)
+
+    def test_ungraded_level(self) -> None:
+        """A level the model marks "ungraded" is not graded."""
+        load = bs.score_task("tie-shoes", BODY).ways[0].peak
+
+        class Ungraded:
+            level = "ungraded"
+            method = load.method
+
+        assert _task_scoring.is_graded(load)
+        assert not _task_scoring.is_graded(Ungraded())  # type: ignore[arg-type]
+
+    def test_no_lift_no_index(self) -> None:
+        """A way that is not a lift has no lifting index."""
+        assert bs.score_task("tie-shoes", BODY).ways[0].lifting_index is None
+
+    def test_unknown_way_of_a_score(self) -> None:
+        """An unknown way of a score names the known ones."""
+        with pytest.raises(bs.InvalidInputError, match="'sitting'"):
+            bs.score_task("tie-shoes", BODY).way("hop")
+
+    def test_zero_baseline(self) -> None:
+        """A usual way at 0 N has no reduction to report."""
+        lying = bs.Posture(
+            lean=bs.TorsoLean(degrees=90), support=bs.Support.SUPINE
+        )
+        task = bs.DailyTask(
+            slug="rest",
+            name="Rest",
+            summary="Lying down.",
+            ways=(
+                self._way("lying", postures=(lying,)),
+                self._way("side", postures=(lying,)),
+            ),
+            usual="lying",
+            friendlier="side",
+        )
+        scored = bs.score_task(task, BODY)
+
+        assert 0.0 == scored.relative_reduction
+        assert () == bs.task_swaps(task, BODY)
+
+    def test_swaps_check_body_and_limits(self) -> None:
+        """task_swaps checks its arguments like score_task."""
+        with pytest.raises(bs.InvalidInputError, match="body"):
+            bs.task_swaps("tie-shoes", 80)  # type: ignore[arg-type]
+        with pytest.raises(bs.InvalidInputError, match="limits"):
+            bs.task_swaps("tie-shoes", BODY, limits=0)  # type: ignore[arg-type]
+
+    def test_custom_collection(self) -> None:
+        """A slug is looked up in the collection given."""
+        mine = bs.TaskCollection(tasks=(bs.tasks.get("vacuum"),))
+
+        assert "vacuum" == bs.score_task("vacuum", BODY, tasks=mine).task
+        with pytest.raises(bs.InvalidInputError, match="vacuum"):
+            bs.score_task("tie-shoes", BODY, tasks=mine)

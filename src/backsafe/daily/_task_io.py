@@ -139,13 +139,11 @@ def load_builtin() -> TaskCollection:
     return TaskCollection(tasks=read_tasks(text))
 
 
-if not TYPE_CHECKING:
-
-    def __getattr__(name: str) -> TaskCollection:
-        # Read on first access of ``tasks``: importing this module parses
-        # no file.
-        if name != "tasks":
-            msg = f"module {__name__!r} has no attribute {name!r}"
-            raise AttributeError(msg)
-        globals()["tasks"] = found = load_builtin()
-        return found
+def __getattr__(name: str) -> TaskCollection:
+    # Read on first access of ``tasks``: importing this module parses no
+    # file.
+    if name != "tasks":
+        msg = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(msg)
+    globals()["tasks"] = found = load_builtin()
+    return found

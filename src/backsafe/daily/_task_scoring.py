@@ -8,7 +8,6 @@ other ways of the same task that the model grades and scores lower,
 ranked by compression, each with its reason in plain words.
 """
 
-import math
 from typing import Final, final
 
 import attrs
@@ -472,9 +471,5 @@ def _check_load(task: DailyTask, load_kg: object) -> float:
             "load_kg",
             load_kg,
             f"above 0 for {task.slug!r}, which holds a load",
-        )
-    if task.load_kg > 0 and not math.isfinite(load / task.load_kg):
-        raise InvalidInputError.out_of_range(
-            "load_kg", load_kg, "a finite load"
         )
     return load
