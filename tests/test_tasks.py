@@ -6,7 +6,7 @@ import re
 
 import matplotlib as mpl
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 mpl.use("Agg")
@@ -280,6 +280,7 @@ class TestScores:
         assert squat.lifting_index < stoop.lifting_index
         assert bs.LiftingFactor.HORIZONTAL == stoop.limiting_factor
 
+    @settings(deadline=None)  # two model runs; slow on a busy machine
     @given(load=st.floats(0.5, 60.0), body=s.training_bodies())
     def test_heavier_never_lowers_the_load(
         self, load: float, body: bs.Body
