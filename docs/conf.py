@@ -22,6 +22,7 @@ extensions = [
     "sphinx.ext.doctest",
     "sphinx.ext.viewcode",
     "backsafe_catalog",
+    "backsafe_tasks",
     "matplotlib.sphinxext.plot_directive",
 ]
 myst_enable_extensions = [
@@ -96,6 +97,14 @@ CLI_EXAMPLES = {
     "check-example": ["check", "--example"],
     "check": ["check", "_generated/session.json"],
     "error": ["score", "--lean", "95"],
+    "task-list": ["task"],
+    "task": [
+        "task", "lift-box-from-floor", "--mass", "80", "--height", "1.78",
+    ],
+    "lift": [
+        "lift", "--h", "40", "--v", "30", "--d", "90", "--a", "30", "--f", "2",
+        "--coupling", "fair", "--duration", "moderate", "--load", "12",
+    ],
 }  # fmt: skip
 
 

@@ -876,3 +876,135 @@ def rich_ready_inputs(
         decisions=decisions,
     )
     return report, dose, context
+
+
+# --- The lifting equation and everyday tasks (issue 14) --------------------
+
+
+@st.composite
+def lifting_tasks(
+    draw: st.DrawFn, *, units: str | None = None, max_frequency: float = 8.0
+) -> bs.LiftingTask:
+    """Valid lifting tasks; F at most 8, which every Table 5 column allows."""
+    system = (
+        draw(st.sampled_from(["metric", "us"])) if units is None else units
+    )
+    h_max, v_max, m_max = (
+        (63.0, 175.0, 1000.0) if system == "metric" else (25.0, 70.0, 2200.0)
+    )
+    load = draw(st.floats(0.0, m_max))
+    return bs.LiftingTask(
+        horizontal_origin=draw(st.floats(0.0, h_max)),
+        vertical_origin=draw(st.floats(0.0, v_max)),
+        horizontal_destination=draw(st.floats(0.0, h_max)),
+        vertical_destination=draw(st.floats(0.0, v_max)),
+        frequency=draw(st.floats(0.0, max_frequency)),
+        coupling=draw(st.sampled_from(bs.Coupling)),
+        load=load,
+        maximum_load=draw(st.none() | st.floats(load, m_max)),
+        asymmetry_origin=draw(st.floats(0.0, 135.0)),
+        asymmetry_destination=draw(st.floats(0.0, 135.0)),
+        significant_control=draw(st.booleans()),
+        units=system,
+    )
+
+
+def lift_analyses() -> st.SearchStrategy[bs.LiftAnalysis]:
+    """Analyses as `analyze_lift` gives them."""
+    return st.builds(
+        bs.analyze_lift,
+        lifting_tasks(),
+        duration=st.sampled_from(bs.LiftingDuration),
+    )
+
+
+def recommended_weight_limits() -> st.SearchStrategy[
+    bs.RecommendedWeightLimit
+]:
+    """Limits at the origin of generated lifts."""
+    return lift_analyses().map(lambda analysis: analysis.origin)
+
+
+def lifting_sessions() -> st.SearchStrategy[bs.LiftingSession]:
+    """Valid sessions of lifting."""
+    return st.builds(
+        bs.LiftingSession,
+        work_minutes=st.floats(0.01, 480.0),
+        recovery_minutes=st.none() | st.floats(0.0, 1440.0),
+    )
+
+
+def composite_indices() -> st.SearchStrategy[bs.CompositeLiftingIndex]:
+    """Composite indices of one to three metric tasks of F <= 2 each."""
+    return st.builds(
+        bs.composite_lifting_index,
+        st.lists(
+            lifting_tasks(units="metric", max_frequency=2.0),
+            min_size=1,
+            max_size=3,
+        ),
+        duration=st.sampled_from(bs.LiftingDuration),
+    )
+
+
+def task_indices() -> st.SearchStrategy[bs.TaskIndices]:
+    """The tasks' indices of generated composite indices."""
+    return composite_indices().flatmap(lambda c: st.sampled_from(c.tasks))
+
+
+def daily_tasks() -> st.SearchStrategy[bs.DailyTask]:
+    """The built-in everyday tasks."""
+    return st.sampled_from(list(bs.tasks))
+
+
+def task_ways() -> st.SearchStrategy[bs.TaskWay]:
+    """Ways of the built-in tasks."""
+    return daily_tasks().flatmap(lambda t: st.sampled_from(t.ways))
+
+
+def task_collections() -> st.SearchStrategy[bs.TaskCollection]:
+    """Collections of up to four built-in tasks."""
+    return st.lists(daily_tasks(), max_size=4, unique_by=lambda t: t.slug).map(
+        lambda found: bs.TaskCollection(tasks=tuple(found))
+    )
+
+
+@st.composite
+def task_scores(draw: st.DrawFn) -> bs.TaskScore:
+    """Scores of built-in tasks, at their own load or another."""
+    task = draw(daily_tasks())
+    load = draw(st.floats(0.5, 40.0)) if task.load_kg else None
+    return bs.score_task(task, draw(training_bodies()), load_kg=load)
+
+
+def way_scores() -> st.SearchStrategy[bs.WayScore]:
+    """Ways of generated task scores."""
+    return task_scores().flatmap(lambda s: st.sampled_from(s.ways))
+
+
+@st.composite
+def task_swap_results(draw: st.DrawFn) -> bs.TaskSwap:
+    """Swaps as `task_swaps` gives them."""
+    task = draw(daily_tasks())
+    found = bs.task_swaps(task, draw(training_bodies()))
+    if not found:
+        reject()
+    return draw(st.sampled_from(found))
+
+
+#: One strategy per public class of the lifting equation and the tasks,
+#: for the round-trip and schema tests.
+DAILY_STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
+    bs.LiftingTask: lifting_tasks(),
+    bs.LiftAnalysis: lift_analyses(),
+    bs.RecommendedWeightLimit: recommended_weight_limits(),
+    bs.LiftingSession: lifting_sessions(),
+    bs.CompositeLiftingIndex: composite_indices(),
+    bs.TaskIndices: task_indices(),
+    bs.DailyTask: daily_tasks(),
+    bs.TaskWay: task_ways(),
+    bs.TaskCollection: task_collections(),
+    bs.TaskScore: task_scores(),
+    bs.WayScore: way_scores(),
+    bs.TaskSwap: task_swap_results(),
+}

@@ -45,6 +45,7 @@ STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
     bs.WorkoutChange: s.workout_changes(),
     bs.WorkoutItem: s.workout_items(),
     bs.WorkoutRewrite: s.workout_rewrites(),
+    **s.DAILY_STRATEGIES,
 }
 
 PUBLIC = _serde.public_types()

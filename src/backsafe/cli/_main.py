@@ -20,9 +20,11 @@ from backsafe.cli import (
     _catalog,
     _check,
     _leg_day,
+    _lift,
     _plan,
     _score,
     _serve,
+    _task,
 )
 from backsafe.cli._options import UsageError
 from backsafe.exceptions import (
@@ -45,6 +47,13 @@ OPTION_NAMES: Final = {
     "weeks": "--weeks",
     "max_tier": "--max-tier",
     "max_level": "--max-level",
+    "horizontal": "--h",
+    "vertical": "--v",
+    "distance": "--d",
+    "asymmetry": "--a",
+    "frequency": "--f",
+    "lifts_per_minute": "--f",
+    "minutes": "--minutes",
 }
 
 EPILOG: Final = (
@@ -58,6 +67,8 @@ examples:
   backsafe alternatives low-bar-back-squat --load 60
   backsafe plan split-squat --phase chronic --weeks 8
   backsafe check --example > session.json; backsafe check session.json
+  backsafe task tie-shoes            an everyday task, made easier
+  backsafe lift --h 40 --v 30 --d 90 --f 2 --coupling fair --load 12
 
 """
     + _leg_day.DISCLAIMER
@@ -78,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``backsafe`` command."""
     parser = _Parser(
         prog=PROG,
+        allow_abbrev=False,  # ``lift --h`` is not ``--help`` or ``--height``
         description=(
             "How hard exercises are on the lower back, and how to progress\n"
             "without hurting it. Without a command: your usual leg day made\n"
@@ -88,7 +100,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _leg_day.add_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in (_catalog, _score, _alternatives, _plan, _check, _serve):
+    for command in (
+        _catalog,
+        _score,
+        _alternatives,
+        _plan,
+        _check,
+        _task,
+        _lift,
+        _serve,
+    ):
         command.add_parser(sub)
     return parser
 

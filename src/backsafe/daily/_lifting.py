@@ -108,6 +108,12 @@ class RecommendedWeightLimit:
     load: float | None = None
     lifting_index: float | None = None
 
+    def _repr_html_(self) -> str:
+        """Show the multipliers, the limit and the index in notebooks."""
+        from backsafe.display import _html as _display  # noqa: PLC0415 (an edge, imported on use)
+
+        return _display.lift_html(self)
+
     @property
     def multipliers(self) -> dict[LiftingFactor, float]:
         """The six multipliers by factor, in the equation's order."""
@@ -390,6 +396,12 @@ class LiftAnalysis:
     duration: LiftingDuration
     origin: RecommendedWeightLimit
     destination: RecommendedWeightLimit | None = None
+
+    def _repr_html_(self) -> str:
+        """Show the governing end's multipliers in notebooks."""
+        from backsafe.display import _html as _display  # noqa: PLC0415 (an edge, imported on use)
+
+        return _display.lift_html(self.governing)
 
     @property
     def governing(self) -> RecommendedWeightLimit:

@@ -48,6 +48,11 @@ _MODEL_MODULES = (
     "backsafe.coaching._reports",
     "backsafe.coaching._outcomes",
     "backsafe.coaching._context",
+    "backsafe.daily._duration",
+    "backsafe.daily._lifting",
+    "backsafe.daily._composite",
+    "backsafe.daily._tasks",
+    "backsafe.daily._task_scoring",
 )
 
 
