@@ -876,3 +876,92 @@ def rich_ready_inputs(
         decisions=decisions,
     )
     return report, dose, context
+
+
+# --- Episodes (issue 12) ------------------------------------------------------
+
+
+def placed_symptoms() -> st.SearchStrategy[bs.PlacedSymptom]:
+    """Valid symptoms with a place."""
+    return st.builds(
+        bs.PlacedSymptom,
+        symptom=st.sampled_from(bs.Symptom),
+        site=st.sampled_from(bs.SymptomSite),
+        next_morning=st.none() | st.booleans(),
+    )
+
+
+def morning_reports(*, day: dt.date = DAY0) -> st.SearchStrategy[bs.MorningReport]:
+    """Valid next-morning answers for a session on *day*."""
+    return st.builds(
+        bs.MorningReport,
+        day=st.just(day),
+        pain_next_morning=pain_scores(),
+        stiffness_next_morning=st.none() | pain_scores(),
+        symptoms_still_there=st.frozensets(st.sampled_from(bs.Symptom)),
+        red_flags=st.frozensets(st.sampled_from(bs.RedFlag), max_size=1),
+    )
+
+
+@st.composite
+def evening_reports(
+    draw: st.DrawFn, *, day: dt.date, dose: bs.Dose | None
+) -> bs.SessionReport:
+    """Evening reports on *day*: no next-morning answer yet."""
+    reps = dose.pyramid or (dose.reps,) * dose.sets if dose else ()
+    done = tuple(
+        bs.SetResult(
+            reps=n,
+            load_kg=dose.load_kg if dose else 0.0,
+            hold_s=dose.hold_s if dose else 0.0,
+            reps_in_reserve=3,
+        )
+        for n in reps
+    )
+    return bs.SessionReport(
+        day=day,
+        pain_before=draw(st.integers(0, 6)),
+        pain_during_max=draw(st.integers(0, 7)),
+        symptoms=draw(
+            st.just(frozenset())
+            | st.frozensets(st.sampled_from(bs.Symptom), max_size=1)
+        ),
+        placed_symptoms=tuple(draw(st.lists(placed_symptoms(), max_size=1))),
+        flare=draw(st.booleans()),
+        sets=draw(st.just(done) | st.just(())),
+    )
+
+
+@st.composite
+def episodes(draw: st.DrawFn) -> bs.Episode:
+    """Episodes from `Episode.begin`, with a few sessions recorded."""
+    plan = draw(progressions())
+    onset = plan.start - dt.timedelta(days=draw(st.integers(0, 200)))
+    clearance = draw(
+        st.none()
+        | st.just(bs.Clearance(cleared=True, on=plan.start))
+    )
+    episode = bs.Episode.begin(
+        onset=onset, plan=plan, clearance=clearance, catalog=LADDER
+    )
+    day = plan.start
+    for _ in range(draw(st.integers(0, 3))):
+        dose = episode.plan.step_on(day).dose if episode.plan else None
+        report = draw(evening_reports(day=day, dose=dose))
+        episode, _ = episode.record(report, catalog=LADDER)
+        if draw(st.booleans()):
+            morning = draw(morning_reports(day=day))
+            episode, _ = episode.record(morning, catalog=LADDER)
+        day += dt.timedelta(days=draw(st.integers(1, 3)))
+        if episode.plan is not None and day >= episode.plan.end:
+            break
+    return episode
+
+
+def episode_sessions() -> st.SearchStrategy[bs.Session]:
+    """Sessions of generated episodes."""
+    return (
+        episodes()
+        .filter(lambda episode: bool(episode.sessions))
+        .flatmap(lambda episode: st.sampled_from(episode.sessions))
+    )

@@ -45,6 +45,10 @@ STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
     bs.WorkoutChange: s.workout_changes(),
     bs.WorkoutItem: s.workout_items(),
     bs.WorkoutRewrite: s.workout_rewrites(),
+    bs.Episode: s.episodes(),
+    bs.MorningReport: s.morning_reports(),
+    bs.PlacedSymptom: s.placed_symptoms(),
+    bs.Session: s.episode_sessions(),
 }
 
 PUBLIC = _serde.public_types()

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from backsafe.coaching._context import Context
     from backsafe.coaching._decide import decide
     from backsafe.coaching._doses import Change, Dose
+    from backsafe.coaching._episode import Episode, Session, replay
     from backsafe.coaching._generate import generate_progression
     from backsafe.coaching._outcomes import (
         Advice,
@@ -65,12 +66,15 @@ if TYPE_CHECKING:
     )
     from backsafe.coaching._reports import (
         Clearance,
+        MorningReport,
+        PlacedSymptom,
         RecordedRiskFactor,
         RedFlag,
         RiskFactor,
         SessionReport,
         SetResult,
         Symptom,
+        SymptomSite,
         Urgency,
     )
     from backsafe.display._plot import (
@@ -135,6 +139,7 @@ __all__ = [
     "Criteria",
     "Decision",
     "Dose",
+    "Episode",
     "Equipment",
     "Exercise",
     "ExerciseFlag",
@@ -148,10 +153,12 @@ __all__ = [
     "LoadPlacement",
     "LoadSource",
     "ModelMethod",
+    "MorningReport",
     "MovementPattern",
     "Muscle",
     "Outcome",
     "Phase",
+    "PlacedSymptom",
     "Posture",
     "Progression",
     "Reason",
@@ -159,6 +166,7 @@ __all__ = [
     "RecordedRiskFactor",
     "RedFlag",
     "RiskFactor",
+    "Session",
     "SessionReport",
     "SetResult",
     "Sex",
@@ -170,6 +178,7 @@ __all__ = [
     "StressLevel",
     "Support",
     "Symptom",
+    "SymptomSite",
     "TorsoLean",
     "TrainingMode",
     "UnknownExerciseError",
@@ -192,6 +201,7 @@ __all__ = [
     "plot_exercises",
     "plot_lean",
     "plot_progression",
+    "replay",
     "rewrite_workout",
     "score",
     "score_frame",
@@ -230,6 +240,12 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "Criteria": ("backsafe.coaching._progression", "Criteria"),
     "Decision": ("backsafe.coaching._outcomes", "Decision"),
     "Dose": ("backsafe.coaching._doses", "Dose"),
+    "Episode": ("backsafe.coaching._episode", "Episode"),
+    "MorningReport": ("backsafe.coaching._reports", "MorningReport"),
+    "PlacedSymptom": ("backsafe.coaching._reports", "PlacedSymptom"),
+    "Session": ("backsafe.coaching._episode", "Session"),
+    "SymptomSite": ("backsafe.coaching._reports", "SymptomSite"),
+    "replay": ("backsafe.coaching._episode", "replay"),
     "Outcome": ("backsafe.coaching._outcomes", "Outcome"),
     "Phase": ("backsafe.coaching._phases", "Phase"),
     "Progression": ("backsafe.coaching._progression", "Progression"),

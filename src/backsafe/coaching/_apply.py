@@ -100,8 +100,17 @@ def apply_decision(
             "target", target, "a Dose or a Progression"
         )
     check_options(config=config, limits=limits)
-    planned = target.step_on(outcome.day).dose
-    if planned != outcome.dose_before:
+    if outcome.day < target.start and outcome.day + _ONE_DAY == target.start:
+        # The morning's final outcome, applied to the plan re-planned
+        # from the evening's provisional one: that plan starts the day
+        # after the session, from the session's dose (a hold) or from the
+        # evening's step back.
+        planned = target.steps[0].dose
+        expected = {outcome.dose_before, outcome.dose_after}
+    else:
+        planned = target.step_on(outcome.day).dose
+        expected = {outcome.dose_before}
+    if planned not in expected:
         raise InvalidInputError.out_of_range(
             "outcome.dose_before",
             outcome.dose_before,
@@ -113,7 +122,7 @@ def apply_decision(
     dose = outcome.dose_after
     if dose.exercise not in index:
         raise UnknownExerciseError(dose.exercise)
-    start = outcome.day + dt.timedelta(days=1)
+    start = max(outcome.day + dt.timedelta(days=1), target.start)
     if start >= dt.date.max:
         raise InvalidInputError.out_of_range(
             "outcome.day", outcome.day, f"before {dt.date.max - _ONE_DAY}"

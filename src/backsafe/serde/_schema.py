@@ -48,6 +48,7 @@ _MODEL_MODULES = (
     "backsafe.coaching._reports",
     "backsafe.coaching._outcomes",
     "backsafe.coaching._context",
+    "backsafe.coaching._episode",
 )
 
 
