@@ -345,7 +345,12 @@ def record_morning(
         # The evening's step back or stop stands: more facts never make
         # the decision less cautious.
         outcome = attrs.evolve(evening, provisional=False)
-    plan, next_dose = _next(episode, outcome, phase, index)
+    if evening.decision is Decision.STOP_AND_REFER:
+        # Stopped since the evening: keep what followed (a new plan after
+        # a new clearance, or nothing).
+        plan, next_dose = episode.plan, episode.dose
+    else:
+        plan, next_dose = _next(episode, outcome, phase, index)
     return Recorded(
         report=report,
         dose=session.dose,
