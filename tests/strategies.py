@@ -878,7 +878,7 @@ def rich_ready_inputs(
     return report, dose, context
 
 
-# --- Episodes (issue 12) ------------------------------------------------------
+# --- Episodes (issue 12) ---------------------------------------------------
 
 
 def placed_symptoms() -> st.SearchStrategy[bs.PlacedSymptom]:
@@ -891,7 +891,9 @@ def placed_symptoms() -> st.SearchStrategy[bs.PlacedSymptom]:
     )
 
 
-def morning_reports(*, day: dt.date = DAY0) -> st.SearchStrategy[bs.MorningReport]:
+def morning_reports(
+    *, day: dt.date = DAY0
+) -> st.SearchStrategy[bs.MorningReport]:
     """Valid next-morning answers for a session on *day*."""
     return st.builds(
         bs.MorningReport,
@@ -938,8 +940,7 @@ def episodes(draw: st.DrawFn) -> bs.Episode:
     plan = draw(progressions())
     onset = plan.start - dt.timedelta(days=draw(st.integers(0, 200)))
     clearance = draw(
-        st.none()
-        | st.just(bs.Clearance(cleared=True, on=plan.start))
+        st.none() | st.just(bs.Clearance(cleared=True, on=plan.start))
     )
     episode = bs.Episode.begin(
         onset=onset, plan=plan, clearance=clearance, catalog=LADDER

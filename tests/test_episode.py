@@ -44,9 +44,7 @@ def home_plan(
     )
 
 
-def episode(
-    plan: bs.Progression | None = None, **facts: object
-) -> bs.Episode:
+def episode(plan: bs.Progression | None = None, **facts: object) -> bs.Episode:
     options: dict[str, object] = {
         "onset": CHRONIC_ONSET,
         "clearance": CLEARED,
@@ -55,7 +53,9 @@ def episode(
     return bs.Episode.begin(plan=plan or home_plan(), **options)  # type: ignore[arg-type]
 
 
-def done(dose: bs.Dose, *, load_kg: float | None = None) -> tuple[bs.SetResult, ...]:
+def done(
+    dose: bs.Dose, *, load_kg: float | None = None
+) -> tuple[bs.SetResult, ...]:
     reps = dose.pyramid or (dose.reps,) * dose.sets
     return tuple(
         bs.SetResult(
@@ -115,7 +115,7 @@ class TestEpisodeRecord:
         assert ep == bs.from_json(bs.to_json(ep), bs.Episode)
 
     def test_morning_outcome_applies_to_the_evening_plan(self) -> None:
-        """`apply_decision` takes the morning's outcome on the evening's plan."""
+        """The morning's outcome applies to the evening's plan."""
         plan = home_plan()
         ctx = bs.Context(phase=bs.Phase.CHRONIC, clearance=CLEARED)
         dose = plan.steps[0].dose
@@ -172,8 +172,12 @@ class TestEpisodeRecord:
         assert ep.dose is None
         assert ep.plan is None
         ep, again = ep.record(
-            bs.SessionReport(day=day(3), pain_before=0, pain_during_max=0,
-                             pain_next_morning=0)
+            bs.SessionReport(
+                day=day(3),
+                pain_before=0,
+                pain_during_max=0,
+                pain_next_morning=0,
+            )
         )
         assert D.STOP_AND_REFER == again.decision
         assert R.CLEARANCE_OUTDATED in again.codes
@@ -182,8 +186,11 @@ class TestEpisodeRecord:
         with pytest.raises(bs.InvalidInputError, match="restart"):
             cleared.record(report)
         fresh = bs.generate_progression(
-            "glute-bridge", BODY, phase=bs.Phase.CHRONIC,
-            mode=T.HOME_REPS, start=day(5),
+            "glute-bridge",
+            BODY,
+            phase=bs.Phase.CHRONIC,
+            mode=T.HOME_REPS,
+            start=day(5),
         )
         restarted = cleared.restart(plan=fresh)
         _, outcome = restarted.record(report)
@@ -192,11 +199,11 @@ class TestEpisodeRecord:
     def test_a_dose_in_an_unsupported_mode_is_refused(self) -> None:
         """A goblet squat in home mode is refused when built (§7)."""
         dose = bs.Dose(exercise="goblet-squat", mode=T.HOME_REPS, reps=5)
-        with pytest.raises(bs.InvalidInputError, match="dose.mode"):
+        with pytest.raises(bs.InvalidInputError, match=r"dose\.mode"):
             bs.Episode.begin(onset=DAY0, dose=dose)
         ctx = bs.Context(phase=bs.Phase.CHRONIC, clearance=CLEARED)
         report = bs.SessionReport(day=DAY0, pain_before=0, pain_during_max=0)
-        with pytest.raises(bs.InvalidInputError, match="dose.mode"):
+        with pytest.raises(bs.InvalidInputError, match=r"dose\.mode"):
             bs.decide(report, dose, ctx)
 
     def test_begin_accepts_the_boundary_forms(self) -> None:
@@ -214,7 +221,7 @@ class TestEpisodeRecord:
         assert (dt.date(2025, 10, 1), bs.Phase.CHRONIC) == (ep.onset, ep.phase)
         for bad in ("2026-W10-1", "20260302", "2026-3-2", 20260302):
             with pytest.raises(bs.InvalidInputError, match="onset"):
-                bs.Episode.begin(onset=bad, plan=home_plan())
+                bs.Episode.begin(onset=bad, plan=home_plan())  # type: ignore[arg-type]
         with pytest.raises(bs.InvalidInputError, match="phase"):
             bs.Episode.begin(onset=DAY0, plan=home_plan(), phase="sub")
         with pytest.raises(bs.InvalidInputError, match="plan"):
@@ -227,8 +234,14 @@ class TestEpisodeRecord:
 class TestPhase:
     @pytest.mark.parametrize(
         ("weeks", "phase"),
-        [(0, "acute"), (5, "acute"), (6, "subacute"), (11, "subacute"),
-         (12, "chronic"), (40, "chronic")],
+        [
+            (0, "acute"),
+            (5, "acute"),
+            (6, "subacute"),
+            (11, "subacute"),
+            (12, "chronic"),
+            (40, "chronic"),
+        ],
     )
     def test_phase_follows_the_onset(self, weeks: int, phase: str) -> None:
         """§2: under 6 weeks acute, 6 to 12 subacute, then chronic."""
@@ -270,7 +283,10 @@ class TestPlacedSymptoms:
         """§3.1: symptoms in both legs or the saddle area: emergency."""
         placed = bs.PlacedSymptom(symptom=symptom, site=site)
         report = bs.SessionReport(
-            day=DAY0, pain_before=0, pain_during_max=0, pain_next_morning=0,
+            day=DAY0,
+            pain_before=0,
+            pain_during_max=0,
+            pain_next_morning=0,
             placed_symptoms=(placed,),
         )
         dose = home_plan().steps[0].dose
@@ -279,7 +295,8 @@ class TestPlacedSymptoms:
         outcome = bs.decide(report, dose, ctx)
 
         assert (D.STOP_AND_REFER, U.EMERGENCY) == (
-            outcome.decision, outcome.urgency
+            outcome.decision,
+            outcome.urgency,
         )
 
     def test_new_weakness_stops_and_refers(self) -> None:
@@ -290,7 +307,8 @@ class TestPlacedSymptoms:
         )
         ep, provisional = ep.record(evening(ep, 0, placed_symptoms=(weak,)))
         assert (D.STOP_AND_REFER, U.ROUTINE) == (
-            provisional.decision, provisional.urgency
+            provisional.decision,
+            provisional.urgency,
         )
         assert R.WEAKNESS_NEW in provisional.codes
         ep, final = ep.record(
@@ -320,7 +338,8 @@ class TestPlacedSymptoms:
             morning(0, red_flags=frozenset({bs.RedFlag.BLADDER_DYSFUNCTION}))
         )
         assert (D.STOP_AND_REFER, U.EMERGENCY) == (
-            final.decision, final.urgency
+            final.decision,
+            final.urgency,
         )
 
 
@@ -354,8 +373,9 @@ class TestBoundary:
         """numpy's numbers pass where a number is asked (if installed)."""
         np = pytest.importorskip("numpy")
         assert bs.Phase.SUBACUTE == bs.Config().phase_for(np.int64(6))
-        report = bs.SessionReport(day=DAY0, pain_before=1, pain_during_max=1,
-                                  pain_next_morning=2)
+        report = bs.SessionReport(
+            day=DAY0, pain_before=1, pain_during_max=1, pain_next_morning=2
+        )
         assert report.is_settled(settle_tol=np.int64(1))
         with pytest.raises(bs.InvalidInputError):
             report.is_settled(settle_tol=np.bool_(True))
@@ -401,15 +421,15 @@ class EpisodeMachine(RuleBasedStateMachine):
         gap=st.integers(1, 2),
         full=st.booleans(),
     )
-    def evening(  # noqa: PLR0913
+    def evening(
         self,
         pain_before: int,
         pain_during: int,
         symptom: bs.Symptom | None,
         site: bs.SymptomSite | None,
-        flare: bool,  # noqa: FBT001
+        flare: bool,
         gap: int,
-        full: bool,  # noqa: FBT001
+        full: bool,
     ) -> None:
         self.n += gap
         plan = self.ep.plan
@@ -428,7 +448,9 @@ class EpisodeMachine(RuleBasedStateMachine):
                 day=day(self.n),
                 pain_before=pain_before,
                 pain_during_max=pain_during,
-                symptoms=frozenset({symptom}) if symptom and not site else frozenset(),
+                symptoms=frozenset({symptom})
+                if symptom and not site
+                else frozenset(),
                 placed_symptoms=placed,
                 flare=flare,
                 sets=done(dose) if dose is not None and full else (),
@@ -439,13 +461,15 @@ class EpisodeMachine(RuleBasedStateMachine):
         lambda self: bool(self.ep.sessions) and self.ep.sessions[-1].is_open
     )
     @rule(pain=st.integers(0, 9), still=st.booleans())
-    def morning(self, pain: int, still: bool) -> None:  # noqa: FBT001
+    def morning(self, pain: int, still: bool) -> None:
         last = self.ep.sessions[-1].report
         self._record(
             bs.MorningReport(
                 day=last.day,
                 pain_next_morning=pain,
-                symptoms_still_there=last.all_symptoms if still else frozenset(),
+                symptoms_still_there=last.all_symptoms
+                if still
+                else frozenset(),
             )
         )
 
@@ -456,8 +480,12 @@ class EpisodeMachine(RuleBasedStateMachine):
         self.ep = self.ep.clear(bs.Clearance(cleared=True, on=day(self.n)))
         self.ep = self.ep.restart(
             plan=bs.generate_progression(
-                "glute-bridge", BODY, phase=bs.Phase.CHRONIC,
-                mode=T.HOME_REPS, start=day(self.n + 1), weeks=12,
+                "glute-bridge",
+                BODY,
+                phase=bs.Phase.CHRONIC,
+                mode=T.HOME_REPS,
+                start=day(self.n + 1),
+                weeks=12,
             )
         )
         self.stopped_on = None
@@ -490,9 +518,7 @@ class EpisodeMachine(RuleBasedStateMachine):
         caps = _caps.Limitations(
             phase=phase,
             max_tier=_caps.max_tier(phase, permits_tier3=False),
-            cap_n=_caps.load_cap_n(
-                phase, bs.Limits(), permits_tier3=False
-            ),
+            cap_n=_caps.load_cap_n(phase, bs.Limits(), permits_tier3=False),
             body=BODY,
             limits=bs.Limits(),
             config=self.ep.config,

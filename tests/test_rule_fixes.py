@@ -4,6 +4,7 @@ Each test names the clinical rule (clinical-rules note, §n) it protects.
 """
 
 import datetime as dt
+import itertools
 from typing import Any
 
 import attrs
@@ -23,12 +24,21 @@ BODY = bs.Body(mass_kg=80, height_m=1.78)
 DAY0 = dt.date(2026, 3, 2)
 CLEARED = bs.Clearance(cleared=True, on=DAY0 - dt.timedelta(days=1))
 HOME = bs.Dose(
-    exercise="split-squat", mode=T.HOME_REPS, reps=8, sessions_per_day=3,
+    exercise="split-squat",
+    mode=T.HOME_REPS,
+    reps=8,
+    sessions_per_day=3,
     max_reps=15,
 )
 STRENGTH = bs.Dose(
-    exercise="goblet-squat", mode=T.STRENGTH, sets=3, reps=8, load_kg=20.0,
-    load_step_kg=1.0, min_reps=6, max_reps=8,
+    exercise="goblet-squat",
+    mode=T.STRENGTH,
+    sets=3,
+    reps=8,
+    load_kg=20.0,
+    load_step_kg=1.0,
+    min_reps=6,
+    max_reps=8,
 )
 
 
@@ -99,12 +109,18 @@ class TestEarlyRise:
         dose = HOME
         decisions = []
         for n in range(5):
-            r = report(n, dose, pain_before=n + 1, pain_next_morning=n + 2,
-                       pain_during_max=1)
+            r = report(
+                n,
+                dose,
+                pain_before=n + 1,
+                pain_next_morning=n + 2,
+                pain_during_max=1,
+            )
             outcome = decide(r, dose, ctx)
             decisions.append(outcome.decision)
             ctx = attrs.evolve(
-                ctx, history=(*ctx.history, r),
+                ctx,
+                history=(*ctx.history, r),
                 decisions=(*ctx.decisions, outcome),
             )
             assert outcome.dose_after is not None
@@ -114,15 +130,21 @@ class TestEarlyRise:
 
     @given(st.lists(st.integers(0, 8), min_size=3, max_size=6))
     @settings(max_examples=60)
-    def test_two_rises_in_week_one_never_step_up(self, mornings: list[int]) -> None:
+    def test_two_rises_in_week_one_never_step_up(
+        self, mornings: list[int]
+    ) -> None:
         """§5.2: two rises of morning pain before a full week: no step up."""
-        rises = sum(b > a for a, b in zip(mornings, mornings[1:], strict=False))
+        rises = sum(b > a for a, b in itertools.pairwise(mornings))
         history = tuple(
             report(n, pain_before=p, pain_next_morning=None, pain_during_max=0)
             for n, p in enumerate(mornings[:-1])
         )
-        last = report(len(mornings) - 1, pain_before=mornings[-1],
-                      pain_next_morning=mornings[-1], pain_during_max=0)
+        last = report(
+            len(mornings) - 1,
+            pain_before=mornings[-1],
+            pain_next_morning=mornings[-1],
+            pain_during_max=0,
+        )
         ctx = context(config=bs.Config(settle_tol=1), history=history)
         outcome = decide(last, HOME, ctx)
         if rises + 0 >= _rule_checks.EARLY_RISES:
@@ -136,9 +158,12 @@ class TestSessionsAtTheDose:
         ctx = context(history=(report(0, STRENGTH, sets=light),), body=BODY)
         outcome = decide(report(2, STRENGTH, sets=light), STRENGTH, ctx)
         assert D.HOLD == outcome.decision
-        full = context(history=(report(0, STRENGTH, sets=sets(STRENGTH)),),
-                       body=BODY)
-        assert D.PROGRESS == decide(report(2, STRENGTH), STRENGTH, full).decision
+        full = context(
+            history=(report(0, STRENGTH, sets=sets(STRENGTH)),), body=BODY
+        )
+        assert (
+            D.PROGRESS == decide(report(2, STRENGTH), STRENGTH, full).decision
+        )
 
     @given(st.floats(0.0, 19.9))
     @settings(max_examples=30)
@@ -156,12 +181,18 @@ class TestTier3:
         self, phase: bs.Phase
     ) -> None:
         """§2, §9.2: tier 3 only with a permission, in the chronic phase."""
-        expected = 3 if phase is bs.Phase.CHRONIC else min(
-            2, _caps.max_tier(phase, permits_tier3=False)
+        expected = (
+            3
+            if phase is bs.Phase.CHRONIC
+            else min(2, _caps.max_tier(phase, permits_tier3=False))
         )
         assert expected == _caps.max_tier(phase, permits_tier3=True)
         plan = bs.generate_progression(
-            "glute-bridge", BODY, phase=phase, mode=T.HOME_REPS, start=DAY0,
+            "glute-bridge",
+            BODY,
+            phase=phase,
+            mode=T.HOME_REPS,
+            start=DAY0,
             clearance=attrs.evolve(CLEARED, permits_tier3=True),
         )
         assert expected == plan.max_tier
@@ -171,22 +202,36 @@ class TestStepBack:
     def test_sharp_pain_walks_down_the_family(self) -> None:
         """§8, §9.3: a barbell hip thrust steps back to an easier bridge."""
         dose = bs.Dose(
-            exercise="barbell-hip-thrust", mode=T.STRENGTH, sets=3, reps=6,
-            load_kg=2.5, load_step_kg=2.5, min_reps=6, max_reps=8,
+            exercise="barbell-hip-thrust",
+            mode=T.STRENGTH,
+            sets=3,
+            reps=6,
+            load_kg=2.5,
+            load_step_kg=2.5,
+            min_reps=6,
+            max_reps=8,
         )
         r = report(2, dose, symptoms=frozenset({bs.Symptom.SHARP_PAIN}))
         outcome = decide(r, dose, context(body=BODY), catalog=None)
         assert D.REGRESS == outcome.decision
         assert outcome.dose_after is not None
         assert outcome.dose_after.exercise in {
-            "single-leg-glute-bridge", "glute-bridge", "hip-thrust"
+            "single-leg-glute-bridge",
+            "glute-bridge",
+            "hip-thrust",
         }
 
     def test_at_the_floor_it_walks_down_before_it_refers(self) -> None:
         """§8: at the lightest dose the family's easier exercise comes next."""
         dose = bs.Dose(
-            exercise="barbell-hip-thrust", mode=T.STRENGTH, sets=1, reps=4,
-            load_kg=0.0, load_step_kg=2.5, min_reps=6, max_reps=8,
+            exercise="barbell-hip-thrust",
+            mode=T.STRENGTH,
+            sets=1,
+            reps=4,
+            load_kg=0.0,
+            load_step_kg=2.5,
+            min_reps=6,
+            max_reps=8,
         )
         r = report(2, dose, pain_during_max=7)
         outcome = decide(r, dose, context(body=BODY), catalog=None)
@@ -196,12 +241,22 @@ class TestStepBack:
 
     def test_supine_double_leg_raise_is_replaced(self) -> None:
         """§9.3: the double-leg raise becomes the modified single-leg raise."""
-        dose = bs.Dose(exercise="double-leg-raise", mode=T.HOME_REPS, reps=8,
-                       sessions_per_day=3, max_reps=15)
-        outcome = decide(report(2, dose, pain_during_max=0), dose,
-                         context(body=BODY), catalog=None)
+        dose = bs.Dose(
+            exercise="double-leg-raise",
+            mode=T.HOME_REPS,
+            reps=8,
+            sessions_per_day=3,
+            max_reps=15,
+        )
+        outcome = decide(
+            report(2, dose, pain_during_max=0),
+            dose,
+            context(body=BODY),
+            catalog=None,
+        )
         assert (D.REGRESS, [R.REPLACED]) == (
-            outcome.decision, [r.code for r in outcome.reasons]
+            outcome.decision,
+            [r.code for r in outcome.reasons],
         )
         assert outcome.dose_after is not None
         assert "modified-single-leg-raise" == outcome.dose_after.exercise
@@ -209,26 +264,39 @@ class TestStepBack:
     def test_a_zero_kg_step_still_steps_back(self) -> None:
         """§8: a load without an equipment step still comes down 10 %."""
         dose = attrs.evolve(STRENGTH, load_step_kg=0.0)
-        outcome = decide(report(2, dose, pain_during_max=7), dose,
-                         context(body=BODY))
+        outcome = decide(
+            report(2, dose, pain_during_max=7), dose, context(body=BODY)
+        )
         assert outcome.dose_after is not None
         assert outcome.dose_after.load_kg == pytest.approx(18.0)
 
-    @given(st.sampled_from([s for s in bs.Symptom if s.is_stop]),
-           st.integers(0, 3), st.integers(1, 4))
+    @given(
+        st.sampled_from([s for s in bs.Symptom if s.is_stop]),
+        st.integers(0, 3),
+        st.integers(1, 4),
+    )
     @settings(max_examples=40)
     def test_a_step_back_is_never_harder(
         self, symptom: bs.Symptom, load_steps: int, n_sets: int
     ) -> None:
         """§8: a step back never raises the tier or any dose variable."""
         dose = bs.Dose(
-            exercise="barbell-hip-thrust", mode=T.STRENGTH, sets=n_sets,
-            reps=6, load_kg=2.5 * load_steps, load_step_kg=2.5, min_reps=6,
+            exercise="barbell-hip-thrust",
+            mode=T.STRENGTH,
+            sets=n_sets,
+            reps=6,
+            load_kg=2.5 * load_steps,
+            load_step_kg=2.5,
+            min_reps=6,
             max_reps=8,
         )
         index = _caps.index_of(None)
-        outcome = decide(report(2, dose, symptoms=frozenset({symptom})),
-                         dose, context(body=BODY), catalog=None)
+        outcome = decide(
+            report(2, dose, symptoms=frozenset({symptom})),
+            dose,
+            context(body=BODY),
+            catalog=None,
+        )
         after = outcome.dose_after
         if after is None:
             return
@@ -242,17 +310,22 @@ class TestStepBack:
 class TestNoSilentHolds:
     def test_a_report_without_sets_says_so(self) -> None:
         """§7: a report without its sets tells what is missing."""
-        outcome = decide(report(2, sets=()), HOME,
-                         context(history=(report(0),)))
+        outcome = decide(
+            report(2, sets=()), HOME, context(history=(report(0),))
+        )
         assert "sets" in outcome.reasons[-1].message.split(":", 1)[1]
         assert "fewer sets" in outcome.reasons[-1].message
 
     def test_a_strength_report_without_reserve_says_so(self) -> None:
         """§7.3: a strength report without reps in reserve says so."""
-        bare = tuple(attrs.evolve(s, reps_in_reserve=None)
-                     for s in sets(STRENGTH))
-        outcome = decide(report(2, STRENGTH, sets=bare), STRENGTH,
-                         context(history=(report(0, STRENGTH),), body=BODY))
+        bare = tuple(
+            attrs.evolve(s, reps_in_reserve=None) for s in sets(STRENGTH)
+        )
+        outcome = decide(
+            report(2, STRENGTH, sets=bare),
+            STRENGTH,
+            context(history=(report(0, STRENGTH),), body=BODY),
+        )
         assert D.HOLD == outcome.decision
         assert "reps in reserve" in outcome.reasons[-1].message
 
@@ -266,8 +339,10 @@ class TestPinnedThresholds:
         before = attrs.evolve(HOME, reps=6)
         ctx = context(
             phase=bs.Phase.ACUTE,
-            history=(report(n - 2, dose, pain_during_max=1),
-                     report(n - 1, dose, pain_during_max=1)),
+            history=(
+                report(n - 2, dose, pain_during_max=1),
+                report(n - 1, dose, pain_during_max=1),
+            ),
             decisions=(progressed(0, before, dose),),
         )
         return decide(report(n, dose, pain_during_max=1), dose, ctx)
@@ -284,26 +359,29 @@ class TestPinnedThresholds:
         assert 8 == outcome.dose_after.reps
 
     @pytest.mark.parametrize(("earlier", "trend"), [(2, True), (3, False)])
-    def test_weekly_trend_boundary(self, earlier: int, trend: bool) -> None:  # noqa: FBT001
+    def test_weekly_trend_boundary(self, earlier: int, trend: bool) -> None:
         """§5.2 trend: a mean exactly trend_tol higher counts (>=)."""
         history = (report(0, pain_before=earlier, pain_next_morning=None),)
         r = report(7, pain_before=3, pain_next_morning=None)
-        assert trend == _rule_checks._trend_up(r, context(history=history))  # noqa: SLF001
+        assert trend == _rule_checks._trend_up(r, context(history=history))
 
     @pytest.mark.parametrize(("gap", "stop"), [(7, True), (8, False)])
     def test_second_unsettled_morning_within_seven_days(
-        self, gap: int, stop: bool  # noqa: FBT001
+        self,
+        gap: int,
+        stop: bool,
     ) -> None:
         """§6 row 5: a second unsettled morning within 7 days (<=) stops."""
         first = decide(report(0, pain_next_morning=4))
         assert R.NOT_SETTLED in first.codes
-        ctx = context(history=(report(0, pain_next_morning=4),),
-                      decisions=(first,))
+        ctx = context(
+            history=(report(0, pain_next_morning=4),), decisions=(first,)
+        )
         outcome = decide(report(gap, pain_next_morning=4), HOME, ctx)
         assert stop == (R.NOT_SETTLED_REPEATED in outcome.codes)
 
     @pytest.mark.parametrize(("previous", "drop"), [(6, True), (5, False)])
-    def test_red_twice_boundary(self, previous: int, drop: bool) -> None:  # noqa: FBT001
+    def test_red_twice_boundary(self, previous: int, drop: bool) -> None:
         """§8: pain above the ceiling twice running drops a tier."""
         ctx = context(history=(report(1, pain_during_max=previous),))
         outcome = decide(report(2, pain_during_max=6), HOME, ctx)
@@ -311,11 +389,12 @@ class TestPinnedThresholds:
         assert drop == ("glute-bridge" == outcome.dose_after.exercise)
 
     @pytest.mark.parametrize(("age", "undo"), [(14, True), (15, False)])
-    def test_undo_window_is_fourteen_days(self, age: int, undo: bool) -> None:  # noqa: FBT001
+    def test_undo_window_is_fourteen_days(self, age: int, undo: bool) -> None:
         """§8: a step up at most 14 days old is undone."""
         before = attrs.evolve(HOME, reps=7)
-        ctx = context(decisions=(progressed(0, before, HOME),),
-                      history=(report(0),))
+        ctx = context(
+            decisions=(progressed(0, before, HOME),), history=(report(0),)
+        )
         outcome = decide(report(age, pain_during_max=7), HOME, ctx)
         assert undo == (bs.Change.UNDO is outcome.change)
 
@@ -325,14 +404,16 @@ class TestPinnedThresholds:
         history = (report(0, dose),)
         held = decide(report(2, dose), dose, context(history=history))
         assert (D.HOLD, [R.NEEDS_BODY]) == (
-            held.decision, [r.code for r in held.reasons]
+            held.decision,
+            [r.code for r in held.reasons],
         )
-        stepped = decide(report(2, dose), dose,
-                         context(history=history, body=BODY))
+        stepped = decide(
+            report(2, dose), dose, context(history=history, body=BODY)
+        )
         assert bs.Change.LOAD is stepped.change
 
     @pytest.mark.parametrize(("rir", "counts"), [(2, True), (1, False)])
-    def test_reps_in_reserve_check(self, rir: int, counts: bool) -> None:  # noqa: FBT001
+    def test_reps_in_reserve_check(self, rir: int, counts: bool) -> None:
         """§7.3: every set needs 2 or more reps in reserve to count."""
         done = sets(STRENGTH, rir=rir)
         ctx = context(history=(report(0, STRENGTH, sets=done),), body=BODY)
@@ -342,14 +423,21 @@ class TestPinnedThresholds:
     def test_spinal_load_cap_when_a_plan_is_replanned(self) -> None:
         """§9.5: a re-planned plan never reaches its spinal-load cap."""
         plan = bs.generate_progression(
-            "goblet-squat", BODY, phase=bs.Phase.SUBACUTE, mode=T.STRENGTH,
-            start=DAY0, load_kg=20, load_step_kg=1, catalog=LADDER,
+            "goblet-squat",
+            BODY,
+            phase=bs.Phase.SUBACUTE,
+            mode=T.STRENGTH,
+            start=DAY0,
+            load_kg=20,
+            load_step_kg=1,
+            catalog=LADDER,
         )
         assert plan.load_cap_n is not None
         dose = plan.steps[0].dose
         exercise = {e.slug: e for e in LADDER}["goblet-squat"]
         heavy = next(
-            kg for kg in range(20, 400)
+            kg
+            for kg in range(20, 400)
             if bs.score(exercise, BODY, load_kg=kg).compression_n
             >= plan.load_cap_n
         )

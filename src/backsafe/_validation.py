@@ -382,7 +382,7 @@ def all_members(values: Iterable[enum.Enum]) -> str:
     return ", ".join(repr(v.value) for v in values)
 
 
-# --- One rule for input at the public boundary --------------------------------
+# --- One rule for input at the public boundary -------------------------------
 #
 # Public functions accept an enum member or its string value, a
 # ``datetime.date`` or an ISO ``YYYY-MM-DD`` string, any real number type
@@ -390,7 +390,7 @@ def all_members(values: Iterable[enum.Enum]) -> str:
 # ``operator.index`` so numpy is never imported) and any sequence for a
 # tuple. They convert once, here; inside, the types stay strict.
 
-import datetime as _dt  # noqa: E402 (appended section)
+import datetime as dt  # noqa: E402 (appended section)
 import numbers as _numbers  # noqa: E402
 import operator as _operator  # noqa: E402
 from collections.abc import Sequence as _Sequence  # noqa: E402
@@ -415,18 +415,18 @@ def coerce_optional_member(name: str, value: object, cls: type[E]) -> E | None:
     return None if value is None else coerce_member(name, value, cls)
 
 
-def coerce_date(name: str, value: object) -> _dt.date:
+def coerce_date(name: str, value: object) -> dt.date:
     """Return a ``datetime.date`` given one or an ISO ``YYYY-MM-DD`` string.
 
     Only that format: week dates (``2026-W10-1``), ordinal dates and the
     basic format (``20260302``) are refused, as are datetimes.
     """
-    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
     allowed = "a datetime.date or an ISO date string 'YYYY-MM-DD'"
     if isinstance(value, str) and _ISO_DATE_RE.fullmatch(value):
         try:
-            return _dt.date.fromisoformat(value)
+            return dt.date.fromisoformat(value)
         except ValueError:
             pass
     raise InvalidInputError.out_of_range(name, value, allowed)
@@ -441,7 +441,7 @@ def _as_number(value: object, *, integral: bool) -> object:
     if _is_boolean(value) or value.__class__ in {int, float}:
         return value
     try:
-        return _operator.index(value)  # type: ignore[call-overload]
+        return _operator.index(value)  # type: ignore[arg-type]
     except TypeError:
         pass
     if not integral and isinstance(value, _numbers.Real):
@@ -489,7 +489,9 @@ def coerce_int(
     """Return any integer (numpy's too) in range as an int, else raise."""
     number = _as_number(value, integral=True)
     try:
-        return check_int(name, number, min_value=min_value, max_value=max_value)
+        return check_int(
+            name, number, min_value=min_value, max_value=max_value
+        )
     except InvalidInputError as error:
         if number is value:
             raise

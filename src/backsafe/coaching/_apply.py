@@ -100,16 +100,7 @@ def apply_decision(
             "target", target, "a Dose or a Progression"
         )
     check_options(config=config, limits=limits)
-    if outcome.day < target.start and outcome.day + _ONE_DAY == target.start:
-        # The morning's final outcome, applied to the plan re-planned
-        # from the evening's provisional one: that plan starts the day
-        # after the session, from the session's dose (a hold) or from the
-        # evening's step back.
-        planned = target.steps[0].dose
-        expected = {outcome.dose_before, outcome.dose_after}
-    else:
-        planned = target.step_on(outcome.day).dose
-        expected = {outcome.dose_before}
+    planned, expected = _planned(outcome, target)
     if planned not in expected:
         raise InvalidInputError.out_of_range(
             "outcome.dose_before",
@@ -155,3 +146,18 @@ def apply_decision(
         index=index,
         wake_time=target.wake_time,
     )
+
+
+def _planned(
+    outcome: Outcome, target: Progression
+) -> tuple[Dose, set[Dose | None]]:
+    """The plan's dose for *outcome*, and the doses it may be.
+
+    The morning's final outcome may be applied to the plan re-planned
+    from the evening's provisional one: that plan starts the day after
+    the session, from the session's dose (a hold) or from the evening's
+    step back.
+    """
+    if outcome.day < target.start and outcome.day + _ONE_DAY == target.start:
+        return target.steps[0].dose, {outcome.dose_before, outcome.dose_after}
+    return target.step_on(outcome.day).dose, {outcome.dose_before}

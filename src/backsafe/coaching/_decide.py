@@ -9,6 +9,7 @@ clock.
 from collections.abc import Iterable
 from typing import Final
 
+from backsafe._validation import all_members
 from backsafe.coaching import _rule_checks as rules
 from backsafe.coaching._caps import (
     Limitations,
@@ -30,7 +31,6 @@ from backsafe.coaching._stepping import (
     step_back,
     step_up_candidates,
 )
-from backsafe._validation import all_members
 from backsafe.exceptions import InvalidInputError, UnknownExerciseError
 from backsafe.exercises._exercise import Exercise
 from backsafe.spine._types import DEFAULT_LIMITS

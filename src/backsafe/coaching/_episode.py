@@ -169,7 +169,7 @@ class Episode:
     # --- Building ---------------------------------------------------------
 
     @classmethod
-    def begin(  # noqa: PLR0913 (the facts of an episode, by keyword)
+    def begin(
         cls,
         *,
         onset: dt.date | str,
@@ -253,9 +253,7 @@ class Episode:
             factor=v.coerce_member("factor", factor, RiskFactor),
             on=v.coerce_date("on", on),
         )
-        return attrs.evolve(
-            self, risk_factors=(*self.risk_factors, recorded)
-        )
+        return attrs.evolve(self, risk_factors=(*self.risk_factors, recorded))
 
     def restart(
         self,

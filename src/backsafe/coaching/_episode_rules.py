@@ -14,10 +14,12 @@ import attrs
 from backsafe import _validation as v
 from backsafe.coaching._caps import (
     Limitations,
-    index_of as _index_of,
     load_cap_n,
     max_tier,
     permits,
+)
+from backsafe.coaching._caps import (
+    index_of as _index_of,
 )
 from backsafe.coaching._context import Context
 from backsafe.coaching._decide import decide
@@ -200,7 +202,9 @@ def _dose_on(episode: EpisodeFacts, day: dt.date) -> Dose:
     if plan is not None and episode.dose is not None:
         if day < plan.start:
             raise InvalidInputError.out_of_range(
-                "report.day", day, f"on or after the plan's start ({plan.start})"
+                "report.day",
+                day,
+                f"on or after the plan's start ({plan.start})",
             )
         if day < plan.end:
             return plan.step_on(day).dose
@@ -287,7 +291,9 @@ def record_session(
             )
     if report.day < episode.onset:
         raise InvalidInputError.out_of_range(
-            "report.day", report.day, f"on or after the onset ({episode.onset})"
+            "report.day",
+            report.day,
+            f"on or after the onset ({episode.onset})",
         )
     dose = _dose_on(episode, report.day)
     phase = phase_on(episode, report.day, flare=report.flare)

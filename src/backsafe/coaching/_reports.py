@@ -212,9 +212,7 @@ class PlacedSymptom:
 _SITE_FLAGS: Final[
     dict[tuple[SymptomSite, Symptom | None], frozenset[RedFlag]]
 ] = {
-    (SymptomSite.BOTH_LEGS, None): frozenset(
-        {RedFlag.BILATERAL_LEG_SYMPTOMS}
-    ),
+    (SymptomSite.BOTH_LEGS, None): frozenset({RedFlag.BILATERAL_LEG_SYMPTOMS}),
     (SymptomSite.BOTH_LEGS, Symptom.WEAKNESS): frozenset(
         {RedFlag.SEVERE_OR_PROGRESSIVE_BILATERAL_WEAKNESS}
     ),
@@ -395,8 +393,9 @@ class SessionReport:
     @property
     def persisting_symptoms(self) -> frozenset[Symptom]:
         """The symptoms still there the next morning."""
-        found = set(self.all_symptoms if self.symptoms_persist_next_morning
-                    else ())
+        found = set(
+            self.all_symptoms if self.symptoms_persist_next_morning else ()
+        )
         for placed in self.placed_symptoms:
             if placed.next_morning:
                 found |= placed.symptoms
