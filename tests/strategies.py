@@ -935,9 +935,24 @@ def evening_reports(
 
 
 @st.composite
-def episodes(draw: st.DrawFn) -> bs.Episode:
+def episode_plans(draw: st.DrawFn) -> bs.Progression:
+    """Short plans of the `LADDER`'s bridge or split squat (cheap)."""
+    slug = draw(st.sampled_from(["glute-bridge", "split-squat"]))
+    return bs.generate_progression(
+        slug,
+        bs.Body(mass_kg=80, height_m=1.78),
+        phase=draw(st.sampled_from(bs.Phase)),
+        mode=draw(st.sampled_from([_HOME, _STRENGTH])),
+        start=draw(dates()),
+        weeks=draw(st.integers(1, 2)),
+        catalog=LADDER,
+    )
+
+
+@st.composite
+def episodes(draw: st.DrawFn, *, min_sessions: int = 0) -> bs.Episode:
     """Episodes from `Episode.begin`, with a few sessions recorded."""
-    plan = draw(progressions())
+    plan = draw(episode_plans())
     onset = plan.start - dt.timedelta(days=draw(st.integers(0, 200)))
     clearance = draw(
         st.none() | st.just(bs.Clearance(cleared=True, on=plan.start))
@@ -946,7 +961,7 @@ def episodes(draw: st.DrawFn) -> bs.Episode:
         onset=onset, plan=plan, clearance=clearance, catalog=LADDER
     )
     day = plan.start
-    for _ in range(draw(st.integers(0, 3))):
+    for _ in range(draw(st.integers(min_sessions, 2))):
         dose = episode.plan.step_on(day).dose if episode.plan else None
         report = draw(evening_reports(day=day, dose=dose))
         episode, _ = episode.record(report, catalog=LADDER)
@@ -961,8 +976,6 @@ def episodes(draw: st.DrawFn) -> bs.Episode:
 
 def episode_sessions() -> st.SearchStrategy[bs.Session]:
     """Sessions of generated episodes."""
-    return (
-        episodes()
-        .filter(lambda episode: bool(episode.sessions))
-        .flatmap(lambda episode: st.sampled_from(episode.sessions))
+    return episodes(min_sessions=1).flatmap(
+        lambda episode: st.sampled_from(episode.sessions)
     )
