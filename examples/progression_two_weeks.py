@@ -77,7 +77,8 @@ def run() -> list[bs.Outcome]:
     outcomes: list[bs.Outcome] = []
     for offset, (before, during, next_morning, flare) in enumerate(REPORTS):
         day = START + dt.timedelta(days=offset)
-        assert episode.plan is not None
+        if episode.plan is None:  # stopped: nothing until a new clearance
+            break
         dose = episode.plan.step_on(day).dose
         # In the evening: one set at the dose, the worst of the day's three.
         evening = bs.SessionReport(
