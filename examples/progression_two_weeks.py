@@ -5,10 +5,15 @@ months into back pain (the chronic phase), cleared by their doctor, starts
 glute bridges at 5 reps 3 times a day. Each evening they report their pain
 and the reps they managed; the next morning they add how their back feels.
 
-On day 6 they wake with a flare of their usual pain. During a flare of
-chronic pain the rules use the acute phase's settings (clinical-rules §2):
-the caller passes `backsafe.Phase.ACUTE` until two sessions in a row are
-green and settled, then goes back to `backsafe.Phase.CHRONIC`.
+The product keeps one `backsafe.Episode` and gives it each report as it
+arrives: the evening report gives a provisional outcome (never a step up),
+the next-morning answer (`backsafe.MorningReport`) the final one.
+
+On day 6 they wake with a flare of their usual pain and say so in the
+report (``flare=True``). During a flare of chronic pain the rules use the
+acute phase's settings (clinical-rules §2) until two sessions in a row are
+green and settled; the episode works the phase out from the onset and the
+flare, and every outcome says which phase it used.
 """
 
 import datetime as dt
@@ -18,8 +23,8 @@ import backsafe as bs
 BODY = bs.Body(mass_kg=80, height_m=1.78)
 START = dt.date(2026, 3, 2)
 CONFIG = bs.Config()
-#: Two green, settled sessions in a row end a flare (clinical-rules §2).
-SESSIONS_TO_END_A_FLARE = 2
+#: Five months into back pain: the chronic phase.
+ONSET = START - dt.timedelta(weeks=22)
 
 #: (pain the morning before, worst pain during, pain the next morning,
 #: whether the person reports a flare that morning); None means the
@@ -48,7 +53,7 @@ def describe(dose: bs.Dose) -> str:
 
 
 def run() -> list[bs.Outcome]:
-    """Decide after every report and return the outcomes, oldest first."""
+    """Record every report and return the final outcomes, oldest first."""
     clearance = bs.Clearance(cleared=True, on=START - dt.timedelta(days=3))
     plan = bs.generate_progression(
         "glute-bridge",
@@ -66,54 +71,44 @@ def run() -> list[bs.Outcome]:
     print(f"  ... {len(plan.steps)} steps; {plan.steps[0].criteria.summary}")
     print()
 
-    dose = plan.steps[0].dose
-    history: list[bs.SessionReport] = []
+    episode = bs.Episode.begin(
+        onset=ONSET, plan=plan, clearance=clearance, config=CONFIG
+    )
     outcomes: list[bs.Outcome] = []
-    in_flare = False
-    good_in_a_row = 0
     for offset, (before, during, next_morning, flare) in enumerate(REPORTS):
-        if flare:
-            in_flare, good_in_a_row = True, 0
-        phase = bs.Phase.ACUTE if in_flare else bs.Phase.CHRONIC
-        report = bs.SessionReport(
-            day=START + dt.timedelta(days=offset),
+        day = START + dt.timedelta(days=offset)
+        if episode.plan is None:  # stopped: nothing until a new clearance
+            break
+        dose = episode.plan.step_on(day).dose
+        # In the evening: one set at the dose, the worst of the day's three.
+        evening = bs.SessionReport(
+            day=day,
             pain_before=before,
             pain_during_max=during,
-            pain_next_morning=next_morning,
-            # One set a session at the dose; the worst of the day's three.
             sets=(bs.SetResult(reps=dose.reps),),
+            flare=flare,
         )
-        context = bs.Context(
-            phase=phase,
-            clearance=clearance,
-            history=tuple(history),
-            decisions=tuple(outcomes),
-            programme_start=START,
-            body=BODY,
-            config=CONFIG,
-        )
-        outcome = bs.decide(report, dose, context)
-        history.append(report)
+        episode, provisional = episode.record(evening)
+        outcome = provisional
+        if next_morning is not None:
+            # The next morning: the answer completes the same session.
+            answer = bs.MorningReport(day=day, pain_next_morning=next_morning)
+            episode, outcome = episode.record(answer)
         outcomes.append(outcome)
-        next_dose = bs.apply_decision(outcome, dose)
+        next_dose = outcome.dose_after
         after = "-" if next_morning is None else str(next_morning)
         pains = f"{before}/{during}/{after}"
+        phase = outcome.phase.value if outcome.phase else "-"
         print(
-            f"day {offset + 1:2} {phase.value:8} pain {pains:6}"
+            f"day {offset + 1:2} {phase:8} pain {pains:6}"
             f" {outcome.decision.value:8}"
             f" -> {'stop' if next_dose is None else describe(next_dose)}"
+            f" (evening: {provisional.decision.value})"
         )
         for reason in outcome.reasons:
             print(f"         {reason.code.value}: {reason.message}")
         if next_dose is None:
             break
-        dose = next_dose
-        if in_flare:
-            green = during <= CONFIG.green_max(bs.Phase.ACUTE)
-            settled = report.is_settled(settle_tol=CONFIG.settle_tol)
-            good_in_a_row = good_in_a_row + 1 if green and settled else 0
-            if good_in_a_row >= SESSIONS_TO_END_A_FLARE:
-                in_flare = False
     return outcomes
 
 

@@ -1008,3 +1008,106 @@ DAILY_STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
     bs.WayScore: way_scores(),
     bs.TaskSwap: task_swap_results(),
 }
+
+
+# --- Episodes (issue 12) ---------------------------------------------------
+
+
+def placed_symptoms() -> st.SearchStrategy[bs.PlacedSymptom]:
+    """Valid symptoms with a place."""
+    return st.builds(
+        bs.PlacedSymptom,
+        symptom=st.sampled_from(bs.Symptom),
+        site=st.sampled_from(bs.SymptomSite),
+        next_morning=st.none() | st.booleans(),
+    )
+
+
+def morning_reports(
+    *, day: dt.date = DAY0
+) -> st.SearchStrategy[bs.MorningReport]:
+    """Valid next-morning answers for a session on *day*."""
+    return st.builds(
+        bs.MorningReport,
+        day=st.just(day),
+        pain_next_morning=pain_scores(),
+        stiffness_next_morning=st.none() | pain_scores(),
+        symptoms_still_there=st.frozensets(st.sampled_from(bs.Symptom)),
+        red_flags=st.frozensets(st.sampled_from(bs.RedFlag), max_size=1),
+    )
+
+
+@st.composite
+def evening_reports(
+    draw: st.DrawFn, *, day: dt.date, dose: bs.Dose | None
+) -> bs.SessionReport:
+    """Evening reports on *day*: no next-morning answer yet."""
+    reps = dose.pyramid or (dose.reps,) * dose.sets if dose else ()
+    done = tuple(
+        bs.SetResult(
+            reps=n,
+            load_kg=dose.load_kg if dose else 0.0,
+            hold_s=dose.hold_s if dose else 0.0,
+            reps_in_reserve=3,
+        )
+        for n in reps
+    )
+    return bs.SessionReport(
+        day=day,
+        pain_before=draw(st.integers(0, 6)),
+        pain_during_max=draw(st.integers(0, 7)),
+        symptoms=draw(
+            st.just(frozenset())
+            | st.frozensets(st.sampled_from(bs.Symptom), max_size=1)
+        ),
+        placed_symptoms=tuple(draw(st.lists(placed_symptoms(), max_size=1))),
+        flare=draw(st.booleans()),
+        sets=draw(st.just(done) | st.just(())),
+    )
+
+
+@st.composite
+def episode_plans(draw: st.DrawFn) -> bs.Progression:
+    """Short plans of the `LADDER`'s bridge or split squat (cheap)."""
+    slug = draw(st.sampled_from(["glute-bridge", "split-squat"]))
+    return bs.generate_progression(
+        slug,
+        bs.Body(mass_kg=80, height_m=1.78),
+        phase=draw(st.sampled_from(bs.Phase)),
+        mode=draw(st.sampled_from([_HOME, _STRENGTH])),
+        start=draw(dates()),
+        weeks=draw(st.integers(1, 2)),
+        catalog=LADDER,
+    )
+
+
+@st.composite
+def episodes(draw: st.DrawFn, *, min_sessions: int = 0) -> bs.Episode:
+    """Episodes from `Episode.begin`, with a few sessions recorded."""
+    plan = draw(episode_plans())
+    onset = plan.start - dt.timedelta(days=draw(st.integers(0, 200)))
+    clearance = draw(
+        st.none() | st.just(bs.Clearance(cleared=True, on=plan.start))
+    )
+    episode = bs.Episode.begin(
+        onset=onset, plan=plan, clearance=clearance, catalog=LADDER
+    )
+    day = plan.start
+    for _ in range(draw(st.integers(min_sessions, 2))):
+        dose = episode.plan.step_on(day).dose if episode.plan else None
+        report = draw(evening_reports(day=day, dose=dose))
+        episode, _ = episode.record(report, catalog=LADDER)
+        if draw(st.booleans()):
+            morning = draw(morning_reports(day=day))
+            episode, _ = episode.record(morning, catalog=LADDER)
+        day += dt.timedelta(days=draw(st.integers(1, 3)))
+        if episode.plan is not None and day >= episode.plan.end:
+            break
+    return episode
+
+
+def episode_sessions() -> st.SearchStrategy[bs.Session]:
+    """Sessions of generated episodes."""
+    return episodes(min_sessions=1).flatmap(
+        lambda episode: st.sampled_from(episode.sessions)
+    )

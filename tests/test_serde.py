@@ -46,6 +46,10 @@ STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
     bs.WorkoutItem: s.workout_items(),
     bs.WorkoutRewrite: s.workout_rewrites(),
     **s.DAILY_STRATEGIES,
+    bs.Episode: s.episodes(),
+    bs.MorningReport: s.morning_reports(),
+    bs.PlacedSymptom: s.placed_symptoms(),
+    bs.Session: s.episode_sessions(),
 }
 
 PUBLIC = _serde.public_types()

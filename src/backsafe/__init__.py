@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from backsafe.coaching._context import Context
     from backsafe.coaching._decide import decide
     from backsafe.coaching._doses import Change, Dose
+    from backsafe.coaching._episode import Episode, Session, replay
     from backsafe.coaching._generate import generate_progression
     from backsafe.coaching._outcomes import (
         Advice,
@@ -62,12 +63,15 @@ if TYPE_CHECKING:
     )
     from backsafe.coaching._reports import (
         Clearance,
+        MorningReport,
+        PlacedSymptom,
         RecordedRiskFactor,
         RedFlag,
         RiskFactor,
         SessionReport,
         SetResult,
         Symptom,
+        SymptomSite,
         Urgency,
     )
     from backsafe.daily._composite import (
@@ -166,6 +170,7 @@ __all__ = [
     "DailyTask",
     "Decision",
     "Dose",
+    "Episode",
     "Equipment",
     "Exercise",
     "ExerciseFlag",
@@ -184,10 +189,12 @@ __all__ = [
     "LoadPlacement",
     "LoadSource",
     "ModelMethod",
+    "MorningReport",
     "MovementPattern",
     "Muscle",
     "Outcome",
     "Phase",
+    "PlacedSymptom",
     "Posture",
     "Progression",
     "Reason",
@@ -196,6 +203,7 @@ __all__ = [
     "RecordedRiskFactor",
     "RedFlag",
     "RiskFactor",
+    "Session",
     "SessionReport",
     "SetResult",
     "Sex",
@@ -207,6 +215,7 @@ __all__ = [
     "StressLevel",
     "Support",
     "Symptom",
+    "SymptomSite",
     "TaskCollection",
     "TaskIndices",
     "TaskScore",
@@ -241,6 +250,7 @@ __all__ = [
     "plot_progression",
     "plot_task",
     "recommended_weight_limit",
+    "replay",
     "rewrite_workout",
     "sampled_frequency",
     "score",
@@ -284,6 +294,12 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "Criteria": ("backsafe.coaching._progression", "Criteria"),
     "Decision": ("backsafe.coaching._outcomes", "Decision"),
     "Dose": ("backsafe.coaching._doses", "Dose"),
+    "Episode": ("backsafe.coaching._episode", "Episode"),
+    "MorningReport": ("backsafe.coaching._reports", "MorningReport"),
+    "PlacedSymptom": ("backsafe.coaching._reports", "PlacedSymptom"),
+    "Session": ("backsafe.coaching._episode", "Session"),
+    "SymptomSite": ("backsafe.coaching._reports", "SymptomSite"),
+    "replay": ("backsafe.coaching._episode", "replay"),
     "Outcome": ("backsafe.coaching._outcomes", "Outcome"),
     "Phase": ("backsafe.coaching._phases", "Phase"),
     "Progression": ("backsafe.coaching._progression", "Progression"),

@@ -380,3 +380,132 @@ def instance_of(cls: type, what: str) -> Validator:
 def all_members(values: Iterable[enum.Enum]) -> str:
     """Format enum members for a message."""
     return ", ".join(repr(v.value) for v in values)
+
+
+# --- One rule for input at the public boundary -------------------------------
+#
+# Public functions accept an enum member or its string value, a
+# ``datetime.date`` or an ISO ``YYYY-MM-DD`` string, any real number type
+# (numpy's included, detected through ``numbers.Real`` and
+# ``operator.index`` so numpy is never imported) and any sequence for a
+# tuple. They convert once, here; inside, the types stay strict.
+
+import datetime as dt  # noqa: E402 (appended section)
+import numbers as _numbers  # noqa: E402
+import operator as _operator  # noqa: E402
+from collections.abc import Sequence as _Sequence  # noqa: E402
+
+_ISO_DATE_RE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def coerce_member(name: str, value: object, cls: type[E]) -> E:
+    """Return the member of *cls* that *value* is or names, else raise."""
+    if isinstance(value, cls):
+        return value
+    if isinstance(value, str):
+        for item in cls:
+            if item.value == value:
+                return item
+    allowed = "one of " + ", ".join(repr(m.value) for m in cls)
+    raise InvalidInputError.out_of_range(name, value, allowed)
+
+
+def coerce_optional_member(name: str, value: object, cls: type[E]) -> E | None:
+    """`coerce_member`, or ``None`` for ``None``."""
+    return None if value is None else coerce_member(name, value, cls)
+
+
+def coerce_date(name: str, value: object) -> dt.date:
+    """Return a ``datetime.date`` given one or an ISO ``YYYY-MM-DD`` string.
+
+    Only that format: week dates (``2026-W10-1``), ordinal dates and the
+    basic format (``20260302``) are refused, as are datetimes.
+    """
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    allowed = "a datetime.date or an ISO date string 'YYYY-MM-DD'"
+    if isinstance(value, str) and _ISO_DATE_RE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise InvalidInputError.out_of_range(name, value, allowed)
+
+
+def _is_boolean(value: object) -> bool:
+    return isinstance(value, bool) or type(value).__name__ in {"bool_", "bool"}
+
+
+def _as_number(value: object, *, integral: bool) -> object:
+    """*value* as a plain int or float when it is a real number type."""
+    if _is_boolean(value) or value.__class__ in {int, float}:
+        return value
+    try:
+        return _operator.index(value)  # type: ignore[arg-type]
+    except TypeError:
+        pass
+    if not integral and isinstance(value, _numbers.Real):
+        try:
+            return float(value)
+        except (OverflowError, ValueError):
+            return value
+    return value
+
+
+def coerce_real(
+    name: str,
+    value: object,
+    *,
+    min_value: float,
+    max_value: float,
+    unit: str = "",
+    min_exclusive: bool = False,
+) -> float:
+    """Return any real number (numpy's too) in range as a float, else raise.
+
+    Booleans are refused, numpy's included.
+    """
+    number = _as_number(value, integral=False)
+    try:
+        return check_real(
+            name,
+            number,
+            min_value=min_value,
+            max_value=max_value,
+            unit=unit,
+            min_exclusive=min_exclusive,
+        )
+    except InvalidInputError as error:
+        if number is value:
+            raise
+        raise InvalidInputError.out_of_range(
+            name, value, error.allowed or ""
+        ) from None
+
+
+def coerce_int(
+    name: str, value: object, *, min_value: int, max_value: int
+) -> int:
+    """Return any integer (numpy's too) in range as an int, else raise."""
+    number = _as_number(value, integral=True)
+    try:
+        return check_int(
+            name, number, min_value=min_value, max_value=max_value
+        )
+    except InvalidInputError as error:
+        if number is value:
+            raise
+        raise InvalidInputError.out_of_range(
+            name, value, error.allowed or ""
+        ) from None
+
+
+def coerce_tuple(name: str, value: object, what: str) -> tuple[Any, ...]:
+    """Return any sequence (not a string) as a tuple, else raise."""
+    if isinstance(value, tuple):
+        return value
+    if isinstance(value, _Sequence) and not isinstance(
+        value, str | bytes | bytearray
+    ):
+        return tuple(value)
+    raise InvalidInputError.out_of_range(name, value, f"a sequence of {what}")

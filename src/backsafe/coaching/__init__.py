@@ -9,8 +9,8 @@ The value types, lowest first:
 - ``_doses``: `Dose` and `Change`, the one thing a step changes;
 - ``_progression``: `Progression`, its `Step` and their `Criteria`;
 - ``_reports``: what a person reports (`SessionReport`, `SetResult`,
-  `Symptom`, `RedFlag`, `Urgency`, `RiskFactor`, `RecordedRiskFactor`,
-  `Clearance`);
+  `Symptom`, `SymptomSite`, `PlacedSymptom`, `MorningReport`, `RedFlag`,
+  `Urgency`, `RiskFactor`, `RecordedRiskFactor`, `Clearance`);
 - ``_outcomes``: `Outcome`, its `Decision`, `Reason`, `ReasonCode` and
   `Advice`;
 - ``_context``: `Context`, what `decide` needs besides report and dose;
@@ -23,5 +23,9 @@ The mechanics and the public functions:
 - ``_generate``: `generate_progression`;
 - ``_rule_checks``: the rows of the decision table;
 - ``_decide``: `decide`;
-- ``_apply``: `apply_decision`.
+- ``_apply``: `apply_decision`;
+- ``_episode_rules``: the mechanics of recording a report (order, phase
+  from the facts, context, re-plan);
+- ``_episode``: `Episode`, its `Session`, and `replay`: one person's
+  episode as one immutable record.
 """

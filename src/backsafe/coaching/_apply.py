@@ -100,8 +100,8 @@ def apply_decision(
             "target", target, "a Dose or a Progression"
         )
     check_options(config=config, limits=limits)
-    planned = target.step_on(outcome.day).dose
-    if planned != outcome.dose_before:
+    planned, expected = _planned(outcome, target)
+    if planned not in expected:
         raise InvalidInputError.out_of_range(
             "outcome.dose_before",
             outcome.dose_before,
@@ -113,7 +113,7 @@ def apply_decision(
     dose = outcome.dose_after
     if dose.exercise not in index:
         raise UnknownExerciseError(dose.exercise)
-    start = outcome.day + dt.timedelta(days=1)
+    start = max(outcome.day + dt.timedelta(days=1), target.start)
     if start >= dt.date.max:
         raise InvalidInputError.out_of_range(
             "outcome.day", outcome.day, f"before {dt.date.max - _ONE_DAY}"
@@ -146,3 +146,18 @@ def apply_decision(
         index=index,
         wake_time=target.wake_time,
     )
+
+
+def _planned(
+    outcome: Outcome, target: Progression
+) -> tuple[Dose, set[Dose | None]]:
+    """The plan's dose for *outcome*, and the doses it may be.
+
+    The morning's final outcome may be applied to the plan re-planned
+    from the evening's provisional one: that plan starts the day after
+    the session, from the session's dose (a hold) or from the evening's
+    step back.
+    """
+    if outcome.day < target.start and outcome.day + _ONE_DAY == target.start:
+        return target.steps[0].dose, {outcome.dose_before, outcome.dose_after}
+    return target.step_on(outcome.day).dose, {outcome.dose_before}

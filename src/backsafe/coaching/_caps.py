@@ -66,10 +66,34 @@ def is_never_planned(exercise: Exercise) -> bool:
 
 
 def max_tier(phase: Phase, *, permits_tier3: bool) -> int:
-    """The highest tier a phase allows (§9.2)."""
+    """The highest tier a phase allows (§9.2).
+
+    A clinician's tier-3 permission lifts the chronic caps only (§2: tier
+    3 only with an explicit permission, in the chronic phase).
+    """
     if phase is Phase.ACUTE:
         return 1
-    return 3 if permits_tier3 else 2
+    return 3 if permits_tier3 and phase is Phase.CHRONIC else 2
+
+
+def substitute(exercise: Exercise, index: Index) -> Exercise | None:
+    """The named replacement of an exercise that is never planned (§9.3).
+
+    The supine double-leg raise is replaced by a single-leg raise: the
+    same pattern on one leg, the lowest tier first.
+    """
+    if not is_never_planned(exercise):
+        return None
+    found = [
+        e
+        for e in index.values()
+        if e.pattern is exercise.pattern
+        and not is_never_planned(e)
+        and e.tier < exercise.tier
+        and set(e.modes) & set(exercise.modes)
+    ]
+    found.sort(key=lambda e: (e.tier, e.slug))
+    return found[0] if found else None
 
 
 def load_cap_n(

@@ -9,10 +9,12 @@ clock.
 from collections.abc import Iterable
 from typing import Final
 
+from backsafe._validation import all_members
 from backsafe.coaching import _rule_checks as rules
 from backsafe.coaching._caps import (
     Limitations,
     index_of,
+    is_never_planned,
     load_cap_n,
     max_tier,
     permits,
@@ -112,8 +114,17 @@ def decide(
     caps = _caps(context)
     index = index_of(catalog)
     exercise = _exercise_of(index, dose)
+    if dose.mode not in exercise.modes:
+        raise InvalidInputError.out_of_range(
+            "dose.mode",
+            dose.mode.value,
+            f"one of {all_members(sorted(exercise.modes))} for"
+            f" {exercise.slug!r}",
+        )
     regress = rules.regressions(report, dose, context)
-    if not caps.within_caps(exercise, dose):
+    if is_never_planned(exercise):
+        regress.append(ReasonCode.REPLACED)
+    elif not caps.within_caps(exercise, dose):
         regress.append(ReasonCode.ABOVE_PHASE_CAP)
     if regress:
         found = _step_back(
@@ -165,6 +176,7 @@ def decide(
         Decision.HOLD,
         reasons=[(Urgency.NONE, code) for code in holds],
         step=(dose, None),
+        detail={ReasonCode.DWELL_NOT_MET: rules.missing(report, dose)},
     )
 
 
@@ -243,7 +255,7 @@ def _step_back(
     index: dict[str, Exercise],
     exercise: Exercise,
 ) -> tuple[Dose, Change] | None:
-    if ReasonCode.ABOVE_PHASE_CAP in codes:
+    if {ReasonCode.ABOVE_PHASE_CAP, ReasonCode.REPLACED} & set(codes):
         return None
     if codes == [ReasonCode.PLANNED_DELOAD]:
         light = deload(dose)
@@ -337,6 +349,7 @@ def _outcome(
     *,
     reasons: list[tuple[Urgency, ReasonCode]],
     step: tuple[Dose, Change | None] | None = None,
+    detail: dict[ReasonCode, str] | None = None,
 ) -> Outcome:
     urgency = (
         max(u for u, _ in reasons)
@@ -347,9 +360,14 @@ def _outcome(
         day=report.day,
         decision=decision,
         urgency=urgency,
-        reasons=tuple(Reason.of(code) for _, code in reasons),
+        reasons=tuple(
+            Reason.of(code, detail=(detail or {}).get(code, ""))
+            for _, code in reasons
+        ),
         advice=rules.advice(report, context, decision),
         change=None if step is None else step[1],
         dose_before=dose,
         dose_after=None if step is None else step[0],
+        phase=context.phase,
+        provisional=not report.is_complete,
     )

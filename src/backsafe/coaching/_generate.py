@@ -233,8 +233,8 @@ def generate_progression(
     exercise: Exercise | str,
     body: Body,
     *,
-    phase: Phase,
-    mode: TrainingMode,
+    phase: Phase | str,
+    mode: TrainingMode | str,
     start: dt.date,
     weeks: int = 8,
     load_kg: float = 0.0,
@@ -271,8 +271,8 @@ def generate_progression(
     Args:
         exercise: The exercise or its slug.
         body: The person.
-        phase: The phase of the episode.
-        mode: How to dose it; one of the exercise's modes.
+        phase: The phase of the episode, or its value (``"chronic"``).
+        mode: How to dose it, or its value; one of the exercise's modes.
         start: The first day.
         weeks: How long to plan, 1-52 weeks.
         load_kg: Strength mode: a light starting load (3 or more reps in
@@ -310,6 +310,15 @@ def generate_progression(
 
     .. versionadded:: 0.1.0
     """
+    # One rule at the boundary: enum values and any real number type.
+    phase = v.coerce_member("phase", phase, Phase)
+    mode = v.coerce_member("mode", mode, TrainingMode)
+    weeks = v.coerce_int("weeks", weeks, min_value=1, max_value=52)
+    load_kg = v.coerce_real("load_kg", load_kg, min_value=0.0, max_value=600.0)
+    if load_step_kg is not None:
+        load_step_kg = v.coerce_real(
+            "load_step_kg", load_step_kg, min_value=0.0, max_value=50.0
+        )
     load, step = _check_plan_inputs(
         body,
         phase=phase,

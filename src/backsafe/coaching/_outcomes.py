@@ -13,6 +13,7 @@ import attrs
 from backsafe import _validation as v
 from backsafe.coaching._doses import Change, Dose
 from backsafe.coaching._fields import is_date, optional_instance, tuple_of
+from backsafe.coaching._phases import Phase
 from backsafe.coaching._reports import Urgency
 from backsafe.exceptions import InvalidInputError
 from backsafe.spine._types import OrderedStrEnum
@@ -64,10 +65,12 @@ class ReasonCode(enum.StrEnum):
     CLEARANCE_OUTDATED = "clearance-outdated"
     RISK_FACTOR_NOT_CLEARED = "risk-factor-not-cleared"
     WEAKNESS_PERSISTS = "weakness-persists"
+    WEAKNESS_NEW = "weakness-new"
     NERVE_SYMPTOMS_PERSIST = "nerve-symptoms-persist"
     STOP_SYMPTOM_REPEATED = "stop-symptom-repeated"
     NOT_SETTLED_REPEATED = "not-settled-repeated"
     NOTHING_EASIER = "nothing-easier"
+    REPLACED = "replaced"
     ABOVE_PHASE_CAP = "above-phase-cap"
     STOP_SYMPTOM = "stop-symptom"
     PAIN_ABOVE_CEILING = "pain-above-ceiling"
@@ -78,6 +81,7 @@ class ReasonCode(enum.StrEnum):
     ONE_HOUR_RULE = "one-hour-rule"
     AMBER_PAIN = "amber-pain"
     DWELL_NOT_MET = "dwell-not-met"
+    EARLY_RISE = "early-rise"
     AT_CAP = "at-cap"
     NEEDS_BODY = "needs-body"
     READY = "ready"
@@ -87,6 +91,16 @@ class ReasonCode(enum.StrEnum):
         """A sentence a product can show to the person."""
         return _MESSAGES[self]
 
+
+#: What a report lacks for its session to count, told with the hold.
+SETS_MISSING: Final = (
+    " This report has fewer sets than the dose: add the sets you did"
+    " (reps, and the weight if any) so that a good session can count."
+)
+RESERVE_MISSING: Final = (
+    " This report lacks the reps in reserve of some sets: add how many more"
+    " reps you could have done at the end of each set so that it can count."
+)
 
 _SEE_DOCTOR = "Stop exercising and get checked by a doctor"
 _CLINICIAN = "Stop exercising and see a clinician before you exercise again"
@@ -109,6 +123,11 @@ _MESSAGES: Final = {
         f"{_SEE_DOCTOR} today or tomorrow: weakness was still there the"
         " next morning."
     ),
+    ReasonCode.WEAKNESS_NEW: (
+        "Stop this session and see a clinician before you exercise again:"
+        " new or worse weakness. If it is still there tomorrow, or in both"
+        " legs, get checked the same day."
+    ),
     ReasonCode.NERVE_SYMPTOMS_PERSIST: (
         f"{_CLINICIAN}: tingling or numbness was still there the next morning."
     ),
@@ -121,6 +140,10 @@ _MESSAGES: Final = {
     ),
     ReasonCode.NOTHING_EASIER: (
         f"{_CLINICIAN}: there is no easier version left to step back to."
+    ),
+    ReasonCode.REPLACED: (
+        "Switch exercise: this one is replaced by its gentler version,"
+        " which works the same muscles with less strain on the back."
     ),
     ReasonCode.ABOVE_PHASE_CAP: (
         "Step back: this dose is more than your current phase allows, so"
@@ -156,6 +179,10 @@ _MESSAGES: Final = {
     ReasonCode.DWELL_NOT_MET: (
         "Keep the same dose: a few more good sessions on separate days first."
     ),
+    ReasonCode.EARLY_RISE: (
+        "Keep the same dose: morning pain has crept up in your first week;"
+        " it must stop rising before you step up."
+    ),
     ReasonCode.AT_CAP: (
         "Keep the same dose: this is the top of the plan for now."
     ),
@@ -186,9 +213,16 @@ class Reason:
     message: str = attrs.field(validator=v.text(max_length=400))
 
     @classmethod
-    def of(cls, code: ReasonCode) -> "Reason":
-        """Build the reason for *code* with its standard message."""
-        return cls(code=code, message=code.message)
+    def of(cls, code: ReasonCode | str, *, detail: str = "") -> "Reason":
+        """Build the reason for *code* (or its value) with its message.
+
+        *detail*, when given, is a sentence added to the message.
+
+        Raises:
+            InvalidInputError: *code* is not a reason code.
+        """
+        member = v.coerce_member("code", code, ReasonCode)
+        return cls(code=member, message=member.message + detail)
 
 
 @final
@@ -209,8 +243,13 @@ class Outcome:
         change: What the next dose changes, for a step up or back.
         dose_before: The dose the report was about.
         dose_after: The next dose; ``None`` after a stop.
+        phase: The phase whose rules were used, when known.
+        provisional: Whether the decision waits for the next-morning
+            answer (an evening report); it never steps up.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       *phase* and *provisional*.
     """
 
     day: dt.date = attrs.field(validator=is_date)
@@ -228,6 +267,12 @@ class Outcome:
     dose_before: Dose = attrs.field(validator=v.instance_of(Dose, "a Dose"))
     dose_after: Dose | None = attrs.field(
         validator=optional_instance(Dose, "a Dose or None")
+    )
+    phase: Phase | None = attrs.field(
+        default=None, validator=v.optional_member(Phase)
+    )
+    provisional: bool = attrs.field(
+        default=False, validator=v.instance_of(bool, "a bool")
     )
 
     def __attrs_post_init__(self) -> None:
@@ -247,6 +292,13 @@ class Outcome:
                 "Outcome.urgency",
                 self.urgency.value,
                 "'none' exactly when the decision is not 'stop-and-refer'",
+            )
+        if self.provisional and self.decision is Decision.PROGRESS:
+            raise InvalidInputError.out_of_range(
+                "Outcome.decision",
+                self.decision.value,
+                "not 'progress' while provisional (no step up before the"
+                " next-morning answer)",
             )
 
     def __repr__(self) -> str:

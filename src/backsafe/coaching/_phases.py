@@ -135,16 +135,26 @@ class Config:
                 f"> subacute_from_weeks ({self.subacute_from_weeks:g})",
             )
 
-    def green_max(self, phase: Phase) -> int:
-        """Return the highest green pain score in *phase*."""
+    def green_max(self, phase: Phase | str) -> int:
+        """Return the highest green pain score in *phase* (or its value).
+
+        Raises:
+            InvalidInputError: *phase* is not a phase.
+        """
+        phase = v.coerce_member("phase", phase, Phase)
         if phase is Phase.ACUTE:
             return self.green_max_acute
         if phase is Phase.SUBACUTE:
             return self.green_max_subacute
         return self.green_max_chronic
 
-    def min_days(self, phase: Phase) -> int:
-        """Return the least days between two steps up in *phase*."""
+    def min_days(self, phase: Phase | str) -> int:
+        """Return the least days between two steps up in *phase*.
+
+        Raises:
+            InvalidInputError: *phase* is not a phase.
+        """
+        phase = v.coerce_member("phase", phase, Phase)
         if phase is Phase.ACUTE:
             return self.min_days_acute
         if phase is Phase.SUBACUTE:
@@ -159,7 +169,7 @@ class Config:
         >>> Config().phase_for(6)
         <Phase.SUBACUTE: 'subacute'>
         """
-        weeks = v.check_real(
+        weeks = v.coerce_real(
             "weeks_since_onset",
             weeks_since_onset,
             min_value=0.0,

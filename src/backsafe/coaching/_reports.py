@@ -15,6 +15,7 @@ import attrs
 
 from backsafe import _validation as v
 from backsafe.coaching._fields import PAIN, is_date, optional_pain, tuple_of
+from backsafe.exceptions import InvalidInputError
 from backsafe.spine._types import OrderedStrEnum
 
 
@@ -147,6 +148,78 @@ class Symptom(enum.StrEnum):
         return self is not Symptom.CENTRALIZATION
 
 
+class SymptomSite(enum.StrEnum):
+    """Where a symptom is felt (§3.1, §4).
+
+    Symptoms in both legs or in the saddle area are emergency red flags by
+    themselves; below the knee is a sign of spreading.
+
+    .. versionadded:: 0.2.0
+    """
+
+    ONE_LEG = "one-leg"
+    BOTH_LEGS = "both-legs"
+    """Both legs, or one-sided symptoms that have become two-sided."""
+    SADDLE = "saddle"
+    """Around the genitals, anus, perineum or inner thighs."""
+    BELOW_KNEE = "below-knee"
+
+
+@final
+@attrs.frozen(kw_only=True)
+class PlacedSymptom:
+    """A symptom, where it was felt, and whether it lasted to the morning.
+
+    Attributes:
+        symptom: What was felt.
+        site: Where it was felt.
+        next_morning: Whether it was still there the next morning;
+            ``None`` until the morning answer.
+
+    >>> PlacedSymptom(symptom=Symptom.TINGLING,
+    ...               site=SymptomSite.BOTH_LEGS).red_flags
+    frozenset({<RedFlag.BILATERAL_LEG_SYMPTOMS: 'bilateral-leg-symptoms'>})
+
+    .. versionadded:: 0.2.0
+    """
+
+    symptom: Symptom = attrs.field(validator=v.member(Symptom))
+    site: SymptomSite = attrs.field(validator=v.member(SymptomSite))
+    next_morning: bool | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(v.instance_of(bool, "a bool")),
+    )
+
+    @property
+    def red_flags(self) -> frozenset[RedFlag]:
+        """The red flags its place raises on its own (§3.1)."""
+        return _SITE_FLAGS.get((self.site, self.symptom), frozenset()) | (
+            _SITE_FLAGS.get((self.site, None), frozenset())
+        )
+
+    @property
+    def symptoms(self) -> frozenset[Symptom]:
+        """The symptom, and new pain below the knee for pain there."""
+        found = {self.symptom}
+        if self.site is SymptomSite.BELOW_KNEE and self.symptom in {
+            Symptom.SHARP_PAIN,
+            Symptom.PERIPHERALIZATION,
+        }:
+            found.add(Symptom.NEW_PAIN_BELOW_KNEE)
+        return frozenset(found)
+
+
+_SITE_FLAGS: Final[
+    dict[tuple[SymptomSite, Symptom | None], frozenset[RedFlag]]
+] = {
+    (SymptomSite.BOTH_LEGS, None): frozenset({RedFlag.BILATERAL_LEG_SYMPTOMS}),
+    (SymptomSite.BOTH_LEGS, Symptom.WEAKNESS): frozenset(
+        {RedFlag.SEVERE_OR_PROGRESSIVE_BILATERAL_WEAKNESS}
+    ),
+    (SymptomSite.SADDLE, None): frozenset({RedFlag.SADDLE_ANAESTHESIA}),
+}
+
+
 @final
 @attrs.frozen(kw_only=True)
 class Clearance:
@@ -247,6 +320,16 @@ class SessionReport:
         symptoms_persist_next_morning: Whether the symptoms were still
             there the next morning.
         sets: What was done, set by set.
+        placed_symptoms: Symptoms with the place they were felt; those in
+            both legs or the saddle area are emergency red flags by
+            themselves.
+        red_flags: Red flags noticed with this report.
+        flare: Whether this report starts a flare of the person's usual
+            pain (the acute rules apply until two green, settled sessions
+            in a row, §2).
+
+    An evening report leaves the next-morning fields empty; a
+    `MorningReport` completes it.
 
     >>> import datetime
     >>> report = SessionReport(
@@ -259,6 +342,8 @@ class SessionReport:
     True
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       *placed_symptoms*, *red_flags* and *flare*.
     """
 
     day: dt.date = attrs.field(validator=is_date)
@@ -282,15 +367,122 @@ class SessionReport:
     sets: tuple[SetResult, ...] = attrs.field(
         default=(), validator=tuple_of(SetResult, "SetResult")
     )
+    placed_symptoms: tuple[PlacedSymptom, ...] = attrs.field(
+        default=(), validator=tuple_of(PlacedSymptom, "PlacedSymptom")
+    )
+    red_flags: frozenset[RedFlag] = attrs.field(
+        default=frozenset(), validator=v.members(RedFlag)
+    )
+    flare: bool = attrs.field(
+        default=False, validator=v.instance_of(bool, "a bool")
+    )
+
+    @property
+    def all_symptoms(self) -> frozenset[Symptom]:
+        """*symptoms* with those of *placed_symptoms*."""
+        found = set(self.symptoms)
+        for placed in self.placed_symptoms:
+            found |= placed.symptoms
+        return frozenset(found)
 
     @property
     def stop_symptoms(self) -> frozenset[Symptom]:
         """The symptoms that stop the exercise."""
-        return frozenset(s for s in self.symptoms if s.is_stop)
+        return frozenset(s for s in self.all_symptoms if s.is_stop)
+
+    @property
+    def persisting_symptoms(self) -> frozenset[Symptom]:
+        """The symptoms still there the next morning."""
+        found = set(
+            self.all_symptoms if self.symptoms_persist_next_morning else ()
+        )
+        for placed in self.placed_symptoms:
+            if placed.next_morning:
+                found |= placed.symptoms
+        return frozenset(found)
+
+    @property
+    def all_red_flags(self) -> frozenset[RedFlag]:
+        """*red_flags* with those the symptoms' places raise (§3.1)."""
+        found = set(self.red_flags)
+        for placed in self.placed_symptoms:
+            found |= placed.red_flags
+        return frozenset(found)
+
+    @property
+    def is_complete(self) -> bool:
+        """Whether the next-morning answer is in."""
+        return self.pain_next_morning is not None
 
     def is_settled(self, *, settle_tol: int) -> bool:
         """Whether pain settled by the next morning (False if unknown)."""
+        tol = v.coerce_int("settle_tol", settle_tol, min_value=0, max_value=1)
         return (
             self.pain_next_morning is not None
-            and self.pain_next_morning <= self.pain_before + settle_tol
+            and self.pain_next_morning <= self.pain_before + tol
+        )
+
+
+@final
+@attrs.frozen(kw_only=True)
+class MorningReport:
+    """The next-morning answer that completes an evening report.
+
+    Attributes:
+        day: The day of the session it completes (the morning after it).
+        pain_next_morning: Back pain this morning, 0-10.
+        stiffness_next_morning: Stiffness this morning, if known.
+        symptoms_still_there: The session's symptoms still there this
+            morning.
+        red_flags: Red flags noticed this morning.
+
+    .. versionadded:: 0.2.0
+    """
+
+    day: dt.date = attrs.field(validator=is_date)
+    pain_next_morning: int = attrs.field(validator=PAIN)
+    stiffness_next_morning: int | None = attrs.field(
+        default=None, validator=optional_pain
+    )
+    symptoms_still_there: frozenset[Symptom] = attrs.field(
+        default=frozenset(), validator=v.members(Symptom)
+    )
+    red_flags: frozenset[RedFlag] = attrs.field(
+        default=frozenset(), validator=v.members(RedFlag)
+    )
+
+    def complete(self, report: SessionReport) -> SessionReport:
+        """*report* with this morning's answer filled in.
+
+        Raises:
+            InvalidInputError: *report* is of another day, or already
+                complete.
+        """
+        if not isinstance(report, SessionReport):
+            raise InvalidInputError.out_of_range(
+                "report", report, "a SessionReport"
+            )
+        if report.day != self.day or report.is_complete:
+            raise InvalidInputError.out_of_range(
+                "MorningReport.day",
+                self.day,
+                f"the day of an evening report still waiting for its"
+                f" morning answer ({report.day}, "
+                f"{'complete' if report.is_complete else 'open'})",
+            )
+        still = self.symptoms_still_there
+        placed = tuple(
+            attrs.evolve(p, next_morning=bool(p.symptoms & still))
+            for p in report.placed_symptoms
+        )
+        return attrs.evolve(
+            report,
+            pain_next_morning=self.pain_next_morning,
+            stiffness_next_morning=self.stiffness_next_morning,
+            symptoms_persist_next_morning=(
+                report.symptoms_persist_next_morning
+                or bool(still & report.symptoms)
+            ),
+            placed_symptoms=placed,
+            red_flags=report.red_flags | self.red_flags,
         )

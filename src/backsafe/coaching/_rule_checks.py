@@ -7,13 +7,21 @@ Pure functions: the same inputs give the same codes; dates are inputs and
 nothing reads the clock. `decide` combines them.
 """
 
+import itertools
 from collections.abc import Sequence
 from statistics import fmean
 from typing import Final
 
 from backsafe.coaching._context import Context
 from backsafe.coaching._doses import Dose
-from backsafe.coaching._outcomes import Advice, Decision, Outcome, ReasonCode
+from backsafe.coaching._outcomes import (
+    RESERVE_MISSING,
+    SETS_MISSING,
+    Advice,
+    Decision,
+    Outcome,
+    ReasonCode,
+)
 from backsafe.coaching._phases import Config
 from backsafe.coaching._reports import (
     RiskFactor,
@@ -36,6 +44,8 @@ REVIEW_AFTER_REGRESSIONS: Final = 3
 #: No improvement after four weeks prompts a review (CKS: one month).
 NO_IMPROVEMENT_DAYS: Final = 28
 HOLDS_BEFORE_DELOAD_ADVICE: Final = 3
+#: Rounding slack when comparing a reported load with the dose's.
+_LOAD_TOL_KG: Final = 1e-6
 
 _NERVE: Final = frozenset({Symptom.TINGLING, Symptom.NUMBNESS})
 
@@ -47,7 +57,8 @@ def stops(
     report: SessionReport, context: Context
 ) -> list[tuple[Urgency, ReasonCode]]:
     found: list[tuple[Urgency, ReasonCode]] = []
-    urgencies = {flag.urgency for flag in context.red_flags}
+    flags = context.red_flags | report.all_red_flags
+    urgencies = {flag.urgency for flag in flags}
     if Urgency.EMERGENCY in urgencies:
         found.append((Urgency.EMERGENCY, ReasonCode.RED_FLAG_EMERGENCY))
     if Urgency.URGENT in urgencies:
@@ -55,11 +66,13 @@ def stops(
     found.extend(
         (Urgency.ROUTINE, c) for c in _clearance_problems(report, context)
     )
-    symptoms = report.symptoms
-    persist = report.symptoms_persist_next_morning
-    if Symptom.WEAKNESS in symptoms and persist:
+    persisting = report.persisting_symptoms
+    if Symptom.WEAKNESS in persisting:
         found.append((Urgency.URGENT, ReasonCode.WEAKNESS_PERSISTS))
-    if symptoms & _NERVE and persist:
+    elif Symptom.WEAKNESS in report.all_symptoms:
+        # New or worse weakness stops the session and refers (§4).
+        found.append((Urgency.ROUTINE, ReasonCode.WEAKNESS_NEW))
+    if persisting & _NERVE:
         found.append((Urgency.ROUTINE, ReasonCode.NERVE_SYMPTOMS_PERSIST))
     previous = context.history[-1] if context.history else None
     if (
@@ -229,8 +242,45 @@ def holds(
         )
     ):
         found.append(ReasonCode.DWELL_NOT_MET)
+    if _early_rise(report, context):
+        found.append(ReasonCode.EARLY_RISE)
     big_step = all(r.pain_during_max <= BIG_STEP_MAX_PAIN for r in counted)
     return found, big_step
+
+
+def missing(report: SessionReport, dose: Dose) -> str:
+    """What the report lacks for the session to count (no silent holds)."""
+    needed = len(dose.pyramid) if dose.pyramid else dose.sets
+    if len(report.sets) < needed:
+        return SETS_MISSING
+    if dose.mode is TrainingMode.STRENGTH and any(
+        s.reps_in_reserve is None for s in report.sets[:needed]
+    ):
+        return RESERVE_MISSING
+    return ""
+
+
+#: Rises of morning pain within the first week that stop a step up [D].
+EARLY_RISES: Final = 2
+
+
+def _early_rise(report: SessionReport, context: Context) -> bool:
+    """Morning pain rising more than once when no earlier week exists.
+
+    The weekly rule (§5.2 trend) needs a full earlier week to compare
+    with; until one exists, a second rise of morning pain (within a
+    session or between sessions, each within *settle_tol* or not) never
+    steps up, so pain that creeps up a point at a time in the first week
+    holds (Silbernagel: pain must not increase from week to week).
+    """
+    end = report.day.toordinal() + 1
+    samples = _morning_samples((*context.history, report), stiffness=False)
+    if any(WEEK_DAYS <= end - d < 2 * WEEK_DAYS for d, _ in samples):
+        return False
+    recent = [(d, x) for d, x in samples if 0 <= end - d < WEEK_DAYS]
+    values = [x for _, x in sorted(recent, key=lambda sample: sample[0])]
+    rises = sum(b > a for a, b in itertools.pairwise(values))
+    return rises >= EARLY_RISES
 
 
 def _qualifies(
@@ -250,13 +300,18 @@ def _qualifies(
             for s, reps in zip(done, dose.pyramid, strict=True)
         )
     done = report.sets[: dose.sets]
-    if dose.mode is not TrainingMode.STRENGTH:
-        return len(done) == dose.sets and all(
-            s.reps >= dose.reps and s.hold_s >= dose.hold_s for s in done
-        )
-    return len(done) == dose.sets and all(
+    # Every set at the current dose: the reps, the hold and the load as
+    # prescribed or more (§7 dwell: sessions at the current dose).
+    at_dose = len(done) == dose.sets and all(
         s.reps >= dose.reps
-        and s.reps_in_reserve is not None
+        and s.hold_s >= dose.hold_s
+        and s.load_kg >= dose.load_kg - _LOAD_TOL_KG
+        for s in done
+    )
+    if dose.mode is not TrainingMode.STRENGTH:
+        return at_dose
+    return at_dose and all(
+        s.reps_in_reserve is not None
         and s.reps_in_reserve >= MIN_REPS_IN_RESERVE
         for s in done
     )

@@ -12,7 +12,7 @@ from typing import Final
 
 import attrs
 
-from backsafe.coaching._caps import Index, Limitations
+from backsafe.coaching._caps import Index, Limitations, substitute
 from backsafe.coaching._doses import MAX_LOAD_KG, Change, Dose
 from backsafe.coaching._phases import Config, Phase
 from backsafe.exercises._exercise import Exercise, TrainingMode
@@ -40,6 +40,8 @@ STRETCH_SETS: Final = 3
 STRETCH_DEFAULT_HOLD_S: Final = 20
 #: A regression takes 10 % off the load (§8).
 REGRESS_LOAD_FRACTION: Final = 0.10
+#: Rounding of a step back when the equipment has no fixed step.
+NO_GRID_KG: Final = 0.1
 #: Largest load step as a fraction of the load (ACSM 2009: 2-10 %).
 MAX_LOAD_STEP_FRACTION: Final = 0.10
 #: A planned deload every 6th week in strength mode (§7.5).
@@ -250,24 +252,66 @@ def capped(target: Dose, current: Dose) -> Dose:
     )
 
 
+def family_below(exercise: Exercise, index: Index) -> list[Exercise]:
+    """The exercises down the *easier* ladder, nearest first (§9.3)."""
+    found: list[Exercise] = []
+    seen = {exercise.slug}
+    queue = list(exercise.easier)
+    while queue:
+        slug = queue.pop(0)
+        easier = index.get(slug)
+        if slug in seen or easier is None:
+            continue
+        seen.add(slug)
+        queue.extend(easier.easier)
+        if easier.tier <= exercise.tier:
+            found.append(easier)
+    return found
+
+
+#: Modes a step back may cross into: both dose reps and sets alike.
+_CROSSABLE: Final = (TrainingMode.HOME_REPS, TrainingMode.STRENGTH)
+
+
+def _in_mode(dose: Dose, easier: Exercise) -> Dose | None:
+    """*dose* moved to a mode of *easier*: its own first, else crossed."""
+    if dose.mode in easier.modes:
+        return dose
+    if dose.mode not in _CROSSABLE:
+        return None
+    for mode in _CROSSABLE:
+        if mode in easier.modes:
+            return attrs.evolve(
+                dose,
+                mode=mode,
+                min_reps=1,
+                max_reps=max(dose.reps, HOME_MAX_REPS),
+            )
+    return None
+
+
 def _easier(
     dose: Dose, exercise: Exercise, *, index: Index, phase: Phase
 ) -> tuple[Dose, Change] | None:
-    """An easier exercise of the family, never more of anything (§8)."""
-    for slug in exercise.easier:
-        easier = index.get(slug)
-        if (
-            easier is None
-            or dose.mode not in easier.modes
-            or easier.tier > exercise.tier
-        ):
-            continue
-        new = capped(entry_dose(easier, dose, phase=phase), dose)
-        if dose.mode is TrainingMode.HOME_REPS:
-            new = attrs.evolve(
-                new, sessions_per_day=max(1, new.sessions_per_day - 1)
-            )
-        return new, Change.EXERCISE
+    """An easier exercise of the family, never more of anything (§8).
+
+    The whole ladder down, nearest first, in the dose's mode; then across
+    modes (strength and home reps) before giving up.
+    """
+    below = family_below(exercise, index)
+    for same_mode in (True, False):
+        for easier in below:
+            if (dose.mode in easier.modes) != same_mode:
+                continue
+            moved = _in_mode(dose, easier)
+            if moved is None:
+                continue
+            new = capped(entry_dose(easier, moved, phase=phase), dose)
+            if new.mode is TrainingMode.HOME_REPS:
+                new = attrs.evolve(
+                    new, sessions_per_day=max(1, new.sessions_per_day - 1)
+                )
+            return new, Change.EXERCISE
     return None
 
 
@@ -284,8 +328,10 @@ def step_back(  # noqa: PLR0911 (one return per fallback of §8)
         easier = _easier(dose, exercise, index=index, phase=phase)
         if easier is not None:
             return easier
-    if dose.load_kg > 0 and dose.load_step_kg > 0:
-        step = dose.load_step_kg
+    if dose.load_kg > 0:
+        # A step of 0 kg means no fixed grid, not a load that cannot
+        # change: the load still comes down by 10 % (to 0.1 kg).
+        step = dose.load_step_kg if dose.load_step_kg > 0 else NO_GRID_KG
         new = math.floor(
             dose.load_kg * (1 - REGRESS_LOAD_FRACTION) / step + _EPS
         )
@@ -352,6 +398,12 @@ def into_caps(
     of its family, nearest first, at their entry dose (lighter still if
     needed); None when nothing in reach keeps to the caps.
     """
+    replacement = substitute(exercise, index)
+    moved = None if replacement is None else _in_mode(dose, replacement)
+    if replacement is not None and moved is not None:
+        new = capped(entry_dose(replacement, moved, phase=caps.phase), dose)
+        if caps.within_caps(replacement, new):
+            return new, Change.EXERCISE
     lighter = _lighter_within(dose, exercise, caps)
     if lighter is not None:
         return lighter, Change.LOAD

@@ -53,6 +53,7 @@ _MODEL_MODULES = (
     "backsafe.daily._composite",
     "backsafe.daily._tasks",
     "backsafe.daily._task_scoring",
+    "backsafe.coaching._episode",
 )
 
 
