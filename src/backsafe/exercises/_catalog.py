@@ -241,6 +241,10 @@ split-squat?
 
         .. versionadded:: 0.1.0
         """
+        if isinstance(other, str | bytes) or not isinstance(other, Iterable):
+            raise InvalidInputError.out_of_range(
+                "other", other, "a Catalog or an iterable of Exercise objects"
+            )
         added = tuple(other)
         for item in added:
             if not isinstance(item, Exercise):
@@ -406,6 +410,11 @@ class ExerciseSelection(tuple[Exercise, ...]):
 
     __slots__ = ()
 
+    def __new__(cls, iterable: Iterable[Exercise] = (), /) -> Self:
+        """Refuse anything but `Exercise` items."""
+        items = v.check_items("ExerciseSelection", iterable, Exercise)
+        return super().__new__(cls, items)
+
     def _repr_html_(self) -> str:
         """Show the exercises as a table in notebooks."""
         plural = "exercise" if len(self) == 1 else "exercises"
@@ -460,7 +469,21 @@ def as_equipment(value: object) -> frozenset[Equipment]:
         raise InvalidInputError.out_of_range(
             "equipment", value, "an Equipment or an iterable of them"
         )
-    return frozenset(as_member("equipment", item, Equipment) for item in value)
+    return frozenset(
+        as_member("equipment", item, Equipment) for item in in_order(value)
+    )
+
+
+def in_order(values: Iterable[Any]) -> list[Any]:
+    """The items of *values*; a set's in a fixed order (by type and repr).
+
+    A set iterates in an order that varies with the hash seed, so the first
+    bad item an error names would vary between runs.
+    """
+    items = list(values)
+    if isinstance(values, set | frozenset):
+        items.sort(key=lambda item: (type(item).__name__, repr(item)))
+    return items
 
 
 def as_member(name: str, value: object, cls: type[E]) -> E:

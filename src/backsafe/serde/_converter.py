@@ -10,6 +10,7 @@ import json
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
+from backsafe import _validation as v
 from backsafe.exceptions import InvalidDataError, InvalidInputError
 from backsafe.serde._schema import check_type, public_types
 from backsafe.serde._strict import (
@@ -18,6 +19,7 @@ from backsafe.serde._strict import (
     converter,
     problems,
     reject_constant,
+    unique_keys,
 )
 
 __all__ = [
@@ -32,6 +34,9 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+#: The widest indent `to_json` writes, in spaces.
+MAX_INDENT = 64
 
 
 # --- Public functions ------------------------------------------------------
@@ -132,6 +137,8 @@ def to_json(obj: object, *, indent: int | None = None) -> str:
 
     .. versionadded:: 0.1.0
     """
+    if indent is not None:
+        v.check_int("indent", indent, min_value=0, max_value=MAX_INDENT)
     return json.dumps(to_dict(obj), indent=indent, ensure_ascii=False)
 
 
@@ -159,7 +166,11 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
     if not isinstance(text, str | bytes):
         raise InvalidInputError.out_of_range("text", text, "a str or bytes")
     try:
-        data = json.loads(text, parse_constant=reject_constant)
+        data = json.loads(
+            text,
+            parse_constant=reject_constant,
+            object_pairs_hook=unique_keys,
+        )
     except (ValueError, RecursionError) as exc:
         msg = f"invalid {cls.__name__} document"
         raise InvalidDataError(msg, [f"not valid JSON: {exc} @ $"]) from exc

@@ -266,6 +266,21 @@ def problems(exc: BaseException) -> list[str]:
         return [f"invalid document ({type(exc).__name__}) @ $"]
 
 
+def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """Build a JSON object, refusing a key given twice (``json.loads``' hook).
+
+    The standard library keeps the last of repeated keys without a word;
+    a document that says two things must not silently mean one of them.
+    """
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        seen: set[str] = set()
+        repeated = next(k for k, _ in pairs if k in seen or seen.add(k))
+        msg = f"the key {repeated!r} is given twice in one object"
+        raise ValueError(msg)
+    return data
+
+
 def reject_constant(name: str) -> float:
     """Refuse NaN and Infinity in JSON text (``json.loads``' hook)."""
     msg = f"{name} is not valid JSON"
