@@ -173,11 +173,13 @@ def _decode(text: str | bytes, limit: int) -> str:
 
 #: Strings and comments of a TOML document, which the shape check skips.
 _TOML_SKIPPED: Final = re.compile(
-    r'"""(?:\\[\s\S]|[^\\])*?"""'
+    # Possessive loops (*+) keep no backtracking state: linear time and
+    # constant memory on a string of any length.
+    r'"""[^"\\]*+(?:(?:\\[\s\S]|"(?!""))[^"\\]*+)*+"""'
     r"|'''[\s\S]*?'''"
-    r'|"(?:\\.|[^"\\\n])*"'
-    r"|'[^'\n]*'"
-    r"|#[^\n]*"
+    r'|"[^"\\\n]*+(?:\\.[^"\\\n]*+)*+"'
+    r"|'[^'\n]*+'"
+    r"|#[^\n]*+"
 )
 #: A dotted key of more than `MAX_KEY_PARTS` parts, once strings are out.
 _LONG_KEY: Final = re.compile(r"(?:\.[^=,\n\[\]{}.]*){%d}" % MAX_KEY_PARTS)  # noqa: UP031
