@@ -15,7 +15,7 @@ import enum
 import fractions
 import functools
 import inspect
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -223,7 +223,7 @@ def _hashable(value: object) -> bool:
 
 
 @st.composite
-def near_misses(draw: st.DrawFn, value: Any) -> Any:  # noqa: C901, PLR0911
+def near_misses(draw: st.DrawFn, value: Any) -> Any:  # noqa: PLR0911
     """A value close to the valid *value*, which may or may not be valid."""
     if isinstance(value, bool):
         return draw(st.sampled_from([not value, int(value), str(value)]))
@@ -298,7 +298,7 @@ def mutated_instances(draw: st.DrawFn, instance: Any) -> Any:
 @st.composite
 def mutated_documents(draw: st.DrawFn, document: Any, depth: int = 0) -> Any:
     """A JSON-like *document* with a few of its parts broken."""
-    if depth > 6 or draw(st.integers(0, 4)) == 0:  # noqa: PLR2004
+    if depth > 6 or draw(st.integers(0, 4)) == 0:
         return draw(st.just(document) | junk() | near_misses(document))
     if isinstance(document, dict) and document:
         out = dict(document)
@@ -374,7 +374,9 @@ def catalog_texts(draw: st.DrawFn, fmt: str) -> str | bytes:
     if fmt == "json":
         text = json.dumps(document, default=repr)
     else:
-        entries = document.get("exercises") if isinstance(document, dict) else []
+        entries = (
+            document.get("exercises") if isinstance(document, dict) else []
+        )
         parts = []
         for entry in entries if isinstance(entries, list) else []:
             if isinstance(entry, dict):
@@ -391,7 +393,9 @@ def catalog_texts(draw: st.DrawFn, fmt: str) -> str | bytes:
         )
     )
     text += tail
-    return text.encode("utf-8", "surrogatepass") if draw(st.booleans()) else text
+    return (
+        text.encode("utf-8", "surrogatepass") if draw(st.booleans()) else text
+    )
 
 
 # --- The registry ------------------------------------------------------------
@@ -443,7 +447,11 @@ def _s(name: str) -> Any:
 
 def _error_call(cls: type) -> Call:
     if cls is bs.InvalidRowsError:
-        return ("load_kg", ">= 0 kg"), {"rows": [2], "values": [-5.0], "count": 1}
+        return ("load_kg", ">= 0 kg"), {
+            "rows": [2],
+            "values": [-5.0],
+            "count": 1,
+        }
     if cls is bs.UnknownExerciseError:
         return ("split-squatt",), {"suggestions": ["split-squat"]}
     return ("a message",), {}
@@ -455,7 +463,7 @@ def _cli_main() -> Callable[..., Any]:
     return main
 
 
-_CLI_CALLS = [
+_CLI_CALLS: list[list[str]] = [
     [],
     ["--mass", "80", "--height", "1.78"],
     ["--phase", "acute", "--item", "low-bar-back-squat:4x6@60"],
@@ -472,7 +480,7 @@ _CLI_CALLS = [
 @st.composite
 def cli_argvs(draw: st.DrawFn) -> Call:
     """Command lines: valid ones with a word or two broken."""
-    argv = list(draw(st.sampled_from(_CLI_CALLS)))
+    argv = [str(word) for word in draw(st.sampled_from(_CLI_CALLS))]
     for _ in range(draw(st.integers(0, 2))):
         word = draw(
             st.sampled_from(_ODD_TEXT)
@@ -485,7 +493,8 @@ def cli_argvs(draw: st.DrawFn) -> Call:
         )
         if "\x00" in word or "\udcff" in word:
             word = word.replace("\x00", "").replace("\udcff", "")
-        if argv and draw(st.booleans()):
+        replace = draw(st.booleans())
+        if argv and replace:
             argv[draw(st.integers(0, len(argv) - 1))] = word
         else:
             argv.insert(draw(st.integers(0, len(argv))), word)
@@ -524,7 +533,7 @@ _SERDE_CLASSES = [
 ]
 
 
-def _builtins() -> dict[str, Entry]:  # noqa: PLR0915
+def _builtins() -> dict[str, Entry]:
     body, ex = _s("Body"), _s("Exercise")
     squat = bs.catalog.get("low-bar-back-squat")
     entries: dict[str, Entry] = {
@@ -533,7 +542,10 @@ def _builtins() -> dict[str, Entry]:  # noqa: PLR0915
             lambda: ((squat, body), {"load_kg": 60}),
             lambda: (
                 ("split-squat", body),
-                {"max_level": bs.StressLevel.ELEVATED, "equipment": "dumbbell"},
+                {
+                    "max_level": bs.StressLevel.ELEVATED,
+                    "equipment": "dumbbell",
+                },
             ),
         ),
         "apply_decision": _function(
@@ -548,7 +560,10 @@ def _builtins() -> dict[str, Entry]:  # noqa: PLR0915
         "equivalent_load": _function(
             "equivalent_load",
             lambda: ((squat, 60, ex, body), {}),
-            lambda: ((squat, 60, ex, body), {"step_kg": 2, "rounding": "nearest"}),
+            lambda: (
+                (squat, 60, ex, body),
+                {"step_kg": 2, "rounding": "nearest"},
+            ),
         ),
         "exercise_posture": _function(
             "exercise_posture",
@@ -557,12 +572,12 @@ def _builtins() -> dict[str, Entry]:  # noqa: PLR0915
         "from_dict": _function(
             "from_dict",
             lambda: ((bs.to_dict(body), bs.Body), {}),
-            documents=lambda: _document_calls("from_dict", _SERDE_CLASSES)(),
+            documents=_document_calls("from_dict", _SERDE_CLASSES),
         ),
         "from_json": _function(
             "from_json",
             lambda: ((bs.to_json(body), bs.Body), {}),
-            documents=lambda: _document_calls("from_json", _SERDE_CLASSES)(),
+            documents=_document_calls("from_json", _SERDE_CLASSES),
         ),
         "generate_progression": _function(
             "generate_progression",
@@ -711,12 +726,19 @@ _METHOD_CALLS: dict[str, Callable[[], list[Call]]] = {
     "Catalog.from_json": lambda: [
         ((__import__("json").dumps(catalog_document()),), {})
     ],
-    "Catalog.from_toml": lambda: [
-        ((catalog_toml(),), {"max_bytes": 100_000})
-    ],
+    "Catalog.from_toml": lambda: [((catalog_toml(),), {"max_bytes": 100_000})],
     "Catalog.read_file": lambda: [(("no-such-catalog.toml",), {})],
     "Catalog.extend": lambda: [
-        (([attrs.evolve(_s("Exercise"), slug="x-squat", easier=(), harder=())],), {})
+        (
+            (
+                [
+                    attrs.evolve(
+                        _s("Exercise"), slug="x-squat", easier=(), harder=()
+                    )
+                ],
+            ),
+            {},
+        )
     ],
     "Catalog.get": lambda: [(("split-squat",), {})],
     "Catalog.filter": lambda: [
@@ -770,6 +792,18 @@ def _method_calls(cls_name: str, name: str) -> list[Call]:
 _INHERITED = {"count", "index"}
 
 
+def _itself(obj: Any) -> Any:
+    return obj
+
+
+def _error_calls(cls: type) -> list[Call]:
+    return [_error_call(cls)]
+
+
+def _enum_calls(cls: type[enum.Enum]) -> list[Call]:
+    return [((next(iter(cls)).value,), {})]
+
+
 @functools.cache
 def registry() -> dict[str, Entry]:
     """Every public name, and every public method of a public class."""
@@ -780,15 +814,14 @@ def registry() -> dict[str, Entry]:
             continue
         if isinstance(obj, type) and issubclass(obj, BaseException):
             entries[name] = Entry(
-                target=lambda obj=obj: obj,
-                calls=lambda obj=obj: [_error_call(obj)],
+                target=functools.partial(_itself, obj),
+                calls=functools.partial(_error_calls, obj),
                 kind="error",
             )
         elif isinstance(obj, type) and issubclass(obj, enum.Enum):
-            first = next(iter(obj))
             entries[name] = Entry(
-                target=lambda obj=obj: obj,
-                calls=lambda first=first: [((first.value,), {})],
+                target=functools.partial(_itself, obj),
+                calls=functools.partial(_enum_calls, obj),
                 kind="enum",
             )
         elif name in samples():
@@ -810,7 +843,7 @@ def registry() -> dict[str, Entry]:
 
 
 @st.composite
-def broken_calls(draw: st.DrawFn, entry: Entry) -> Call:
+def broken_calls(draw: st.DrawFn, entry: Entry) -> Call:  # noqa: C901
     """A valid call of *entry* with some arguments replaced."""
     if entry.kind == "cli":  # argv: strings, as a shell gives them
         return draw(cli_argvs())
@@ -838,16 +871,16 @@ def broken_calls(draw: st.DrawFn, entry: Entry) -> Call:
             or (p.kind is p.POSITIONAL_OR_KEYWORD and p.name not in kwargs)
         ]
         names = list(dict.fromkeys(names))
-    args = list(args)
+    broken = list(args)
     count = draw(st.integers(1, 2))
     for _ in range(count):
-        if args and (not names or draw(st.booleans())):
-            index = draw(st.integers(0, len(args) - 1))
-            args[index] = draw(mutants(args[index]))
+        if broken and (not names or draw(st.booleans())):
+            index = draw(st.integers(0, len(broken) - 1))
+            broken[index] = draw(mutants(broken[index]))
         elif names:
             name = draw(st.sampled_from(names))
             if name in kwargs:
                 kwargs = {**kwargs, name: draw(mutants(kwargs[name]))}
             else:
                 kwargs = {**kwargs, name: draw(junk())}
-    return tuple(args), kwargs
+    return tuple(broken), kwargs

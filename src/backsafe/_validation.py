@@ -223,7 +223,9 @@ def members(cls: type[enum.Enum], *, min_size: int = 0) -> Validator:
                 value,
                 f"a frozenset of at least {min_size} {cls.__name__} members",
             )
-        bad = first_in_order(item for item in value if not isinstance(item, cls))
+        bad = first_in_order(
+            item for item in value if not isinstance(item, cls)
+        )
         check_member(name, bad, cls)
 
     return _hinted(validate, minItems=min_size, uniqueItems=True)
@@ -407,3 +409,15 @@ def first_in_order(values: Iterable[object]) -> object:
     message is the same in every run.
     """
     return min(values, key=lambda item: (type(item).__name__, repr(item)))
+
+
+def in_order(values: Iterable[Any]) -> list[Any]:
+    """The items of *values*; a set's in a fixed order (by type and repr).
+
+    A set iterates in an order that varies with the hash seed, so the first
+    bad item an error names would vary between runs.
+    """
+    items = list(values)
+    if isinstance(values, set | frozenset):
+        items.sort(key=lambda item: (type(item).__name__, repr(item)))
+    return items

@@ -188,12 +188,20 @@ def plot_lean(
         for lean in LEANS_DEG
     ]
     with _closing_on_error(ax):
-        return _draw_lean(subject, values, title, quantity, limits, _axes(ax))
+        return _draw_lean(
+            subject,
+            values,
+            title=title,
+            quantity=quantity,
+            limits=limits,
+            ax=_axes(ax),
+        )
 
 
-def _draw_lean(  # noqa: PLR0913
+def _draw_lean(
     subject: Exercise | Posture,
     values: list[float],
+    *,
     title: str,
     quantity: Quantity,
     limits: Limits,
@@ -266,12 +274,20 @@ def plot_exercises(
     values = [_value(load, quantity) for load in loads]
     labels = [f"{ex.name} ({kg:g} kg)" if kg else ex.name for ex, kg in pairs]
     with _closing_on_error(ax):
-        return _draw_bars(loads, values, labels, quantity, limits, _axes(ax))
+        return _draw_bars(
+            loads,
+            values,
+            labels=labels,
+            quantity=quantity,
+            limits=limits,
+            ax=_axes(ax),
+        )
 
 
-def _draw_bars(  # noqa: PLR0913
+def _draw_bars(
     loads: list[SpinalLoad],
     values: list[float],
+    *,
     labels: list[str],
     quantity: Quantity,
     limits: Limits,

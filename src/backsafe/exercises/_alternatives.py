@@ -13,7 +13,6 @@ from backsafe.exercises._catalog import (
     EquipmentLike,
     as_equipment,
     as_member,
-    in_order,
     is_doable_with,
     suggest,
 )
@@ -201,7 +200,8 @@ def equivalent_load(
             unit="kg",
         )
     )
-    if not isinstance(rounding, str) or rounding not in {"down", "nearest"}:
+    choice: object = rounding
+    if not isinstance(choice, str) or choice not in {"down", "nearest"}:
         raise InvalidInputError.out_of_range(
             "rounding", rounding, "'down' or 'nearest'"
         )
@@ -532,7 +532,7 @@ def as_flags(flags: object) -> frozenset[ExerciseFlag]:
             "exclude_flags", flags, "an iterable of ExerciseFlag"
         )
     return frozenset(
-        as_member("exclude_flags", f, ExerciseFlag) for f in in_order(flags)
+        as_member("exclude_flags", f, ExerciseFlag) for f in v.in_order(flags)
     )
 
 

@@ -241,16 +241,7 @@ split-squat?
 
         .. versionadded:: 0.1.0
         """
-        if isinstance(other, str | bytes) or not isinstance(other, Iterable):
-            raise InvalidInputError.out_of_range(
-                "other", other, "a Catalog or an iterable of Exercise objects"
-            )
-        added = tuple(other)
-        for item in added:
-            if not isinstance(item, Exercise):
-                raise InvalidInputError.out_of_range(
-                    "other", item, "a Catalog or Exercise objects"
-                )
+        added = v.check_items("other", other, Exercise)
         if replace:
             new = {e.slug for e in added}
             kept = tuple(e for e in self.exercises if e.slug not in new)
@@ -470,20 +461,8 @@ def as_equipment(value: object) -> frozenset[Equipment]:
             "equipment", value, "an Equipment or an iterable of them"
         )
     return frozenset(
-        as_member("equipment", item, Equipment) for item in in_order(value)
+        as_member("equipment", item, Equipment) for item in v.in_order(value)
     )
-
-
-def in_order(values: Iterable[Any]) -> list[Any]:
-    """The items of *values*; a set's in a fixed order (by type and repr).
-
-    A set iterates in an order that varies with the hash seed, so the first
-    bad item an error names would vary between runs.
-    """
-    items = list(values)
-    if isinstance(values, set | frozenset):
-        items.sort(key=lambda item: (type(item).__name__, repr(item)))
-    return items
 
 
 def as_member(name: str, value: object, cls: type[E]) -> E:

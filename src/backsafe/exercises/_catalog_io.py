@@ -316,8 +316,7 @@ def _entry_error(
     where = f"exercises[{index}]" + (f".{key}" if key else "")
     what = f"field {key!r}" if key else "entry"
     return CatalogError(
-        f"exercise {label}: {what} must be {allowed},"
-        f" got {shown(value):.80}",
+        f"exercise {label}: {what} must be {allowed}, got {shown(value):.80}",
         field=where,
         value=value,
         allowed=allowed,

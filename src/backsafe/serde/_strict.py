@@ -272,12 +272,12 @@ def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     The standard library keeps the last of repeated keys without a word;
     a document that says two things must not silently mean one of them.
     """
-    data = dict(pairs)
-    if len(data) != len(pairs):
-        seen: set[str] = set()
-        repeated = next(k for k, _ in pairs if k in seen or seen.add(k))
-        msg = f"the key {repeated!r} is given twice in one object"
-        raise ValueError(msg)
+    data: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in data:
+            msg = f"the key {key!r} is given twice in one object"
+            raise ValueError(msg)
+        data[key] = value
     return data
 
 
