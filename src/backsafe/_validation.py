@@ -19,6 +19,7 @@ from backsafe.exceptions import InvalidInputError
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 E = TypeVar("E", bound=enum.Enum)
+T = TypeVar("T")
 
 #: JSON Schema keywords that each validator made here enforces, read by
 #: ``backsafe.json_schema`` so the published schemas carry the same bounds.
@@ -222,7 +223,9 @@ def members(cls: type[enum.Enum], *, min_size: int = 0) -> Validator:
                 value,
                 f"a frozenset of at least {min_size} {cls.__name__} members",
             )
-        bad = next(item for item in value if not isinstance(item, cls))
+        bad = first_in_order(
+            item for item in value if not isinstance(item, cls)
+        )
         check_member(name, bad, cls)
 
     return _hinted(validate, minItems=min_size, uniqueItems=True)
@@ -509,3 +512,41 @@ def coerce_tuple(name: str, value: object, what: str) -> tuple[Any, ...]:
     ):
         return tuple(value)
     raise InvalidInputError.out_of_range(name, value, f"a sequence of {what}")
+
+
+def check_items(name: str, items: object, cls: type[T]) -> tuple[T, ...]:
+    """Return *items* as a tuple if it is an iterable of *cls*, else raise.
+
+    For the tuple types of the API (a selection, a list of alternatives):
+    a string, a non-iterable or an item of another type is refused.
+    """
+    allowed = f"an iterable of {cls.__name__}"
+    if isinstance(items, str | bytes) or not isinstance(items, Iterable):
+        raise InvalidInputError.out_of_range(name, items, allowed)
+    found = tuple(items)
+    for item in found:
+        if not isinstance(item, cls):
+            raise InvalidInputError.out_of_range(name, item, allowed)
+    return found
+
+
+def first_in_order(values: Iterable[object]) -> object:
+    """Return the first of *values* in a fixed order (by type, then repr).
+
+    A set iterates in an order that varies with the hash seed; an error
+    about "the first bad member" of one names this member instead, so the
+    message is the same in every run.
+    """
+    return min(values, key=lambda item: (type(item).__name__, repr(item)))
+
+
+def in_order(values: Iterable[Any]) -> list[Any]:
+    """The items of *values*; a set's in a fixed order (by type and repr).
+
+    A set iterates in an order that varies with the hash seed, so the first
+    bad item an error names would vary between runs.
+    """
+    items = list(values)
+    if isinstance(values, set | frozenset):
+        items.sort(key=lambda item: (type(item).__name__, repr(item)))
+    return items

@@ -65,11 +65,26 @@ class InvalidInputError(BacksafeError, ValueError):
         'reps must be an int >= 1, got -1'
         """
         return cls(
-            f"{field} must be {allowed}, got {value!r}",
+            f"{field} must be {allowed}, got {shown(value)}",
             field=field,
             value=value,
             allowed=allowed,
         )
+
+
+def shown(value: object) -> str:
+    """``repr(value)`` for a message, even where ``repr`` itself fails.
+
+    An int of more than 4,300 digits has no ``repr`` (Python refuses to
+    write it); the message then gives its size instead.
+    """
+    try:
+        return repr(value)
+    except ValueError:
+        if isinstance(value, int):
+            digits = int(abs(value).bit_length() * 0.30103) + 1
+            return f"an integer of about {digits} digits"
+        return f"<{type(value).__name__} object>"
 
 
 class UnknownExerciseError(InvalidInputError):

@@ -32,7 +32,10 @@ def add_parser(sub: Any) -> None:
     parser.add_argument("--max-level", choices=o.choices(StressLevel))
     parser.add_argument("--max-tier", type=o.integer, metavar="0-3")
     parser.add_argument(
-        "--limit", type=o.integer, default=10, help="show at most this many"
+        "--limit",
+        type=o.count,
+        default=10,
+        help="show at most this many (1 or more)",
     )
     o.add_body(parser)
     o.add_json(parser)

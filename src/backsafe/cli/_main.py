@@ -26,7 +26,7 @@ from backsafe.cli import (
     _serve,
     _task,
 )
-from backsafe.cli._options import UsageError
+from backsafe.cli._options import UsageError, one_line
 from backsafe.exceptions import (
     BacksafeError,
     InvalidDataError,
@@ -80,7 +80,8 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         sys.stderr.write(
-            f"{self.prog}: error: {message} (see '{self.prog} --help')\n"
+            f"{self.prog}: error: {one_line(message)}"
+            f" (see '{self.prog} --help')\n"
         )
         raise SystemExit(EXIT_USAGE)
 
@@ -154,6 +155,6 @@ def _option_message(exc: InvalidInputError, args: argparse.Namespace) -> str:
 
 
 def _fail(message: str) -> int:
-    line = " ".join(message.split())
+    line = one_line(" ".join(message.split()))
     sys.stderr.write(f"{PROG}: error: {line}\n")
     return EXIT_USAGE

@@ -58,6 +58,22 @@ def integer(text: str) -> int:
         raise argparse.ArgumentTypeError(msg) from None
 
 
+def count(text: str) -> int:
+    """An argument type: a whole number of 1 or more."""
+    value = integer(text)
+    if value < 1:
+        msg = f"not 1 or more: {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return value
+
+
+def one_line(message: str) -> str:
+    """*message* on one line: line breaks and control characters escaped."""
+    return "".join(
+        c if c.isprintable() or c == " " else repr(c)[1:-1] for c in message
+    )
+
+
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)

@@ -222,6 +222,8 @@ class Reason:
             InvalidInputError: *code* is not a reason code.
         """
         member = v.coerce_member("code", code, ReasonCode)
+        if not isinstance(detail, str):
+            raise InvalidInputError.out_of_range("detail", detail, "a str")
         return cls(code=member, message=member.message + detail)
 
 

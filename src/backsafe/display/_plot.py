@@ -4,8 +4,9 @@ matplotlib is an optional extra (``pip install 'backsafe[plot]'``), imported
 only when a plot is drawn.
 """
 
+import contextlib
 import importlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
@@ -54,6 +55,33 @@ def _axes(ax: "Axes | None") -> "Axes":
         return ax
     _, new = _pyplot().subplots(figsize=(7, 4.5), layout="constrained")
     return new  # type: ignore[no-any-return]
+
+
+def _check_options(limits: object, ax: object) -> None:
+    """Check the *limits* and *ax* every plot takes, before drawing."""
+    if not isinstance(limits, Limits):
+        raise InvalidInputError.out_of_range("limits", limits, "a Limits")
+    if ax is None:
+        return
+    axes = importlib.import_module("matplotlib.axes")
+    if not isinstance(ax, axes.Axes):
+        raise InvalidInputError.out_of_range(
+            "ax", ax, "None or matplotlib Axes"
+        )
+
+
+@contextlib.contextmanager
+def _closing_on_error(ax: object) -> Iterator[None]:
+    """Close the figure a failed plot opened, so none is left behind."""
+    plt = _pyplot() if ax is None else None
+    before = set(plt.get_fignums()) if plt is not None else set()
+    try:
+        yield
+    except BaseException:
+        if plt is not None:
+            for number in set(plt.get_fignums()) - before:
+                plt.close(number)
+        raise
 
 
 def _limits_for(limits: Limits, quantity: Quantity) -> tuple[float, float]:
@@ -135,6 +163,7 @@ def plot_lean(
     .. versionadded:: 0.1.0
     """
     _check_quantity(quantity)
+    _check_options(limits, ax)
     if isinstance(subject, Exercise):
         posture = exercise_posture(subject, load_kg=load_kg)
         title = subject.name + (f", {load_kg:g} kg" if load_kg else "")
@@ -158,7 +187,26 @@ def plot_lean(
         )
         for lean in LEANS_DEG
     ]
-    ax = _axes(ax)
+    with _closing_on_error(ax):
+        return _draw_lean(
+            subject,
+            values,
+            title=title,
+            quantity=quantity,
+            limits=limits,
+            ax=_axes(ax),
+        )
+
+
+def _draw_lean(
+    subject: Exercise | Posture,
+    values: list[float],
+    *,
+    title: str,
+    quantity: Quantity,
+    limits: Limits,
+    ax: "Axes",
+) -> "Axes":
     draw_bands(ax, limits, quantity=quantity, top=max(values) * 1.1)
     if isinstance(subject, Exercise):
         ax.axvspan(
@@ -209,6 +257,11 @@ def plot_exercises(
     .. versionadded:: 0.1.0
     """
     _check_quantity(quantity)
+    _check_options(limits, ax)
+    if isinstance(entries, str | bytes) or not isinstance(entries, Iterable):
+        raise InvalidInputError.out_of_range(
+            "entries", entries, "an iterable of (exercise, load_kg) pairs"
+        )
     pairs = [_pair(entry) for entry in entries]
     if not pairs:
         raise InvalidInputError.out_of_range(
@@ -220,11 +273,30 @@ def plot_exercises(
     ]
     values = [_value(load, quantity) for load in loads]
     labels = [f"{ex.name} ({kg:g} kg)" if kg else ex.name for ex, kg in pairs]
-    ax = _axes(ax)
+    with _closing_on_error(ax):
+        return _draw_bars(
+            loads,
+            values,
+            labels=labels,
+            quantity=quantity,
+            limits=limits,
+            ax=_axes(ax),
+        )
+
+
+def _draw_bars(
+    loads: list[SpinalLoad],
+    values: list[float],
+    *,
+    labels: list[str],
+    quantity: Quantity,
+    limits: Limits,
+    ax: "Axes",
+) -> "Axes":
     draw_bands(
         ax, limits, quantity=quantity, top=max(values) * 1.1, vertical=True
     )
-    positions = list(range(len(pairs)))
+    positions = list(range(len(labels)))
     ax.barh(
         positions,
         values,
@@ -271,6 +343,14 @@ def plot_progression(
         raise InvalidInputError.out_of_range(
             "progression", progression, "a Progression"
         )
+    _check_options(limits, ax)
+    with _closing_on_error(ax):
+        return _draw_progression(progression, limits, ax)
+
+
+def _draw_progression(
+    progression: Progression, limits: Limits, ax: "Axes | None"
+) -> "Axes":
     steps = progression.steps
     weeks = [(step.starts_on - progression.start).days / 7 for step in steps]
     label, doses = _dose_series(steps)
@@ -407,7 +487,10 @@ def _pair(entry: object) -> tuple[Exercise, float]:
 
 
 def _check_quantity(quantity: object) -> None:
-    if quantity not in {"compression", "shear"}:
+    if not isinstance(quantity, str) or quantity not in {
+        "compression",
+        "shear",
+    }:
         raise InvalidInputError.out_of_range(
             "quantity", quantity, "'compression' or 'shear'"
         )

@@ -2,7 +2,7 @@
 
 import math
 from collections.abc import Iterable
-from typing import Final, Literal, final
+from typing import Final, Literal, Self, final
 
 import attrs
 
@@ -200,7 +200,8 @@ def equivalent_load(
             unit="kg",
         )
     )
-    if rounding not in {"down", "nearest"}:
+    choice: object = rounding
+    if not isinstance(choice, str) or choice not in {"down", "nearest"}:
         raise InvalidInputError.out_of_range(
             "rounding", rounding, "'down' or 'nearest'"
         )
@@ -230,9 +231,10 @@ def _equivalent_load(
     moved = moved_mass_fraction(to_exercise) * body.mass_kg
     raw = target / to_exercise.working_leg_share - moved
     raw = min(max(raw, 0.0), k.MAX_LOAD_KG)
-    if step == 0:
+    quotient = raw / step if step else math.inf
+    if not math.isfinite(quotient):  # no step, or one too fine to count
         return raw
-    steps = math.floor(raw / step + (0.5 if rounding == "nearest" else 1e-9))
+    steps = math.floor(quotient + (0.5 if rounding == "nearest" else 1e-9))
     if steps * step > k.MAX_LOAD_KG:
         steps = math.floor(k.MAX_LOAD_KG / step)
     return round(steps * step, 9)
@@ -302,6 +304,11 @@ class AlternativeList(tuple[Alternative, ...]):
     """
 
     __slots__ = ()
+
+    def __new__(cls, iterable: Iterable[Alternative] = (), /) -> Self:
+        """Refuse anything but `Alternative` items."""
+        items = v.check_items("AlternativeList", iterable, Alternative)
+        return super().__new__(cls, items)
 
     def _repr_html_(self) -> str:
         """Show the alternatives as a table in notebooks."""
@@ -528,7 +535,7 @@ def as_flags(flags: object) -> frozenset[ExerciseFlag]:
             "exclude_flags", flags, "an iterable of ExerciseFlag"
         )
     return frozenset(
-        as_member("exclude_flags", f, ExerciseFlag) for f in flags
+        as_member("exclude_flags", f, ExerciseFlag) for f in v.in_order(flags)
     )
 
 

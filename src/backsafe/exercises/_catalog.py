@@ -241,12 +241,7 @@ split-squat?
 
         .. versionadded:: 0.1.0
         """
-        added = tuple(other)
-        for item in added:
-            if not isinstance(item, Exercise):
-                raise InvalidInputError.out_of_range(
-                    "other", item, "a Catalog or Exercise objects"
-                )
+        added = v.check_items("other", other, Exercise)
         if replace:
             new = {e.slug for e in added}
             kept = tuple(e for e in self.exercises if e.slug not in new)
@@ -406,6 +401,11 @@ class ExerciseSelection(tuple[Exercise, ...]):
 
     __slots__ = ()
 
+    def __new__(cls, iterable: Iterable[Exercise] = (), /) -> Self:
+        """Refuse anything but `Exercise` items."""
+        items = v.check_items("ExerciseSelection", iterable, Exercise)
+        return super().__new__(cls, items)
+
     def _repr_html_(self) -> str:
         """Show the exercises as a table in notebooks."""
         plural = "exercise" if len(self) == 1 else "exercises"
@@ -460,7 +460,9 @@ def as_equipment(value: object) -> frozenset[Equipment]:
         raise InvalidInputError.out_of_range(
             "equipment", value, "an Equipment or an iterable of them"
         )
-    return frozenset(as_member("equipment", item, Equipment) for item in value)
+    return frozenset(
+        as_member("equipment", item, Equipment) for item in v.in_order(value)
+    )
 
 
 def as_member(name: str, value: object, cls: type[E]) -> E:

@@ -15,6 +15,7 @@ arguments; the functions here trust them.
 import json
 import os
 import pathlib
+import re
 import tomllib
 from collections.abc import Iterator, Mapping
 from typing import Any, Final
@@ -22,12 +23,24 @@ from typing import Any, Final
 import attrs
 
 from backsafe import _validation as v
-from backsafe.exceptions import CatalogError, InvalidInputError
+from backsafe.exceptions import CatalogError, InvalidInputError, shown
 from backsafe.exercises._exercise import Exercise
 
-#: Largest catalog document accepted, in bytes (or characters for text);
-#: a larger one is refused before it is parsed.
+#: Largest catalog document accepted, in bytes (UTF-8 bytes for text); a
+#: larger one is refused before it is parsed.
 MAX_CATALOG_BYTES: Final = 2_000_000
+#: Most structure a TOML document may have, in units: a key (``=``) or an
+#: array item (``,``) is one, a table, an array or a dotted-key part (``[``,
+#: ``{``, ``.``) two, counted outside strings and comments. The standard
+#: library's parser spends up to 10 microseconds on a unit and allocates
+#: under 1 kB, so this bounds the parse well within a second and 100 MB;
+#: at the built-in catalog's density it allows about 700 kB (800 entries).
+MAX_TOML_TOKENS: Final = 40_000
+#: The weight of each structure character (see `MAX_TOML_TOKENS`).
+_TOKEN_WEIGHTS: Final = {"=": 1, ",": 1, "[": 2, "{": 2, ".": 2}
+#: Most parts a dotted key may have (``a.b.c`` has three); the parser is
+#: quadratic in them.
+MAX_KEY_PARTS: Final = 8
 #: Most exercises a catalog document may hold.
 MAX_CATALOG_ENTRIES: Final = 10_000
 #: The catalog document layout this version reads.
@@ -96,20 +109,26 @@ def check_path(path: object) -> pathlib.Path:
 def toml_document(text: str | bytes, limit: int) -> object:
     """Parse TOML text of at most *limit* bytes (or characters)."""
     raw = _decode(text, limit)
+    _check_toml_shape(raw)
     try:
         return tomllib.loads(raw)
-    except (tomllib.TOMLDecodeError, RecursionError) as exc:
+    except (ValueError, RecursionError) as exc:  # ValueError: a huge int
         msg = f"catalog is not valid TOML: {exc}"
         raise CatalogError(msg, field="document") from exc
 
 
 def json_document(text: str | bytes, limit: int) -> object:
     """Parse JSON text of at most *limit* bytes (or characters)."""
-    from backsafe.serde._strict import reject_constant  # noqa: PLC0415
+    from backsafe.serde._strict import (  # noqa: PLC0415
+        reject_constant,
+        unique_keys,
+    )
 
     raw = _decode(text, limit)
     try:
-        return json.loads(raw, parse_constant=reject_constant)
+        return json.loads(
+            raw, parse_constant=reject_constant, object_pairs_hook=unique_keys
+        )
     except (ValueError, RecursionError) as exc:
         msg = f"catalog is not valid JSON: {exc}"
         raise CatalogError(msg, field="document") from exc
@@ -141,15 +160,67 @@ def _too_large(size: int, limit: int) -> CatalogError:
 
 
 def _decode(text: str | bytes, limit: int) -> str:
-    if len(text) > limit:
+    """Check the size in bytes (UTF-8 for text) and return the text."""
+    if len(text) > limit:  # a str's UTF-8 is never shorter than the str
         raise _too_large(len(text), limit)
-    if isinstance(text, str):
-        return text
     try:
+        if isinstance(text, str):
+            size = len(text.encode("utf-8"))
+            if size > limit:
+                raise _too_large(size, limit)
+            return text
         return text.decode("utf-8")
-    except UnicodeDecodeError as exc:
+    except UnicodeError as exc:
         msg = f"catalog is not UTF-8 text: {exc}"
-        raise CatalogError(msg, field="document") from exc
+        raise CatalogError(msg, field="document") from None
+
+
+#: Strings and comments of a TOML document, which the shape check skips.
+_TOML_SKIPPED: Final = re.compile(
+    # Possessive loops (*+) keep no backtracking state: linear time and
+    # constant memory on a string of any length.
+    r'"""[^"\\]*+(?:(?:\\[\s\S]|"(?!""))[^"\\]*+)*+"""'
+    r"|'''[\s\S]*?'''"
+    r'|"[^"\\\n]*+(?:\\.[^"\\\n]*+)*+"'
+    r"|'[^'\n]*+'"
+    r"|#[^\n]*+"
+)
+#: A dotted key of more than `MAX_KEY_PARTS` parts, once strings are out.
+_LONG_KEY: Final = re.compile(r"(?:\.[^=,\n\[\]{}.]*){%d}" % MAX_KEY_PARTS)  # noqa: UP031
+
+
+def structure_units(bare: str) -> int:
+    """The structure of TOML text with its strings and comments taken out."""
+    return sum(bare.count(c) * w for c, w in _TOKEN_WEIGHTS.items())
+
+
+def _check_toml_shape(raw: str) -> None:
+    """Refuse TOML whose structure would make the parser slow or greedy.
+
+    A linear pre-scan at C speed (regular expressions and counts): the
+    number of structure tokens and the parts of dotted keys, outside
+    strings and comments. A valid catalog is far inside both bounds.
+    """
+    bare = _TOML_SKIPPED.sub("s", raw)
+    tokens = structure_units(bare)
+    if tokens > MAX_TOML_TOKENS:
+        msg = (
+            f"catalog has {tokens} keys, tables and items; at most"
+            f" {MAX_TOML_TOKENS} are accepted"
+        )
+        raise CatalogError(
+            msg,
+            field="document",
+            value=tokens,
+            allowed=f"at most {MAX_TOML_TOKENS} keys, tables and items",
+        )
+    if _LONG_KEY.search(bare):
+        msg = f"catalog has a dotted key of more than {MAX_KEY_PARTS} parts"
+        raise CatalogError(
+            msg,
+            field="document",
+            allowed=f"dotted keys of at most {MAX_KEY_PARTS} parts",
+        )
 
 
 # --- The document ----------------------------------------------------------
@@ -254,7 +325,7 @@ def _entry_error(
     where = f"exercises[{index}]" + (f".{key}" if key else "")
     what = f"field {key!r}" if key else "entry"
     return CatalogError(
-        f"exercise {label}: {what} must be {allowed}, got {value!r:.80}",
+        f"exercise {label}: {what} must be {allowed}, got {shown(value):.80}",
         field=where,
         value=value,
         allowed=allowed,

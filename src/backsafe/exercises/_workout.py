@@ -214,7 +214,9 @@ class WorkoutRewrite:
     workout: Workout = attrs.field(
         validator=v.instance_of(Workout, "a Workout")
     )
-    changes: tuple[WorkoutChange, ...]
+    changes: tuple[WorkoutChange, ...] = attrs.field(
+        validator=v.tuple_of(WorkoutChange, "WorkoutChange objects")
+    )
     max_level: StressLevel = attrs.field(validator=v.member(StressLevel))
 
     @property

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar, overload
 
 import attrs
 
+from backsafe import _validation as v
 from backsafe.exceptions import (
     InvalidDataError,
     InvalidInputError,
@@ -27,6 +28,7 @@ from backsafe.serde._strict import (
     converter,
     problems,
     reject_constant,
+    unique_keys,
 )
 
 if TYPE_CHECKING:
@@ -50,6 +52,8 @@ T = TypeVar("T")
 ExerciseForm = Literal["object", "slug"]
 _FORMS: Final = ("object", "slug")
 _ABSENT: Final = object()
+#: The widest indent `to_json` writes, in spaces.
+MAX_INDENT = 64
 
 
 # --- Public functions ------------------------------------------------------
@@ -211,6 +215,8 @@ def to_json(
     .. versionchanged:: 0.2.0
        Lists, tuples and result collections, and *exercises*.
     """
+    if indent is not None:
+        v.check_int("indent", indent, min_value=0, max_value=MAX_INDENT)
     return json.dumps(
         to_dict(obj, exercises=exercises), indent=indent, ensure_ascii=False
     )
@@ -250,7 +256,11 @@ def from_json(
     if not isinstance(text, str | bytes):
         raise InvalidInputError.out_of_range("text", text, "a str or bytes")
     try:
-        data = json.loads(text, parse_constant=reject_constant)
+        data = json.loads(
+            text,
+            parse_constant=reject_constant,
+            object_pairs_hook=unique_keys,
+        )
     except (ValueError, RecursionError) as exc:
         name = getattr(cls, "__name__", None) or f"list of {item.__name__}"
         msg = f"invalid {name} document"

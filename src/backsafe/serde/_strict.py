@@ -277,6 +277,21 @@ def problems(exc: BaseException, path: str = "$") -> list[str]:
         return [f"invalid document ({type(exc).__name__}) @ {path}"]
 
 
+def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """Build a JSON object, refusing a key given twice (``json.loads``' hook).
+
+    The standard library keeps the last of repeated keys without a word;
+    a document that says two things must not silently mean one of them.
+    """
+    data: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in data:
+            msg = f"the key {key!r} is given twice in one object"
+            raise ValueError(msg)
+        data[key] = value
+    return data
+
+
 def reject_constant(name: str) -> float:
     """Refuse NaN and Infinity in JSON text (``json.loads``' hook)."""
     msg = f"{name} is not valid JSON"

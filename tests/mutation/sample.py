@@ -1,0 +1,33 @@
+"""Keep every Nth mutant of a cosmic-ray session; mark the rest skipped.
+
+A bounded run: ``python tests/mutation/sample.py SESSION N`` keeps the
+mutants whose position (by job id) is a multiple of N.
+"""
+
+import sys
+
+from cosmic_ray.work_db import (  # type: ignore[import-untyped,import-not-found,unused-ignore]
+    WorkDB,
+    use_db,
+)
+from cosmic_ray.work_item import (  # type: ignore[import-untyped,import-not-found,unused-ignore]
+    WorkerOutcome,
+    WorkResult,
+)
+
+
+def main(path: str, step: int) -> None:
+    """Mark all but every *step*-th pending mutant of *path* skipped."""
+    with use_db(path, WorkDB.Mode.open) as db:
+        items = sorted(db.pending_work_items, key=lambda w: w.job_id)
+        for i, item in enumerate(items):
+            if i % step:
+                db.set_result(
+                    item.job_id,
+                    WorkResult(worker_outcome=WorkerOutcome.SKIPPED),
+                )
+        sys.stdout.write(f"{len(items)} mutants, {len(items[::step])} kept\n")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], int(sys.argv[2]))

@@ -1,0 +1,69 @@
+"""Rules of the spine model that mutation testing found unpinned (#15).
+
+Each test kills a surviving mutant of ``backsafe/spine/_model.py`` and
+states the rule of the model it protects (see docs/reliability.md).
+"""
+
+import math
+
+import pytest
+
+import backsafe as bs
+from backsafe.spine import _constants as k
+
+BODY = bs.Body(mass_kg=80, height_m=1.78)
+
+
+def _shear(posture: bs.Posture) -> float:
+    return bs.spinal_load(posture, BODY).shear_n
+
+
+@pytest.mark.parametrize("degrees", [10.0, 30.0, 60.0])
+def test_a_held_load_adds_its_weight_along_the_disc_to_shear(
+    degrees: float,
+) -> None:
+    """Free-standing: a load held in the hands shears the disc by m·g·sin θ.
+
+    The load's weight has a component along the disc plane that grows with
+    the lean; leaving it out (or adding the weight to it) understates or
+    overstates the anterior shear the limits grade.
+    """
+    lean = bs.TorsoLean(degrees=degrees)
+    empty = bs.Posture(lean=lean)
+    loaded = bs.Posture(
+        lean=lean, load_kg=20, placement=bs.LoadPlacement.HANDS_HANGING
+    )
+    expected = 20 * k.GRAVITY_M_S2 * math.sin(math.radians(degrees))
+    assert _shear(loaded) - _shear(empty) == pytest.approx(expected, rel=1e-9)
+    external = bs.spinal_load(loaded, BODY).contribution("external-load")
+    assert external is not None
+    assert external.shear_n == pytest.approx(expected, rel=1e-9)
+
+
+def test_a_supported_trunk_carries_no_shear_from_a_load() -> None:
+    """Supported: the support takes the load's shear; only the axial part
+    reaches the spine, so a loaded supported posture has no shear."""
+    supports = [s for s in bs.Support if s is not bs.Support.FREE_STANDING]
+    checked = 0
+    for support in supports:
+        for placement in bs.LoadPlacement:
+            if not placement.is_trunk_borne:
+                continue
+            try:
+                posture = bs.Posture(
+                    lean=bs.TorsoLean(degrees=45),
+                    support=support,
+                    load_kg=20,
+                    placement=placement,
+                )
+            except bs.InvalidInputError:
+                continue
+            load = bs.spinal_load(posture, BODY)
+            if load.method is not bs.ModelMethod.SUPPORTED:
+                continue
+            assert load.shear_n == 0.0
+            external = load.contribution("external-load")
+            assert external is not None
+            assert external.shear_n == 0.0
+            checked += 1
+    assert checked > 0
