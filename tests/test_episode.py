@@ -533,3 +533,29 @@ TestEpisodeMachine.settings = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
+
+
+class TestEpisodeWithoutADose:
+    def test_a_report_needs_a_dose_in_force(self) -> None:
+        """An episode document with no plan, no dose and no stop is refused."""
+        plan = bs.generate_progression(
+            "split-squat",
+            bs.Body(mass_kg=80, height_m=1.78),
+            phase="chronic",
+            mode="strength",
+            start=dt.date(2026, 3, 2),
+            weeks=4,
+        )
+        episode = attrs.evolve(
+            bs.Episode.begin(onset="2025-06-01", plan=plan),
+            plan=None,
+            dose=None,
+        )
+        report = bs.SessionReport(
+            day=dt.date(2026, 3, 2), pain_before=1, pain_during_max=2
+        )
+
+        with pytest.raises(bs.InvalidInputError) as info:
+            episode.record(report)
+
+        assert "episode.dose" == info.value.field

@@ -1,6 +1,7 @@
 """The HTTP service, run for real on loopback, and the pydantic adapter."""
 
 import contextlib
+import datetime as dt
 import io
 import json
 import os
@@ -224,6 +225,61 @@ class TestService:
         assert 200 == r.status_code, r.text
         outcome = bs.from_dict(r.json(), bs.Outcome)
         assert isinstance(outcome.decision, bs.Decision)
+
+    def test_episode_evening_then_morning(self, client: httpx.Client) -> None:
+        """An episode runs through the service as the product keeps it."""
+        plan = bs.generate_progression(
+            "split-squat",
+            PERSON,
+            phase="chronic",
+            mode="strength",
+            start=dt.date(2026, 3, 2),
+            weeks=4,
+        )
+        begun = client.post(
+            "/v1/episodes",
+            json={
+                "onset": "2025-06-01",
+                "plan": nested(plan),
+                "clearance": {
+                    "cleared": True,
+                    "on": "2026-02-01",
+                    "by_clinician": True,
+                },
+            },
+        )
+        assert 200 == begun.status_code, begun.text
+        episode = begun.json()
+        episode.pop("schema_version")
+        evening = client.post(
+            "/v1/episodes/record",
+            json={
+                "episode": episode,
+                "report": {
+                    "day": "2026-03-02",
+                    "pain_before": 1,
+                    "pain_during_max": 2,
+                },
+            },
+        )
+        assert 200 == evening.status_code, evening.text
+        after_evening = bs.from_dict(evening.json(), bs.Episode)
+        assert after_evening.sessions[-1].outcome.provisional
+        assert bs.Decision.PROGRESS != after_evening.outcomes[-1].decision
+        kept = evening.json()
+        kept.pop("schema_version")
+        morning = client.post(
+            "/v1/episodes/record",
+            json={
+                "episode": kept,
+                "morning": {"day": "2026-03-02", "pain_next_morning": 1},
+            },
+        )
+        assert 200 == morning.status_code, morning.text
+        final = bs.from_dict(morning.json(), bs.Episode)
+        assert not final.sessions[-1].outcome.provisional
+        both = client.post("/v1/episodes/record", json={"episode": kept})
+        assert 422 == both.status_code
 
     def test_out_of_range_is_a_problem(self, client: httpx.Client) -> None:
         """An out-of-range value names its field, value and range."""

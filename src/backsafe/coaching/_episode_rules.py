@@ -216,6 +216,12 @@ def _dose_on(episode: EpisodeFacts, day: dt.date) -> Dose:
         for s in episode.sessions
         if s.outcome.decision is Decision.STOP_AND_REFER
     ]
+    if not stops:
+        raise InvalidInputError.out_of_range(
+            "episode.dose",
+            None,
+            "a dose in force: an episode without one has stopped",
+        )
     last = stops[-1]
     clearance = _clearance_on(episode, day)
     if clearance is not None and clearance.on > last.report.day:

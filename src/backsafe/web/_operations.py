@@ -193,6 +193,46 @@ class DecideRequest:
     context: bs.Context
 
 
+@attrs.frozen(kw_only=True)
+class EpisodeRequest:
+    """The facts an episode starts from.
+
+    Attributes:
+        onset: The first day of the episode of back pain, YYYY-MM-DD.
+        plan: The plan to follow; or, without one, *dose*.
+        dose: The dose to start at, without a plan.
+        clearance: A clinician's clearance, if given yet.
+        phase: An explicit phase overriding the one from the onset.
+        body: The person; the plan's body by default.
+    """
+
+    onset: dt.date
+    plan: bs.Progression | None = None
+    dose: bs.Dose | None = None
+    clearance: bs.Clearance | None = None
+    phase: bs.Phase | None = None
+    body: bs.Body | None = None
+
+
+@attrs.frozen(kw_only=True)
+class RecordRequest:
+    """A report to record into the episode the product keeps.
+
+    Exactly one of *report* (a session's evening or complete report) and
+    *morning* (the next-morning answer that completes the latest session)
+    is given.
+
+    Attributes:
+        episode: The episode as the service last returned it.
+        report: A session report.
+        morning: A next-morning answer.
+    """
+
+    episode: bs.Episode
+    report: bs.SessionReport | None = None
+    morning: bs.MorningReport | None = None
+
+
 # --- What each endpoint does -----------------------------------------------
 
 
@@ -253,6 +293,29 @@ def _plan(req: PlanRequest, _: object) -> bs.Progression:
 
 def _decide(req: DecideRequest, _: object) -> bs.Outcome:
     return bs.decide(req.report, req.dose, req.context)
+
+
+def _begin(req: EpisodeRequest, _: object) -> bs.Episode:
+    return bs.Episode.begin(
+        onset=req.onset,
+        plan=req.plan,
+        dose=req.dose,
+        clearance=req.clearance,
+        phase=req.phase,
+        body=req.body,
+    )
+
+
+def _record(req: RecordRequest, _: object) -> bs.Episode:
+    given = [r for r in (req.report, req.morning) if r is not None]
+    if len(given) != 1:
+        raise bs.InvalidInputError.out_of_range(
+            "report",
+            len(given),
+            "exactly one of report and morning",
+        )
+    episode, _outcome = req.episode.record(given[0])
+    return episode
 
 
 def operations(*, max_rows: int = MAX_ROWS) -> tuple[Operation, ...]:
@@ -338,6 +401,27 @@ def operations(*, max_rows: int = MAX_ROWS) -> tuple[Operation, ...]:
             request=DecideRequest,
             result=bs.Outcome,
             run=_decide,
+        ),
+        Operation(
+            name="beginEpisode",
+            method="post",
+            path="/v1/episodes",
+            summary="Start an episode record from its facts and a plan.",
+            request=EpisodeRequest,
+            result=bs.Episode,
+            run=_begin,
+        ),
+        Operation(
+            name="recordReport",
+            method="post",
+            path="/v1/episodes/record",
+            summary=(
+                "Record a report into an episode; the new episode's last"
+                " session holds the outcome."
+            ),
+            request=RecordRequest,
+            result=bs.Episode,
+            run=_record,
         ),
     )
 
