@@ -138,7 +138,7 @@ def run(args: argparse.Namespace, out: TextIO) -> None:
             rows,
             ("from", "week", "exercise", "dose", "L4/L5 N", "grade", "change"),
             right=(1, 4),
-            keep=(2,),
+            keep=(0,),
         )
         + f"\n\n{fill(plan.steps[0].criteria.summary)}\n"
         + fill(
