@@ -193,10 +193,8 @@ def _leg_day_text(
             format_table(_week_rows(plans, weeks), header),
             "",
             fill(plans[0].steps[0].criteria.summary) if plans else "",
-            (
-                "Plan one exercise in detail: backsafe plan SLUG."
-                " Your own day: backsafe --item SLUG:SETSxREPS@KG ..."
-            ),
+            "Plan one exercise in detail: backsafe plan SLUG.",
+            "Your own day: backsafe --item SLUG:SETSxREPS@KG ...",
             "",
             fill(DISCLAIMER),
             "",
