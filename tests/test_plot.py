@@ -332,13 +332,13 @@ class TestProgressionPanels:
         """The dose is on a panel below the load, outside the bands."""
         ax = bs.plot_progression(self._plan())
         (panel,) = [a for a in ax.figure.axes if a is not ax]
-        ax.figure.draw_without_rendering()
+        ax.figure.draw_without_rendering()  # type: ignore[union-attr]
         load_box = ax.get_position()
         panel_box = panel.get_position()
 
         assert panel_box.y1 < load_box.y0
         assert not [
-            p for p in panel.patches if p.get_label().startswith("above")
+            p for p in panel.patches if str(p.get_label()).startswith("above")
         ]
         assert "Reps per session" == panel.get_ylabel()
 
@@ -357,7 +357,7 @@ class TestProgressionPanels:
     def test_labels_do_not_overlap(self) -> None:
         """The exercise and load labels are moved apart."""
         ax = bs.plot_progression(self._plan())
-        renderer = ax.figure.canvas.get_renderer()
+        renderer = ax.figure.canvas.get_renderer()  # type: ignore[attr-defined]
         boxes = [t.get_window_extent(renderer) for t in ax.texts]
 
         assert len(boxes) >= 2

@@ -17,11 +17,15 @@ import attrs
 
 from backsafe.display._shapes import (
     AlternativeLike,
+    BodyLike,
     DoseLike,
     ExerciseLike,
     LoadLike,
     OutcomeLike,
     ProgressionLike,
+    WorkoutItemLike,
+    WorkoutLike,
+    WorkoutRewriteLike,
 )
 
 #: Background colours of the three stress levels (colour-blind safe,
@@ -428,3 +432,72 @@ def rows_html(
         header=[name.replace("_", " ") for name in columns],
         caption=caption,
     )
+
+
+# --- Bodies and workouts ---------------------------------------------------
+
+
+def body_html(body: BodyLike) -> str:
+    """Return a body as a small HTML table."""
+    return table(
+        [
+            ("mass", f"{body.mass_kg:g} kg"),
+            ("height", f"{body.height_m:g} m"),
+            ("sex", "not given" if body.sex is None else body.sex.value),
+            ("weight", f"{body.weight_n:,.0f} N"),
+        ],
+        caption="Body",
+    )
+
+
+def _item_dose(item: WorkoutItemLike) -> str:
+    load = f" @ {item.load_kg:g} kg" if item.load_kg else ""
+    return f"{item.sets} x {item.reps}{load}"
+
+
+def workout_html(workout: WorkoutLike) -> str:
+    """Return a workout as an HTML table of its items."""
+    return table(
+        [
+            (n + 1, item.exercise.name, _item_dose(item), item.exercise.tier)
+            for n, item in enumerate(workout.items)
+        ],
+        header=("#", "exercise", "dose", "tier"),
+        caption=workout.name or "Workout",
+    )
+
+
+def workout_rewrite_html(rewrite: WorkoutRewriteLike) -> str:
+    """Return a rewrite as a before/after table, then the reasons."""
+    changes = {c.index: c for c in rewrite.changes}
+    rows = []
+    for n, item in enumerate(rewrite.original.items):
+        change = changes.get(n)
+        new = item if change is None else change.replacement
+        rows.append(
+            (
+                item.exercise.name,
+                _item_dose(item),
+                "keep" if change is None else change.kind,
+                "-" if new is None else new.exercise.name,
+                "-" if new is None else _item_dose(new),
+                "-"
+                if change is None or change.replacement_load is None
+                else Raw(badge(change.replacement_load.level)),
+            )
+        )
+    before_after = table(
+        rows,
+        header=("usual", "dose", "change", "back-friendly", "dose", "grade"),
+        caption=(
+            f"{rewrite.original.name or 'Workout'}, rewritten to"
+            f" {rewrite.max_level.value} or lower"
+        ),
+    )
+    reasons = "".join(
+        f"<li>{html.escape(c.original.exercise.name)}:"
+        f" {html.escape(c.reason)}</li>"
+        for c in rewrite.changes
+    )
+    tail = f"<ul>{reasons}</ul>" if reasons else "<p>No change needed.</p>"
+    return f"<div>{before_after}{tail}</div>"
