@@ -22,6 +22,7 @@ extensions = [
     "sphinx.ext.doctest",
     "sphinx.ext.viewcode",
     "backsafe_catalog",
+    "backsafe_mathml",
     "matplotlib.sphinxext.plot_directive",
 ]
 myst_enable_extensions = [
@@ -31,6 +32,9 @@ myst_enable_extensions = [
     "dollarmath",
 ]
 myst_heading_anchors = 3
+# The equations are MathML written at build time (docs/_ext/backsafe_mathml.py):
+# no MathJax, so the pages need no network to show them.
+html_math_renderer = "mathml"
 source_suffix = {".md": "markdown"}
 exclude_patterns = ["_build", "_generated"]
 
