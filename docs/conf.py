@@ -4,6 +4,7 @@ import json
 import os
 import sys
 from importlib.metadata import version as _version
+from typing import Any
 
 sys.path.insert(0, os.path.abspath("../src"))  # noqa: PTH100
 # Local extensions, such as the catalog table rendered from the data.
@@ -39,6 +40,9 @@ source_suffix = {".md": "markdown"}
 exclude_patterns = ["_build", "_generated"]
 
 autodoc_typehints = "description"
+# Types show as their public name (Body, not backsafe.spine._types.Body);
+# _public_reference below links the private paths to the public entries.
+python_use_unqualified_type_names = True
 autodoc_member_order = "bysource"
 autodoc_preserve_defaults = True
 napoleon_google_docstring = True
@@ -138,7 +142,89 @@ def _write_cli_examples(app: object) -> None:
         os.chdir(cwd)
 
 
+def _public_name(target: str) -> str | None:
+    """``backsafe.Body`` for ``backsafe.spine._types.Body``, if public."""
+    import backsafe  # noqa: PLC0415
+
+    head, _, name = target.rpartition(".")
+    if not head.startswith("backsafe.") or name not in backsafe.__all__:
+        return None
+    return f"backsafe.{name}"
+
+
+def _public_reference(
+    app: Any, env: Any, node: Any, contnode: Any
+) -> Any:
+    """Resolve a type named by its private path to its public entry."""
+    public = _public_name(node.get("reftarget", ""))
+    if node.get("refdomain") != "py" or public is None:
+        return None
+    return env.get_domain("py").resolve_xref(
+        env,
+        node["refdoc"],
+        app.builder,
+        node.get("reftype", "class"),
+        public,
+        node,
+        contnode,
+    )
+
+
+def _public_titles(app: Any, doctree: Any, docname: str) -> None:
+    """Let the tooltips of type links name the public path too."""
+    from docutils import nodes  # noqa: PLC0415
+
+    del app, docname
+    for node in doctree.findall(nodes.reference):
+        public = _public_name(node.get("reftitle", ""))
+        if public is not None:
+            node["reftitle"] = public
+
+
+def _show_default(value: Any) -> str:
+    """A default as a reader would write it: ``Sex.FEMALE``, ``None``."""
+    import enum  # noqa: PLC0415
+
+    import attrs  # noqa: PLC0415
+
+    if isinstance(value, attrs.Factory):  # type: ignore[arg-type]
+        factory = value.factory  # type: ignore[attr-defined]
+        return f"{getattr(factory, '__name__', 'factory')}()"
+    if isinstance(value, enum.Enum):
+        return f"{type(value).__name__}.{value.name}"
+    return repr(value)
+
+
+def _real_defaults(
+    app: Any,
+    what: str,
+    name: str,
+    obj: Any,
+    options: Any,
+    signature: str | None,
+    return_annotation: str | None,
+) -> tuple[str | None, str | None] | None:
+    """Show attrs classes' defaults (not ``attr_dict['sex'].default``)."""
+    import re  # noqa: PLC0415
+
+    import attrs  # noqa: PLC0415
+
+    del app, name, options
+    if what != "class" or signature is None or not attrs.has(obj):
+        return None
+    defaults = {f.name: f.default for f in attrs.fields(obj)}
+
+    def shown(match: re.Match[str]) -> str:
+        return _show_default(defaults[match.group(1)])
+
+    signature = re.sub(r"attr_dict\['(\w+)'\]\.default", shown, signature)
+    return signature, return_annotation
+
+
 def setup(app: object) -> None:
     """Generate build-time files."""
+    app.connect("missing-reference", _public_reference)  # type: ignore[attr-defined]
+    app.connect("autodoc-process-signature", _real_defaults)  # type: ignore[attr-defined]
+    app.connect("doctree-resolved", _public_titles)  # type: ignore[attr-defined]
     app.connect("builder-inited", _write_schemas)  # type: ignore[attr-defined]
     app.connect("builder-inited", _write_cli_examples)  # type: ignore[attr-defined]
