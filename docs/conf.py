@@ -51,10 +51,10 @@ napoleon_numpy_docstring = False
 # Intersphinx is left out: the build machines have no internet, and an
 # unreachable inventory would fail every -W build.
 
-doctest_global_setup = """
-from backsafe import *
-import backsafe
-"""
+# No doctest_global_setup: every snippet imports what it uses, so that a
+# reader can paste it (tests/test_docs_snippets.py runs them that way).
+# Docstring examples are not run here: they use their module's names.
+doctest_test_doctest_blocks = ""
 
 # Figures are drawn from the code at build time, so they cannot drift.
 plot_formats = [("png", 110)]
