@@ -7,6 +7,7 @@ the pages are built; browsers display MathML natively, so the pages need
 no script and no network.
 """
 
+# ruff: noqa: INP001
 from typing import Any
 
 from docutils import nodes
