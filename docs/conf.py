@@ -122,6 +122,9 @@ CLI_EXAMPLES = {
     "check-example": ["check", "--example"],
     "check": ["check", "_generated/session.json"],
     "error": ["score", "--lean", "95"],
+    "error-height": ["score", "split-squat", "--height", "178"],
+    "error-command": ["scor", "split-squat"],
+    "pounds": ["score", "split-squat", "--load", "35", "--units", "lb"],
 }  # fmt: skip
 
 
