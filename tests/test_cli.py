@@ -1006,6 +1006,16 @@ class TestUsability:
         assert "did you mean 1.78?" in err
         assert 1 == len(err.splitlines())
 
+    def test_no_hint_for_a_height_in_metres(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A height out of range but not in centimetres gets no hint."""
+        status, _, err = run(capsys, "score", "split-squat", "--height", "2.5")
+
+        assert 2 == status
+        assert "--height must be" in err
+        assert "did you mean" not in err
+
     def test_every_option_has_help(self) -> None:
         """Every option of every command has help text."""
         parser = _main.build_parser()
@@ -1067,6 +1077,20 @@ class TestPounds:
         assert ["Split squat, 40 lb", "body 180 lb, 1.75 m"] == (
             out.splitlines()[:2]
         )
+
+    def test_plan_doses_in_pounds(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The plan's doses show their loads in pounds."""
+        status, out, _ = run(
+            capsys,
+            "plan", "goblet-squat", "--load", "10", "--units", "lb",
+            "--phase", "chronic", "--start", "2026-03-02",
+        )  # fmt: skip
+
+        assert 0 == status
+        assert "@ 10 lb" in out
+        assert " kg" not in out
 
     def test_leg_day_in_pounds(
         self, capsys: pytest.CaptureFixture[str]

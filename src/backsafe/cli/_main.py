@@ -152,10 +152,12 @@ def _option_message(exc: InvalidInputError, args: argparse.Namespace) -> str:
         return message
     field, _, rest = message.partition(" must ")
     option = OPTION_NAMES.get(field)
-    if option is None or not rest:
-        return message
     hint = centimetre_hint(args) if option == "--height" else ""
-    return f"{option} must {rest}{hint}"
+    return (
+        message
+        if option is None or not rest
+        else f"{option} must {rest}{hint}"
+    )
 
 
 def _fail(message: str) -> int:

@@ -136,8 +136,8 @@ def to_kilograms(args: argparse.Namespace) -> None:
 
 def centimetre_hint(args: argparse.Namespace) -> str:
     """``" (did you mean 1.78?)"`` when ``--height`` looks like centimetres."""
-    height = getattr(args, "height", None)
-    if height is None or not 100 <= height <= 250:  # noqa: PLR2004
+    height: float = args.height
+    if not 100 <= height <= 250:  # noqa: PLR2004
         return ""
     return f" (did you mean {height / 100:g}? --height is in metres)"
 

@@ -345,14 +345,13 @@ def _spread(ax: "Axes", notes: Sequence[Any]) -> None:
     renderer = get_renderer()
     placed: list[Any] = []
     for note in notes:
-        for _ in range(len(notes) + 1):
-            box = note.get_window_extent(renderer)
-            clash = next((b for b in placed if b.overlaps(box)), None)
-            if clash is None:
-                break
+        box = note.get_window_extent(renderer)
+        # Each move puts the label above the one it hit, so this ends.
+        while clash := next((b for b in placed if b.overlaps(box)), None):
             x, y = note.xyann
             note.xyann = (x, y + (clash.y1 - box.y0 + 2) * 72 / figure.dpi)
-        placed.append(note.get_window_extent(renderer))
+            box = note.get_window_extent(renderer)
+        placed.append(box)
 
 
 def _note(step: Step) -> str:
