@@ -442,3 +442,71 @@ class TestRoom:
 
         assert set() == {m for m in imported if m.startswith(core)}
         assert "backsafe.display._plot" not in imported
+
+
+class TestWorkoutDisplays:
+    BODY = bs.Body(mass_kg=80, height_m=1.78, sex=bs.Sex.FEMALE)
+
+    def test_body_renders_as_a_table(self) -> None:
+        """A Body shows its mass, height, sex and weight."""
+        markup = self.BODY._repr_html_()
+        checker = parse(markup)
+        words = " ".join(checker.text)
+
+        assert checker.balanced
+        assert markup == _display.body_html(self.BODY)
+        assert "80 kg" in words
+        assert "1.78 m" in words
+        assert "female" in words
+        assert f"{self.BODY.weight_n:,.0f} N" in words
+
+    def test_rewrite_renders_before_after_and_reasons(self) -> None:
+        """A WorkoutRewrite shows each usual item, its swap and why."""
+        items = [
+            bs.WorkoutItem.from_slug(
+                "low-bar-back-squat", sets=4, reps=6, load_kg=60
+            ),
+            bs.WorkoutItem.from_slug("walking-lunge", sets=3, reps=10),
+        ]
+        rewrite = bs.rewrite_workout(items, self.BODY, max_tier=2)
+        markup = rewrite._repr_html_()
+        checker = parse(markup)
+        words = " ".join(checker.text)
+
+        assert checker.balanced
+        assert markup == _display.workout_rewrite_html(rewrite)
+        assert rewrite.changes
+        for item in rewrite.workout.items:
+            assert item.exercise.name in words
+        assert "keep" in words
+        for change in rewrite.changes:
+            assert change.reason.split(":")[0] in html_unescape(words)
+        assert "4 x 6 @ 60 kg" in words
+
+    def test_unchanged_rewrite_says_so(self) -> None:
+        """A rewrite with no change says no change was needed."""
+        items = [bs.WorkoutItem.from_slug("glute-bridge", sets=3, reps=10)]
+        rewrite = bs.rewrite_workout(items, self.BODY)
+
+        assert not rewrite.changes
+        assert "No change needed." in rewrite._repr_html_()
+
+    def test_workout_renders_as_a_table(self) -> None:
+        """A Workout shows its items in order, under its name."""
+        day = bs.Workout(
+            name="Leg <day>",
+            items=(bs.WorkoutItem.from_slug("split-squat", sets=3, reps=8),),
+        )
+        markup = day._repr_html_()
+
+        assert parse(markup).balanced
+        assert "Leg &lt;day&gt;" in markup
+        assert "Split squat" in markup
+        assert "3 x 8" in markup
+
+
+def html_unescape(text: str) -> str:
+    """The text as a reader sees it."""
+    import html  # noqa: PLC0415
+
+    return html.unescape(text)

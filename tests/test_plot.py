@@ -313,3 +313,63 @@ class TestPlotSeries:
 
         with pytest.raises(bs.InvalidInputError):
             _plot.plot_series([1], [], [], dose_label="Reps", title="x")
+
+
+class TestProgressionPanels:
+    @staticmethod
+    def _plan(weeks: int = 16) -> bs.Progression:
+        return bs.generate_progression(
+            "split-squat",
+            BODY,
+            phase=bs.Phase.CHRONIC,
+            mode=bs.TrainingMode.STRENGTH,
+            start=dt.date(2026, 3, 2),
+            weeks=weeks,
+            load_kg=4,
+        )
+
+    def test_dose_has_its_own_panel(self) -> None:
+        """The dose is on a panel below the load, outside the bands."""
+        ax = bs.plot_progression(self._plan())
+        (panel,) = [a for a in ax.figure.axes if a is not ax]
+        ax.figure.draw_without_rendering()  # type: ignore[union-attr]
+        load_box = ax.get_position()
+        panel_box = panel.get_position()
+
+        assert panel_box.y1 < load_box.y0
+        assert not [
+            p for p in panel.patches if str(p.get_label()).startswith("above")
+        ]
+        assert "Reps per session" == panel.get_ylabel()
+
+    def test_easy_weeks_are_labelled(self) -> None:
+        """Every planned easy week is shaded and says so."""
+        plan = self._plan()
+        ax = bs.plot_progression(plan)
+        (panel,) = [a for a in ax.figure.axes if a is not ax]
+        deloads = [s for s in plan.steps if s.change is bs.Change.DELOAD]
+
+        assert deloads
+        assert len(deloads) == [t.get_text() for t in panel.texts].count(
+            "easy week"
+        )
+
+    def test_labels_do_not_overlap(self) -> None:
+        """The exercise and load labels are moved apart."""
+        ax = bs.plot_progression(self._plan())
+        renderer = ax.figure.canvas.get_renderer()  # type: ignore[attr-defined]
+        boxes = [t.get_window_extent(renderer) for t in ax.texts]
+
+        assert len(boxes) >= 2
+        for n, box in enumerate(boxes):
+            for other in boxes[n + 1 :]:
+                assert not box.overlaps(other)
+
+    def test_given_axes_get_a_panel_below(self) -> None:
+        """With axes given, the dose panel goes below them."""
+        _, given = plt.subplots()
+        ax = bs.plot_progression(self._plan(), ax=given)
+        (panel,) = ax.child_axes
+
+        assert given is ax
+        assert "Reps per session" == panel.get_ylabel()

@@ -23,7 +23,10 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 import backsafe as bs
-from backsafe.display._html import lifting_index_text, way_compression_text
+from backsafe.display._html_daily import (
+    lifting_index_text,
+    way_compression_text,
+)
 
 
 class _TaskDirective(SphinxDirective):

@@ -108,8 +108,8 @@ if TYPE_CHECKING:
         plot_exercises,
         plot_lean,
         plot_progression,
-        plot_task,
     )
+    from backsafe.display._plot_daily import plot_task
     from backsafe.exercises._alternatives import (
         Alternative,
         AlternativeList,
@@ -378,7 +378,7 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "DailyTask": ("backsafe.daily._tasks", "DailyTask"),
     "TaskCollection": ("backsafe.daily._tasks", "TaskCollection"),
     "TaskWay": ("backsafe.daily._tasks", "TaskWay"),
-    "plot_task": ("backsafe.display._plot", "plot_task"),
+    "plot_task": ("backsafe.display._plot_daily", "plot_task"),
 }
 
 

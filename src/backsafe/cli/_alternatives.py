@@ -4,7 +4,14 @@ import argparse
 from typing import Any, TextIO
 
 from backsafe.cli import _options as o
-from backsafe.cli._format import document, emit_json, format_table, kg
+from backsafe.cli._format import (
+    document,
+    emit_json,
+    format_table,
+    in_units,
+    kg,
+    units,
+)
 from backsafe.display._html import compression_text, reduction_text
 from backsafe.exercises._exercise import Equipment
 from backsafe.spine._types import StressLevel
@@ -22,15 +29,36 @@ def add_parser(sub: Any) -> None:
         "  backsafe alternatives walking-lunge --load 16 --json",
     )
     parser.add_argument("exercise", help="a catalog slug")
-    parser.add_argument("--load", type=o.number, default=0.0, metavar="KG")
+    parser.add_argument(
+        "--load",
+        type=o.number,
+        default=0.0,
+        metavar="KG",
+        help="the load you use now, in kg (or lb with --units lb),"
+        " total (default 0)",
+    )
     parser.add_argument(
         "--equipment",
         nargs="+",
         choices=o.choices(Equipment),
-        help="what you have (any if not given)",
+        metavar="EQUIPMENT",
+        help="what you have (any if not given): "
+        + ", ".join(o.choices(Equipment)),
     )
-    parser.add_argument("--max-level", choices=o.choices(StressLevel))
-    parser.add_argument("--max-tier", type=o.integer, metavar="0-3")
+    parser.add_argument(
+        "--max-level",
+        choices=o.choices(StressLevel),
+        metavar="LEVEL",
+        help="the highest grade to offer: "
+        + ", ".join(o.choices(StressLevel))
+        + " (default: lower than the exercise's)",
+    )
+    parser.add_argument(
+        "--max-tier",
+        type=o.integer,
+        metavar="0-3",
+        help="the highest spinal-demand tier, 0 (spine-sparing) to 3",
+    )
     parser.add_argument(
         "--limit",
         type=o.count,
@@ -80,7 +108,7 @@ def run(args: argparse.Namespace, out: TextIO) -> None:
     rows = [
         (
             a.exercise.name,
-            a.load_kg,
+            round(in_units(a.load_kg), 1),
             compression_text(a.spinal_load),
             a.spinal_load.level,
             reduction_text(a),
@@ -91,7 +119,14 @@ def run(args: argparse.Namespace, out: TextIO) -> None:
     out.write(
         format_table(
             rows,
-            ("at the same leg work", "kg", "L4/L5", "grade", "less", "tier"),
+            (
+                "at the same leg work",
+                units.get(),
+                "L4/L5",
+                "grade",
+                "less",
+                "tier",
+            ),
             right=(1, 2, 4, 5),
         )
         + "\n"

@@ -4,7 +4,7 @@ import argparse
 from typing import Any, TextIO
 
 from backsafe.cli import _options as o
-from backsafe.cli._format import document, emit_json, format_table
+from backsafe.cli._format import document, emit_json, fill, format_table
 from backsafe.exercises._exercise import (
     Equipment,
     MovementPattern,
@@ -23,16 +23,38 @@ def add_parser(sub: Any) -> None:
         "  backsafe catalog --max-tier 1 --equipment dumbbell\n"
         "  backsafe catalog --muscle hamstrings --json",
     )
-    parser.add_argument("--pattern", choices=o.choices(MovementPattern))
-    parser.add_argument("--stance", choices=o.choices(Stance))
+    parser.add_argument(
+        "--pattern",
+        choices=o.choices(MovementPattern),
+        metavar="PATTERN",
+        help="only this movement: " + ", ".join(o.choices(MovementPattern)),
+    )
+    parser.add_argument(
+        "--stance",
+        choices=o.choices(Stance),
+        metavar="STANCE",
+        help="only this stance: " + ", ".join(o.choices(Stance)),
+    )
     parser.add_argument(
         "--equipment",
         nargs="+",
         choices=o.choices(Equipment),
-        help="what you have (bodyweight and a mat always count)",
+        metavar="EQUIPMENT",
+        help="what you have (bodyweight and a mat always count): "
+        + ", ".join(o.choices(Equipment)),
     )
-    parser.add_argument("--muscle", choices=o.choices(Muscle))
-    parser.add_argument("--max-tier", type=o.integer, metavar="0-3")
+    parser.add_argument(
+        "--muscle",
+        choices=o.choices(Muscle),
+        metavar="MUSCLE",
+        help="only exercises that train it: " + ", ".join(o.choices(Muscle)),
+    )
+    parser.add_argument(
+        "--max-tier",
+        type=o.integer,
+        metavar="0-3",
+        help="the highest spinal-demand tier, 0 (spine-sparing) to 3",
+    )
     o.add_json(parser)
     parser.set_defaults(handler=run)
 
@@ -66,7 +88,13 @@ def run(args: argparse.Namespace, out: TextIO) -> None:
             rows,
             ("slug", "name", "pattern", "stance", "tier", "lean°", "load"),
             right=(4,),
+            keep=(0,),
+            cut=(1, 6),
         )
-        + f"\n\n{len(rows)} exercises. Tier: spinal demand, 0 (spine-sparing)"
-        " to 3 (pronounced lean or heavy bilateral).\n"
+        + "\n\n"
+        + fill(
+            f"{len(rows)} exercises. Tier: spinal demand, 0 (spine-sparing)"
+            " to 3 (pronounced lean or heavy bilateral)."
+        )
+        + "\n"
     )

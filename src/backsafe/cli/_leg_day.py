@@ -6,18 +6,23 @@ back-friendlier swaps at the same leg work, and plans each swap.
 
 import argparse
 import datetime as dt
-import textwrap
 from collections.abc import Sequence
 from typing import Any, Final, TextIO
 
 from backsafe.cli import _options as o
-from backsafe.cli._format import document, emit_json, format_table, kg
+from backsafe.cli._format import (
+    document,
+    dose_text,
+    emit_json,
+    fill,
+    format_table,
+    kg,
+)
 from backsafe.cli._plan import progression
 from backsafe.coaching._phases import Phase
 from backsafe.display._html import (
     NOT_MODELLED,
     compression_text,
-    describe_dose,
     is_muscle_modelled,
 )
 from backsafe.spine._types import Body, SpinalLoad
@@ -47,7 +52,8 @@ def add_options(parser: argparse.ArgumentParser) -> None:
         type=_item,
         action="append",
         metavar="SLUG:SETSxREPS@KG",
-        help="an exercise of your usual leg day (repeat; default: back"
+        help="an exercise of your usual leg day, its load in kg (or lb"
+        " with --units lb) (repeat; default: back"
         " squat, Romanian deadlift, walking lunge, leg extension, leg curl)",
     )
     parser.add_argument(
@@ -143,7 +149,7 @@ def _leg_day_text(
         [
             (
                 f"Your back-friendly leg day ({phase.value} phase;"
-                f" {body.mass_kg:g} kg, {body.height_m:g} m)"
+                f" {kg(body.mass_kg)}, {body.height_m:g} m)"
             ),
             "",
             format_table(
@@ -160,11 +166,10 @@ def _leg_day_text(
             "",
             *(
                 [
-                    textwrap.fill(
+                    fill(
                         "Acute phase: body weight only, whatever your usual"
                         " loads, and no added load until the pain has"
                         " settled into the subacute phase.",
-                        width=79,
                     ),
                     "",
                 ]
@@ -172,32 +177,26 @@ def _leg_day_text(
                 else []
             ),
             *(
-                textwrap.fill(
+                fill(
                     f"- {c.original.exercise.name}: {c.reason}",
-                    width=79,
                     subsequent_indent="  ",
                 )
                 for c in rewrite.changes
             ),
             "",
-            textwrap.fill(
+            fill(
                 f"The first {weeks} weeks: start light (body weight, or the"
                 " lightest load), and take each step only if the sessions"
                 " before it felt fine.",
-                width=79,
             ),
             "",
             format_table(_week_rows(plans, weeks), header),
             "",
-            textwrap.fill(plans[0].steps[0].criteria.summary, width=79)
-            if plans
-            else "",
-            (
-                "Plan one exercise in detail: backsafe plan SLUG."
-                " Your own day: backsafe --item SLUG:SETSxREPS@KG ..."
-            ),
+            fill(plans[0].steps[0].criteria.summary) if plans else "",
+            "Plan one exercise in detail: backsafe plan SLUG.",
+            "Your own day: backsafe --item SLUG:SETSxREPS@KG ...",
             "",
-            textwrap.fill(DISCLAIMER, width=79),
+            fill(DISCLAIMER),
             "",
         ]
     )
@@ -245,7 +244,7 @@ def _week_rows(plans: Sequence[Any], weeks: int) -> list[tuple[str, ...]]:
         for week in range(weeks):
             day = plan.start + dt.timedelta(days=7 * week)
             step = plan.step_on(day)
-            text = describe_dose(step.dose)
+            text = dose_text(step.dose)
             if step.dose.exercise != plan.exercise:
                 text = f"{step.dose.exercise} {text}"
             cells.append(text)

@@ -67,12 +67,17 @@ def add_parser(sub: Any) -> None:
         " F becomes f x minutes / 15 (NIOSH 94-110, p. 16)",
     )
     group.add_argument(
-        "--coupling", required=True, choices=o.choices(Coupling)
+        "--coupling",
+        required=True,
+        choices=o.choices(Coupling),
+        metavar="COUPLING",
+        help="the grip on the object: good, fair or poor",
     )
     group.add_argument(
         "--duration",
         default=LiftingDuration.SHORT.value,
         choices=o.choices(LiftingDuration),
+        metavar="DURATION",
         help="short: up to 1 h; moderate: 1-2 h; long: 2-8 h (default short)",
     )
     group.add_argument(
@@ -82,6 +87,7 @@ def add_parser(sub: Any) -> None:
         "--units",
         default="metric",
         choices=["metric", "us"],
+        metavar="UNITS",
         help="metric: cm and kg (default); us: inches and pounds",
     )
     o.add_json(parser)

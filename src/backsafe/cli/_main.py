@@ -11,9 +11,10 @@ command modules (``_leg_day`` for the main job, ``_catalog``, ``_score``,
 """
 
 import argparse
+import difflib
 import sys
 from collections.abc import Callable, Sequence
-from typing import Final, NoReturn, TextIO
+from typing import Any, Final, NoReturn, TextIO
 
 from backsafe.cli import (
     _alternatives,
@@ -26,7 +27,13 @@ from backsafe.cli import (
     _serve,
     _task,
 )
-from backsafe.cli._options import UsageError, one_line
+from backsafe.cli._format import units
+from backsafe.cli._options import (
+    UsageError,
+    centimetre_hint,
+    one_line,
+    to_kilograms,
+)
 from backsafe.exceptions import (
     BacksafeError,
     InvalidDataError,
@@ -78,6 +85,15 @@ examples:
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors take one line."""
 
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        """Refuse a value not among the choices, with a "did you mean"."""
+        if action.choices is None or value in action.choices:
+            return
+        close = difflib.get_close_matches(str(value), list(action.choices), 1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        msg = f"invalid choice: {value!r}{hint}"
+        raise argparse.ArgumentError(action, msg)
+
     def error(self, message: str) -> NoReturn:
         sys.stderr.write(
             f"{self.prog}: error: {one_line(message)}"
@@ -98,6 +114,9 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {_version()}"
     )
     _leg_day.add_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -131,6 +150,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help, or a usage error
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     handler: Callable[[argparse.Namespace, TextIO], None] = args.handler
+    to_kilograms(args)
+    token = units.set(getattr(args, "units", "kg"))
     try:
         handler(args, sys.stdout)
     except InvalidDataError as exc:
@@ -141,7 +162,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(_option_message(exc, args))
     except (BacksafeError, UsageError) as exc:
         return _fail(str(exc))
+    finally:
+        units.reset(token)
     return 0
+
+
+def _version() -> str:
+    from backsafe import __version__  # noqa: PLC0415
+
+    return str(__version__)
 
 
 def _option_message(exc: InvalidInputError, args: argparse.Namespace) -> str:
@@ -151,7 +180,12 @@ def _option_message(exc: InvalidInputError, args: argparse.Namespace) -> str:
         return message
     field, _, rest = message.partition(" must ")
     option = OPTION_NAMES.get(field)
-    return message if option is None or not rest else f"{option} must {rest}"
+    hint = centimetre_hint(args) if option == "--height" else ""
+    return (
+        message
+        if option is None or not rest
+        else f"{option} must {rest}{hint}"
+    )
 
 
 def _fail(message: str) -> int:

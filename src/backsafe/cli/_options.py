@@ -9,6 +9,7 @@ import argparse
 import datetime as dt
 from typing import Any, Final
 
+from backsafe.cli._format import KG_PER_LB
 from backsafe.coaching._phases import Phase
 from backsafe.exercises._exercise import Exercise
 from backsafe.spine._types import Body, Sex
@@ -96,9 +97,9 @@ def add_body(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--mass",
         type=number,
-        default=DEFAULT_MASS_KG,
         metavar="KG",
-        help=f"body mass in kg (default {DEFAULT_MASS_KG:g})",
+        help=f"body mass in kg, or lb with --units lb"
+        f" (default {DEFAULT_MASS_KG:g} kg)",
     )
     group.add_argument(
         "--height",
@@ -108,17 +109,53 @@ def add_body(parser: argparse.ArgumentParser) -> None:
         help=f"stature in metres (default {DEFAULT_HEIGHT_M:g})",
     )
     group.add_argument(
-        "--sex", choices=choices(Sex), help="for de Leva's segment table"
+        "--sex",
+        choices=choices(Sex),
+        metavar="SEX",
+        help="female or male, for de Leva's segment table (default: the"
+        " average of both)",
+    )
+    group.add_argument(
+        "--units",
+        choices=("kg", "lb"),
+        default="kg",
+        metavar="UNITS",
+        help="kg or lb: the units of --mass, --load and --item loads, and"
+        " of the masses shown (default kg; JSON stays in kg)",
     )
 
 
 def body(args: argparse.Namespace) -> Body:
     """The body the options of `add_body` describe."""
+    mass = DEFAULT_MASS_KG if args.mass is None else args.mass
     return Body(
-        mass_kg=args.mass,
+        mass_kg=mass,
         height_m=args.height,
         sex=Sex(args.sex) if args.sex else None,
     )
+
+
+def to_kilograms(args: argparse.Namespace) -> None:
+    """Turn the masses given in pounds (``--units lb``) into kilograms."""
+    if getattr(args, "units", "kg") != "lb":
+        return
+    if getattr(args, "mass", None) is not None:
+        args.mass *= KG_PER_LB
+    if getattr(args, "load", None):
+        args.load *= KG_PER_LB
+    if getattr(args, "item", None):
+        args.item = [
+            (slug, sets, reps, load * KG_PER_LB)
+            for slug, sets, reps, load in args.item
+        ]
+
+
+def centimetre_hint(args: argparse.Namespace) -> str:
+    """``" (did you mean 1.78?)"`` when ``--height`` looks like centimetres."""
+    height: float = args.height
+    if not 100 <= height <= 250:  # noqa: PLR2004
+        return ""
+    return f" (did you mean {height / 100:g}? --height is in metres)"
 
 
 def add_json(parser: argparse.ArgumentParser) -> None:
@@ -134,6 +171,7 @@ def add_plan_options(parser: argparse.ArgumentParser) -> None:
         "--phase",
         default=Phase.SUBACUTE.value,
         choices=choices(Phase),
+        metavar="PHASE",
         help="acute: under 6 weeks of pain; subacute: 6-12 weeks;"
         " chronic: over 12 weeks (default subacute)",
     )

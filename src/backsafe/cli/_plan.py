@@ -5,9 +5,14 @@ import datetime as dt
 from typing import Any, TextIO
 
 from backsafe.cli import _options as o
-from backsafe.cli._format import document, emit_json, format_table
+from backsafe.cli._format import (
+    document,
+    dose_text,
+    emit_json,
+    fill,
+    format_table,
+)
 from backsafe.coaching._phases import Phase
-from backsafe.display._html import describe_dose
 from backsafe.exercises._exercise import Exercise, TrainingMode
 from backsafe.spine._types import Body
 
@@ -26,7 +31,9 @@ def add_parser(sub: Any) -> None:
     parser.add_argument(
         "--mode",
         choices=o.choices(TrainingMode),
-        help="how to dose it (default: strength, or home reps when acute)",
+        metavar="MODE",
+        help=", ".join(o.choices(TrainingMode))
+        + ": how to dose it (default: strength, or home reps when acute)",
     )
     parser.add_argument(
         "--weeks", type=o.integer, default=8, help="1-52 (default 8)"
@@ -36,7 +43,7 @@ def add_parser(sub: Any) -> None:
         type=o.number,
         default=0.0,
         metavar="KG",
-        help="a light starting load (default 0)",
+        help="a light starting load in kg, or lb with --units lb (default 0)",
     )
     o.add_plan_options(parser)
     o.add_body(parser)
@@ -117,7 +124,7 @@ def run(args: argparse.Namespace, out: TextIO) -> None:
             step.starts_on.isoformat(),
             (step.starts_on - plan.start).days // 7 + 1,
             step.dose.exercise,
-            describe_dose(step.dose),
+            dose_text(step.dose),
             step.compression_n,
             step.level,
             step.change,
@@ -131,8 +138,12 @@ def run(args: argparse.Namespace, out: TextIO) -> None:
             rows,
             ("from", "week", "exercise", "dose", "L4/L5 N", "grade", "change"),
             right=(1, 4),
+            keep=(0,),
         )
-        + f"\n\n{plan.steps[0].criteria.summary}\n"
-        "Each step is the earliest it may come; stay longer whenever a"
-        " session does not feel fine.\n"
+        + f"\n\n{fill(plan.steps[0].criteria.summary)}\n"
+        + fill(
+            "Each step is the earliest it may come; stay longer whenever a"
+            " session does not feel fine."
+        )
+        + "\n"
     )

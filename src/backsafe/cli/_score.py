@@ -1,11 +1,10 @@
 """``backsafe score``: the spinal load of an exercise or a posture."""
 
 import argparse
-import textwrap
 from typing import Any, TextIO
 
 from backsafe.cli import _options as o
-from backsafe.cli._format import document, emit_json, format_table, kg
+from backsafe.cli._format import document, emit_json, fill, format_table, kg
 from backsafe.display._html import is_muscle_modelled
 from backsafe.spine._model import spinal_load
 from backsafe.spine._types import (
@@ -39,7 +38,7 @@ def add_parser(sub: Any) -> None:
         type=o.number,
         default=0.0,
         metavar="KG",
-        help="external load in kg, total (default 0)",
+        help="external load in kg (or lb with --units lb), total (default 0)",
     )
     parser.add_argument(
         "--lean",
@@ -52,12 +51,18 @@ def add_parser(sub: Any) -> None:
         "--support",
         default=Support.FREE_STANDING.value,
         choices=o.choices(Support),
-        help="for a posture (default free-standing)",
+        metavar="SUPPORT",
+        help="what holds the trunk, for a posture: "
+        + ", ".join(o.choices(Support))
+        + " (default free-standing)",
     )
     parser.add_argument(
         "--placement",
         choices=o.choices(LoadPlacement),
-        help="where the load sits, for a posture (default: hands-hanging"
+        metavar="PLACEMENT",
+        help="where the load sits, for a posture: "
+        + ", ".join(o.choices(LoadPlacement))
+        + " (default: hands-hanging"
         " with a load, hands-reach with --reach)",
     )
     parser.add_argument(
@@ -70,12 +75,18 @@ def add_parser(sub: Any) -> None:
     parser.add_argument(
         "--task",
         choices=o.choices(CalibratedTask),
-        help="a calibrated floor task, for a posture",
+        metavar="TASK",
+        help="a calibrated floor task, for a posture: "
+        + ", ".join(o.choices(CalibratedTask)),
     )
     parser.add_argument(
         "--joint",
         default=SpineLevel.L4_L5.value,
         choices=o.choices(SpineLevel),
+        metavar="JOINT",
+        help="the spinal joint to score: "
+        + ", ".join(o.choices(SpineLevel))
+        + f" (default {SpineLevel.L4_L5.value})",
     )
     o.add_body(parser)
     o.add_json(parser)
@@ -114,7 +125,7 @@ def run(args: argparse.Namespace, out: TextIO) -> None:
         emit_json(document(subject=title, body=body, spinal_load=load), out)
         return
     out.write(
-        f"{title}\nbody {body.mass_kg:g} kg, {body.height_m:g} m\n\n"
+        f"{title}\nbody {kg(body.mass_kg)}, {body.height_m:g} m\n\n"
         f"{_describe_load(load)}\n"
     )
 
@@ -152,11 +163,10 @@ def _describe_load(load: SpinalLoad) -> str:
     else:
         rows.append(("muscle", "not modelled", "not modelled", "-"))
         rows.append(("total", "not modelled", "not modelled", "-"))
-        note = "\n" + textwrap.fill(
+        note = "\n" + fill(
             "The support holds the trunk, so the model counts only the"
             " body weight along the spine, not the muscles: read the grade,"
             " not a number.",
-            width=79,
         )
     table = format_table(
         rows,

@@ -6,8 +6,8 @@ from typing import Any, TextIO
 
 from backsafe.cli import _options as o
 from backsafe.cli._format import document, emit_json, format_table
-from backsafe.display._html import (
-    compression_text,
+from backsafe.display._html import compression_text
+from backsafe.display._html_daily import (
     lifting_index_text,
     way_compression_text,
 )
@@ -87,6 +87,7 @@ def run(args: argparse.Namespace, out: TextIO) -> None:
             rows,
             ("way", "", "peak L4/L5", "grade", "lifting equation"),
             right=(2,),
+            keep=(0,),
         )
         + "\n\n"
     )
@@ -117,7 +118,10 @@ def _list(tasks: Any, args: argparse.Namespace, out: TextIO) -> None:
     ]
     out.write(
         format_table(
-            rows, ("slug", "task", "usual", "friendlier", "ways"), right=(4,)
+            rows,
+            ("slug", "task", "usual", "friendlier", "ways"),
+            right=(4,),
+            keep=(0,),
         )
         + "\n"
     )

@@ -110,7 +110,7 @@ class RecommendedWeightLimit:
 
     def _repr_html_(self) -> str:
         """Show the multipliers, the limit and the index in notebooks."""
-        from backsafe.display import _html as _display  # noqa: PLC0415 (an edge, imported on use)
+        from backsafe.display import _html_daily as _display  # noqa: PLC0415 (an edge, imported on use)
 
         return _display.lift_html(self)
 
@@ -399,7 +399,7 @@ class LiftAnalysis:
 
     def _repr_html_(self) -> str:
         """Show the governing end's multipliers in notebooks."""
-        from backsafe.display import _html as _display  # noqa: PLC0415 (an edge, imported on use)
+        from backsafe.display import _html_daily as _display  # noqa: PLC0415 (an edge, imported on use)
 
         return _display.lift_html(self.governing)
 

@@ -121,13 +121,13 @@ class TaskScore:
     )
 
     def __repr__(self) -> str:
-        from backsafe.display import _html as _display  # noqa: PLC0415 (an edge, imported on use)
+        from backsafe.display import _html_daily as _display  # noqa: PLC0415 (an edge, imported on use)
 
         return _display.task_score_repr(self)
 
     def _repr_html_(self) -> str:
         """Show the ways and their scores as a table in notebooks."""
-        from backsafe.display import _html as _display  # noqa: PLC0415 (an edge, imported on use)
+        from backsafe.display import _html_daily as _display  # noqa: PLC0415 (an edge, imported on use)
 
         return _display.task_score_html(self)
 
@@ -209,7 +209,7 @@ class TaskSwapList(tuple[TaskSwap, ...]):
 
     def _repr_html_(self) -> str:
         """Show the swaps as a table in notebooks."""
-        from backsafe.display import _html as _display  # noqa: PLC0415 (an edge, imported on use)
+        from backsafe.display import _html_daily as _display  # noqa: PLC0415 (an edge, imported on use)
 
         return _display.task_swaps_html(self)
 

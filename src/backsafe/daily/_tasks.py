@@ -206,13 +206,13 @@ class DailyTask:
                 )
 
     def __repr__(self) -> str:
-        from backsafe.display import _html as _display  # noqa: PLC0415 (an edge, imported on use)
+        from backsafe.display import _html_daily as _display  # noqa: PLC0415 (an edge, imported on use)
 
         return _display.daily_task_repr(self)
 
     def _repr_html_(self) -> str:
         """Show the task and its ways as a table in notebooks."""
-        from backsafe.display import _html as _display  # noqa: PLC0415 (an edge, imported on use)
+        from backsafe.display import _html_daily as _display  # noqa: PLC0415 (an edge, imported on use)
 
         return _display.daily_task_html(self)
 

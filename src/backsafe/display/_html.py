@@ -17,16 +17,15 @@ import attrs
 
 from backsafe.display._shapes import (
     AlternativeLike,
-    DailyTaskLike,
+    BodyLike,
     DoseLike,
     ExerciseLike,
     LoadLike,
     OutcomeLike,
     ProgressionLike,
-    TaskScoreLike,
-    TaskSwapLike,
-    WayLike,
-    WayScoreLike,
+    WorkoutItemLike,
+    WorkoutLike,
+    WorkoutRewriteLike,
 )
 
 #: Background colours of the three stress levels (colour-blind safe,
@@ -435,122 +434,70 @@ def rows_html(
     )
 
 
-# --- Everyday tasks (issue 14) ----------------------------------------------
+# --- Bodies and workouts ---------------------------------------------------
 
 
-def _way_role(slug: str, usual: str, friendlier: str) -> str:
-    if slug == usual:
-        return "usual"
-    if slug == friendlier:
-        return "back-friendlier"
-    return ""
-
-
-def _lean_text(way: WayLike) -> str:
-    return ", ".join(f"{p.lean.degrees:g}°" for p in way.postures)
-
-
-def daily_task_repr(task: DailyTaskLike) -> str:
-    """Return a one-line summary of an everyday task."""
-    return (
-        f"<DailyTask {task.slug!r}: {task.name}, {len(task.ways)} ways;"
-        f" usual {task.usual!r}, back-friendlier {task.friendlier!r}>"
-    )
-
-
-def daily_task_html(task: DailyTaskLike) -> str:
-    """Return an everyday task and its ways as an HTML table."""
-    rows = [
-        (
-            w.slug,
-            w.name,
-            _way_role(w.slug, task.usual, task.friendlier),
-            _lean_text(w),
-            "yes" if w.graded else "no",
-        )
-        for w in task.ways
-    ]
+def body_html(body: BodyLike) -> str:
+    """Return a body as a small HTML table."""
     return table(
-        rows,
-        header=("way", "name", "", "lean", "graded"),
-        caption=f"{task.name}: {task.summary}",
+        [
+            ("mass", f"{body.mass_kg:g} kg"),
+            ("height", f"{body.height_m:g} m"),
+            ("sex", "not given" if body.sex is None else body.sex.value),
+            ("weight", f"{body.weight_n:,.0f} N"),
+        ],
+        caption="Body",
     )
 
 
-def way_compression_text(way: WayScoreLike) -> str:
-    """The peak compression of a way, or why it is not ranked."""
-    if not way.graded and is_muscle_modelled(way.peak):
-        return f"{way.peak.compression_n:,.0f} N (not graded)"
-    return compression_text(way.peak)
+def _item_dose(item: WorkoutItemLike) -> str:
+    load = f" @ {item.load_kg:g} kg" if item.load_kg else ""
+    return f"{item.sets} x {item.reps}{load}"
 
 
-def lifting_index_text(way: WayScoreLike) -> str:
-    """``"LI 0.71 (RWL 14.1 kg)"``, or ``"-"`` when not a lift."""
-    if way.lift is None:
-        return "-"
-    unit = way.lift.governing.mass_unit
-    return f"LI {way.lift.lifting_index:.2f} (RWL {way.lift.limit:.1f} {unit})"
-
-
-def task_score_repr(score: TaskScoreLike) -> str:
-    """Return a one-line summary of a scored task."""
-    parts = ", ".join(f"{w.way} {way_compression_text(w)}" for w in score.ways)
-    return f"<TaskScore {score.task!r}: {parts}>"
-
-
-def task_score_html(score: TaskScoreLike) -> str:
-    """Return a scored task as a table of its ways."""
-    rows = [
-        (
-            w.name,
-            _way_role(w.way, score.usual, score.friendlier),
-            way_compression_text(w),
-            Raw(badge(w.peak.level)),
-            lifting_index_text(w),
-        )
-        for w in score.ways
-    ]
+def workout_html(workout: WorkoutLike) -> str:
+    """Return a workout as an HTML table of its items."""
     return table(
-        rows,
-        header=("way", "", "peak L4/L5", "grade", "lifting equation"),
-        caption=score.name,
+        [
+            (n + 1, item.exercise.name, _item_dose(item), item.exercise.tier)
+            for n, item in enumerate(workout.items)
+        ],
+        header=("#", "exercise", "dose", "tier"),
+        caption=workout.name or "Workout",
     )
 
 
-def task_swaps_html(swaps: Iterable[TaskSwapLike]) -> str:
-    """Return task swaps as a table, best first."""
-    rows = [
-        (
-            s.way.name,
-            compression_text(s.way.peak),
-            Raw(badge(s.way.peak.level)),
-            f"{s.relative_reduction:.0%}",
-            s.reason,
+def workout_rewrite_html(rewrite: WorkoutRewriteLike) -> str:
+    """Return a rewrite as a before/after table, then the reasons."""
+    changes = {c.index: c for c in rewrite.changes}
+    rows = []
+    for n, item in enumerate(rewrite.original.items):
+        change = changes.get(n)
+        new = item if change is None else change.replacement
+        rows.append(
+            (
+                item.exercise.name,
+                _item_dose(item),
+                "keep" if change is None else change.kind,
+                "-" if new is None else new.exercise.name,
+                "-" if new is None else _item_dose(new),
+                "-"
+                if change is None or change.replacement_load is None
+                else Raw(badge(change.replacement_load.level)),
+            )
         )
-        for s in swaps
-    ]
-    return table(
+    before_after = table(
         rows,
-        header=("way", "peak L4/L5", "grade", "less", "why"),
-        caption="With less load on the back",
+        header=("usual", "dose", "change", "back-friendly", "dose", "grade"),
+        caption=(
+            f"{rewrite.original.name or 'Workout'}, rewritten to"
+            f" {rewrite.max_level.value} or lower"
+        ),
     )
-
-
-def lift_html(rwl: Any) -> str:
-    """Return a recommended weight limit as a table of its multipliers.
-
-    *rwl* is read by duck typing: ``multipliers`` (factor -> value),
-    ``limit``, ``mass_unit``, ``lifting_index`` and ``limiting_factor``.
-    """
-    rows: list[tuple[object, ...]] = [
-        (factor.symbol, factor, f"{value:.2f}")
-        for factor, value in rwl.multipliers.items()
-    ]
-    rows.append(("RWL", "limit", f"{rwl.limit:.1f} {rwl.mass_unit}"))
-    if rwl.lifting_index is not None:
-        rows.append(("LI", "lifting index", f"{rwl.lifting_index:.2f}"))
-    limiting = rwl.limiting_factor
-    caption = "Revised NIOSH lifting equation" + (
-        f"; limited most by {limiting.value}" if limiting is not None else ""
+    reasons = "".join(
+        f"<li>{html.escape(c.original.exercise.name)}:"
+        f" {html.escape(c.reason)}</li>"
+        for c in rewrite.changes
     )
-    return table(rows, header=("", "factor", "value"), caption=caption)
+    tail = f"<ul>{reasons}</ul>" if reasons else "<p>No change needed.</p>"
+    return f"<div>{before_after}{tail}</div>"

@@ -317,21 +317,24 @@ def plot_progression(
     limits: Limits = DEFAULT_LIMITS,
     ax: "Axes | None" = None,
 ) -> "Axes":
-    """Plot a progression's dose and its spinal load over time.
+    """Plot a progression's spinal load and, on its own panel, its dose.
 
-    The dose (the load in strength mode, else the reps or the hold) is a
-    step line on the right axis; each step's estimated L4/L5 compression
-    is a point on the left axis, over the limit bands. The first step and
-    every switch of exercise are labelled with the exercise and its load,
-    and every load change with the new load.
+    Each step's estimated L4/L5 compression is a step line on the main
+    axes, over the limit bands; the dose (the reps per session or per day,
+    or the hold) is a step line on a separate panel below, where the
+    planned easy weeks are shaded and labelled. The first step and every
+    switch of exercise are labelled with the exercise and its load, and
+    every load change with the new load; the labels are moved apart so
+    that they do not overlap.
 
     Args:
         progression: A plan from `generate_progression`.
         limits: The limits drawn as bands.
-        ax: Draw on these axes; a new figure if not given.
+        ax: Draw the load on these axes (the dose panel goes below them);
+            a new figure if not given.
 
     Returns:
-        The matplotlib axes (the dose is on its twin).
+        The matplotlib axes of the load (the dose is on the other panel).
 
     Raises:
         InvalidInputError: *progression* is not a `Progression`.
@@ -356,7 +359,7 @@ def _draw_progression(
     label, doses = _dose_series(steps)
     # Close the last step at the end of the plan.
     end = (progression.end - progression.start).days / 7
-    ax = plot_series(
+    ax, panel = _plot_series(
         [*weeks, end],
         [*doses, doses[-1]],
         [*(s.compression_n for s in steps), steps[-1].compression_n],
@@ -366,17 +369,69 @@ def _draw_progression(
         limits=limits,
         ax=ax,
     )
+    _mark_easy_weeks(panel, [*weeks, end], steps)
+    notes = []
     for week, step in zip(weeks, steps, strict=True):
         note = _note(step)
         if note:
-            ax.annotate(
-                note,
-                (week, step.compression_n),
-                textcoords="offset points",
-                xytext=(4, 8),
-                fontsize="small",
+            right = week > end / 2
+            notes.append(
+                ax.annotate(
+                    note,
+                    (week, step.compression_n),
+                    textcoords="offset points",
+                    xytext=(-4 if right else 4, 8),
+                    ha="right" if right else "left",
+                    fontsize="small",
+                    bbox={
+                        "boxstyle": "round,pad=0.2",
+                        "fc": "white",
+                        "ec": "none",
+                        "alpha": 0.8,
+                    },
+                )
             )
+    _spread(ax, notes)
     return ax
+
+
+def _mark_easy_weeks(
+    panel: "Axes", edges: Sequence[float], steps: Sequence[Step]
+) -> None:
+    """Shade and label each planned easy week on the dose panel."""
+    for n, step in enumerate(steps):
+        if step.change is not Change.DELOAD:
+            continue
+        low, high = edges[n], edges[n + 1]
+        panel.axvspan(low, high, color="#999", alpha=0.25, zorder=0)
+        panel.text(
+            (low + high) / 2,
+            0.95,
+            "easy week",
+            transform=panel.get_xaxis_transform(),
+            ha="center",
+            va="top",
+            fontsize="small",
+        )
+
+
+def _spread(ax: "Axes", notes: Sequence[Any]) -> None:
+    """Move labels up, in order, until none overlaps one before it."""
+    figure: Any = ax.figure
+    get_renderer = getattr(figure.canvas, "get_renderer", None)
+    if get_renderer is None or not notes:  # pragma: no cover - other backends
+        return
+    figure.draw_without_rendering()
+    renderer = get_renderer()
+    placed: list[Any] = []
+    for note in notes:
+        box = note.get_window_extent(renderer)
+        # Each move puts the label above the one it hit, so this ends.
+        while clash := next((b for b in placed if b.overlaps(box)), None):
+            x, y = note.xyann
+            note.xyann = (x, y + (clash.y1 - box.y0 + 2) * 72 / figure.dpi)
+            box = note.get_window_extent(renderer)
+        placed.append(box)
 
 
 def _note(step: Step) -> str:
@@ -415,14 +470,45 @@ def plot_series(
     limits: Limits = DEFAULT_LIMITS,
     ax: "Axes | None" = None,
 ) -> "Axes":
-    """Plot a dose and the compression it causes over time (two y-axes)."""
+    """Plot the compression over time, and the dose on a panel below."""
+    return _plot_series(
+        weeks,
+        doses,
+        compression_n,
+        dose_label=dose_label,
+        title=title,
+        limits=limits,
+        ax=ax,
+    )[0]
+
+
+def _plot_series(
+    weeks: Sequence[float],
+    doses: Sequence[float],
+    compression_n: Sequence[float],
+    *,
+    dose_label: str,
+    title: str,
+    limits: Limits,
+    ax: "Axes | None",
+) -> tuple["Axes", "Axes"]:
     if not (len(weeks) == len(doses) == len(compression_n)) or not weeks:
         raise InvalidInputError.out_of_range(
             "weeks, doses, compression_n",
             (len(weeks), len(doses), len(compression_n)),
             "sequences of the same, non-zero length",
         )
-    ax = _axes(ax)
+    if ax is None:
+        _, (ax, panel) = _pyplot().subplots(
+            2,
+            1,
+            sharex=True,
+            figsize=(7, 6),
+            height_ratios=(3, 1.4),
+            layout="constrained",
+        )
+    else:  # the dose panel goes below the given axes
+        panel = ax.inset_axes((0.0, -0.62, 1.0, 0.38), sharex=ax)
     draw_bands(ax, limits, top=max(compression_n) * 1.1)
     ax.plot(
         weeks,
@@ -433,11 +519,11 @@ def plot_series(
         linewidth=2,
         label="L4/L5 compression",
     )
-    ax.set_xlabel("Weeks from the start")
     ax.set_ylabel("L4/L5 compression (N)")
     ax.set_title(title)
-    twin = ax.twinx()
-    twin.step(
+    ax.set_xlabel("Weeks from the start")
+    ax.tick_params(labelbottom=True)
+    panel.step(
         weeks,
         doses,
         where="post",
@@ -445,19 +531,11 @@ def plot_series(
         linewidth=2,
         label=dose_label,
     )
-    twin.set_ylabel(dose_label, color="#2166ac")
-    twin.set_ylim(0, max(max(doses) * 1.25, 1.0))
-    handles, labels = ax.get_legend_handles_labels()
-    twin_handles, twin_labels = twin.get_legend_handles_labels()
-    ax.legend(
-        handles + twin_handles,
-        labels + twin_labels,
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.15),
-        ncols=2,
-        fontsize="small",
-    )
-    return ax
+    panel.set_ylabel(dose_label, color="#2166ac")
+    panel.set_ylim(0, max(max(doses) * 1.3, 1.0))
+    panel.set_xlabel("Weeks from the start")
+    ax.legend(loc="upper left", fontsize="small", framealpha=0.9)
+    return ax, panel
 
 
 def _level(load: SpinalLoad, quantity: Quantity) -> str:
@@ -494,69 +572,3 @@ def _check_quantity(quantity: object) -> None:
         raise InvalidInputError.out_of_range(
             "quantity", quantity, "'compression' or 'shear'"
         )
-
-
-def plot_task(
-    task: Any,
-    body: Body,
-    *,
-    load_kg: float | None = None,
-    quantity: Quantity = "compression",
-    limits: Limits = DEFAULT_LIMITS,
-    ax: "Axes | None" = None,
-) -> "Axes":
-    """Show the ways of an everyday task side by side, with the limit bands.
-
-    Each bar is a way's peak spinal load (`backsafe.score_task`); the usual
-    and the back-friendlier ways are marked, and a way the model does not
-    grade is drawn hatched and grey.
-
-    Args:
-        task: A `DailyTask`, or the slug of a built-in task.
-        body: Whose spine.
-        load_kg: The load, as for `score_task`.
-        quantity: ``"compression"`` (default) or ``"shear"``.
-        limits: The limits drawn as bands.
-        ax: Draw on these axes; a new figure if not given.
-
-    Returns:
-        The matplotlib axes.
-
-    Raises:
-        InvalidInputError: An unknown task or a bad argument.
-        ImportError: matplotlib is not installed.
-
-    .. versionadded:: 0.2.0
-    """
-    from backsafe.daily._task_scoring import score_task  # noqa: PLC0415
-
-    _check_quantity(quantity)
-    scored = score_task(task, body, load_kg=load_kg, limits=limits)
-    values = [_value(w.peak, quantity) for w in scored.ways]
-    labels = []
-    for w in scored.ways:
-        role = {scored.usual: " (usual)", scored.friendlier: " (friendlier)"}
-        labels.append(w.name + role.get(w.way, ""))
-    ax = _axes(ax)
-    draw_bands(
-        ax, limits, quantity=quantity, top=max(values) * 1.1, vertical=True
-    )
-    positions = list(range(len(values)))
-    bars = ax.barh(
-        positions,
-        values,
-        color=[
-            LEVEL_COLOURS[_level(w.peak, quantity)] if w.graded else "#999"
-            for w in scored.ways
-        ],
-        edgecolor="#222",
-    )
-    for bar, w in zip(bars, scored.ways, strict=True):
-        if not w.graded:
-            bar.set_hatch("//")
-    ax.set_yticks(positions, labels)
-    ax.invert_yaxis()
-    ax.set_xlabel(f"peak L4/L5 {quantity} (N)")
-    ax.set_title(f"{scored.name}: the ways side by side")
-    ax.legend(loc="lower right", fontsize="small")
-    return ax

@@ -142,6 +142,12 @@ class Workout:
         validator=attrs.validators.optional(v.text(max_length=80)),
     )
 
+    def _repr_html_(self) -> str:
+        """Show the workout as a table in notebooks."""
+        from backsafe.display import _html as _display  # noqa: PLC0415 (an edge, imported on use)
+
+        return _display.workout_html(self)
+
 
 @final
 @attrs.frozen(kw_only=True)
@@ -223,6 +229,12 @@ class WorkoutRewrite:
     def reasons(self) -> tuple[str, ...]:
         """The reason of every change, in order."""
         return tuple(change.reason for change in self.changes)
+
+    def _repr_html_(self) -> str:
+        """Show the workout before and after, and why, in notebooks."""
+        from backsafe.display import _html as _display  # noqa: PLC0415 (an edge, imported on use)
+
+        return _display.workout_rewrite_html(self)
 
 
 def rewrite_workout(

@@ -11,8 +11,6 @@ from backsafe import _validation as v
 from backsafe.exceptions import InvalidInputError
 from backsafe.spine import _constants as k
 
-# --- Closed vocabularies ---------------------------------------------------
-
 
 class Sex(enum.StrEnum):
     """Sex, used only to pick de Leva's sex-specific segment table.
@@ -252,9 +250,6 @@ class ModelMethod(enum.StrEnum):
     """A published EMG-assisted value, scaled by body mass."""
 
 
-# --- Value objects ---------------------------------------------------------
-
-
 @final
 @attrs.frozen(kw_only=True)
 class Body:
@@ -285,6 +280,11 @@ class Body:
     def weight_n(self) -> float:
         """Body weight in newtons."""
         return self.mass_kg * k.GRAVITY_M_S2
+
+    def _repr_html_(self) -> str:  # a table in notebooks
+        from backsafe.display._html import body_html  # noqa: PLC0415 (keeps import light)
+
+        return body_html(self)
 
 
 @final
