@@ -63,7 +63,6 @@ doctest_test_doctest_blocks = ""
 SNIPPETS_NOT_YET_SELF_CONTAINED = (
     "progressions",
     "json",
-    "lifting",
     "catalog",
     "reliability",
     "batch",
