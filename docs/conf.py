@@ -64,7 +64,6 @@ SNIPPETS_NOT_YET_SELF_CONTAINED = (
     "progressions",
     "json",
     "catalog",
-    "reliability",
     "batch",
     "performance",
 )
