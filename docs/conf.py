@@ -65,7 +65,6 @@ SNIPPETS_NOT_YET_SELF_CONTAINED = (
     "json",
     "catalog",
     "batch",
-    "performance",
 )
 _LEGACY_SETUP = (
     "```{testsetup} *\nfrom backsafe import *\nimport backsafe\n```\n\n"
