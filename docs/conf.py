@@ -62,7 +62,6 @@ doctest_test_doctest_blocks = ""
 #: those names in a hidden setup block, and the snippet test skips them.
 SNIPPETS_NOT_YET_SELF_CONTAINED = (
     "progressions",
-    "json",
     "catalog",
     "batch",
 )
