@@ -61,7 +61,6 @@ doctest_test_doctest_blocks = ""
 #: for every page; until they import what they use, the build gives them
 #: those names in a hidden setup block, and the snippet test skips them.
 SNIPPETS_NOT_YET_SELF_CONTAINED = (
-    "catalog",
     "batch",
 )
 _LEGACY_SETUP = (
