@@ -281,6 +281,41 @@ class TestService:
         both = client.post("/v1/episodes/record", json={"episode": kept})
         assert 422 == both.status_code
 
+    def test_tasks_and_the_lifting_equation(
+        self, client: httpx.Client
+    ) -> None:
+        """Everyday tasks, their swaps and a lift, as in Python."""
+        listed = client.get("/v1/tasks")
+        request = {"task": "lift-box-from-floor", "body": BODY}
+        scored = client.post("/v1/tasks/score", json=request)
+        swaps = client.post("/v1/tasks/swaps", json=request)
+        lift = {
+            "horizontal_origin": 40,
+            "vertical_origin": 30,
+            "horizontal_destination": 40,
+            "vertical_destination": 120,
+            "frequency": 2,
+            "coupling": "fair",
+            "load": 12,
+        }
+        judged = client.post(
+            "/v1/lift", json={"task": lift, "duration": "moderate"}
+        )
+
+        assert 200 == listed.status_code
+        assert bs.tasks == bs.from_dict(listed.json(), bs.TaskCollection)
+        assert 200 == scored.status_code, scored.text
+        expected = bs.score_task("lift-box-from-floor", PERSON)
+        assert expected == bs.from_dict(scored.json(), bs.TaskScore)
+        assert 200 == swaps.status_code, swaps.text
+        found = bs.from_dict(swaps.json(), list[bs.TaskSwap])
+        assert list(bs.task_swaps("lift-box-from-floor", PERSON)) == found
+        assert 200 == judged.status_code, judged.text
+        analysis = bs.from_dict(judged.json(), bs.LiftAnalysis)
+        assert analysis == bs.analyze_lift(
+            bs.from_dict(lift, bs.LiftingTask), duration="moderate"
+        )
+
     def test_out_of_range_is_a_problem(self, client: httpx.Client) -> None:
         """An out-of-range value names its field, value and range."""
         r = client.post(

@@ -233,6 +233,42 @@ class RecordRequest:
     morning: bs.MorningReport | None = None
 
 
+@attrs.frozen(kw_only=True)
+class TaskRequest:
+    """An everyday task to score, for one person.
+
+    Attributes:
+        task: The task's slug.
+        body: Whose spine.
+        load_kg: The load carried or lifted, 0-600 kg; the task's own if
+            not given.
+    """
+
+    task: str = attrs.field(validator=v.slug())
+    body: bs.Body
+    load_kg: float | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(
+            v.real(0.0, k.MAX_LOAD_KG, unit="kg")
+        ),
+    )
+
+
+@attrs.frozen(kw_only=True)
+class LiftRequest:
+    """A lift to judge by the revised NIOSH lifting equation.
+
+    Attributes:
+        task: The lift, measured at both ends.
+        duration: The work duration class.
+    """
+
+    task: bs.LiftingTask
+    duration: bs.LiftingDuration = attrs.field(
+        validator=v.member(bs.LiftingDuration)
+    )
+
+
 # --- What each endpoint does -----------------------------------------------
 
 
@@ -316,6 +352,22 @@ def _record(req: RecordRequest, _: object) -> bs.Episode:
         )
     episode, _outcome = req.episode.record(given[0])
     return episode
+
+
+def _tasks(_: None, __: object) -> bs.TaskCollection:
+    return bs.tasks
+
+
+def _score_task(req: TaskRequest, _: object) -> bs.TaskScore:
+    return bs.score_task(req.task, req.body, load_kg=req.load_kg)
+
+
+def _task_swaps(req: TaskRequest, _: object) -> list[bs.TaskSwap]:
+    return list(bs.task_swaps(req.task, req.body, load_kg=req.load_kg))
+
+
+def _lift(req: LiftRequest, _: object) -> bs.LiftAnalysis:
+    return bs.analyze_lift(req.task, duration=req.duration)
 
 
 def operations(*, max_rows: int = MAX_ROWS) -> tuple[Operation, ...]:
@@ -422,6 +474,42 @@ def operations(*, max_rows: int = MAX_ROWS) -> tuple[Operation, ...]:
             request=RecordRequest,
             result=bs.Episode,
             run=_record,
+        ),
+        Operation(
+            name="listTasks",
+            method="get",
+            path="/v1/tasks",
+            summary="Every everyday task of the built-in collection.",
+            result=bs.TaskCollection,
+            run=_tasks,
+            problems=(),
+        ),
+        Operation(
+            name="scoreTask",
+            method="post",
+            path="/v1/tasks/score",
+            summary="Every way of an everyday task, scored for one person.",
+            request=TaskRequest,
+            result=bs.TaskScore,
+            run=_score_task,
+        ),
+        Operation(
+            name="taskSwaps",
+            method="post",
+            path="/v1/tasks/swaps",
+            summary="Back-friendlier ways of an everyday task, ranked.",
+            request=TaskRequest,
+            result=list[bs.TaskSwap],
+            run=_task_swaps,
+        ),
+        Operation(
+            name="lift",
+            method="post",
+            path="/v1/lift",
+            summary="A lift judged by the revised NIOSH lifting equation.",
+            request=LiftRequest,
+            result=bs.LiftAnalysis,
+            run=_lift,
         ),
     )
 
