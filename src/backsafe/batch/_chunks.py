@@ -75,12 +75,20 @@ class _Numpy:
         """A work array no result still uses (nothing else refers to it)."""
         rows = self._rows
         work = self._work[dtype]
-        for array in work:
-            # Referenced by the list, this loop and getrefcount's argument.
-            if sys.getrefcount(array) == _UNUSED and len(array) >= rows:
-                return array if len(array) == rows else array[:rows]
+        short = None
+        for i in range(len(work)):
+            # Referenced by the list and getrefcount's argument only.
+            if sys.getrefcount(work[i]) == _UNUSED:
+                array = work[i]
+                if len(array) >= rows:
+                    return array if len(array) == rows else array[:rows]
+                short = i
         array = np.empty(rows, dtype=dtype)
-        work.append(array)
+        if short is None:
+            work.append(array)
+        else:
+            # Replaced, so that the list stays as long as a chunk needs.
+            work[short] = array
         return array
 
     def radians(self, x: Any, /) -> Any:
@@ -107,24 +115,37 @@ class _Numpy:
         np.copyto(out, x, where=condition)
         return out
 
-    def product(self, *factors: Any) -> Any:
+    def product(self, *factors: Any, into: str | None = None) -> Any:
+        # The plain numbers are multiplied first, into one factor.
+        constant = 1.0
         kept = []
         for factor in factors:
             if type(factor) is float or type(factor) is int:
-                if factor == 1:
-                    continue
-                if factor == 0:
-                    # The other factors are finite: the rows are checked.
-                    return 0.0
-            kept.append(factor)
-        if len(kept) == 1:
+                constant *= factor
+            else:
+                kept.append(factor)
+        if constant == 0:
+            # The other factors are finite: the rows are checked.
+            return 0.0
+        if constant != 1:
+            kept.append(constant)
+        if not kept:
+            return constant
+        if len(kept) == 1 and into is None:
             return kept[0]
-        out = np.multiply(kept[0], kept[1], out=self._take())
+        out = self._out(into, np.float64)
+        if len(kept) == 1:
+            np.copyto(out, kept[0])
+            return out
+        np.multiply(kept[0], kept[1], out=out)
         for factor in kept[2:]:
             np.multiply(out, factor, out=out)
         return out
 
     def ratio(self, x: Any, y: Any, /) -> Any:
+        if type(y) is float or type(y) is int:
+            # One pass; the quotient may differ from x / y in the last bit.
+            return np.multiply(x, 1 / y, out=self._take())
         return np.divide(x, y, out=self._take())
 
     def scale(self, x: Any, value: Any, reference: float) -> Any:
@@ -169,7 +190,31 @@ def _plain_zero(x: object) -> bool:
 
 
 _DEGREE: Final = math.pi / 180
-_UNUSED: Final = 3
+_UNUSED: Final = 2
+
+#: Namespaces kept for the next call, with their work arrays: fresh ones
+#: would cost page faults at every call (a third of the time of a call of
+#: ten thousand rows). At most `_POOL_SIZE` are kept, and only those whose
+#: chunks are at most `DEFAULT_CHUNK_ROWS` rows, so the cache holds at most
+#: a few MB. `list.pop` and `list.append` are atomic, so threads calling at
+#: once each get their own namespace.
+_POOL: Final[list[_Numpy]] = []
+_POOL_SIZE: Final = 2
+
+
+def _borrow() -> _Numpy:
+    """A namespace no other call is using, with its work arrays if kept."""
+    try:
+        return _POOL.pop()
+    except IndexError:
+        return _Numpy()
+
+
+def _give_back(xp: _Numpy, chunk_rows: int) -> None:
+    """Keep *xp* for the next call, if its work arrays are small."""
+    xp.start(0, {})
+    if chunk_rows <= DEFAULT_CHUNK_ROWS and len(_POOL) < _POOL_SIZE:
+        _POOL.append(xp)
 
 
 class _Rows(Protocol):
@@ -215,7 +260,7 @@ def _run(
         "chunk_rows", chunk_rows, min_value=1, max_value=MAX_CHUNK_ROWS
     )
     out = _Outputs.empty(n)
-    xp = _Numpy()
+    xp = _borrow()
     fractions = _upper_fractions(model.table)
     problems = _Problems()
     for lo in range(0, n, step):
@@ -246,6 +291,7 @@ def _run(
                 fraction=_scalar_or_array(fractions[sex]),
                 model=model,
             )
+    _give_back(xp, step)
     problems.raise_if_any()
     return out.freeze(model.joint, read_only=read_only)
 
@@ -277,6 +323,7 @@ def _evaluate(
     """Compute one chunk *into* the outputs with the kernel, as one row."""
     terms = kernel.terms(
         xp,
+        shares=False,
         method=chunk.method,
         lean_deg=chunk.lean_deg,
         mass_kg=mass,
