@@ -51,11 +51,8 @@ class Namespace(Protocol):
     def radians(self, x: Numeric, /) -> Numeric:
         """Degrees to radians."""
 
-    def sin(self, x: Numeric, /) -> Numeric:
-        """Sine."""
-
-    def cos(self, x: Numeric, /) -> Numeric:
-        """Cosine."""
+    def sin_cos(self, x: Numeric, /) -> tuple[Numeric, Numeric]:
+        """Sine and cosine of *x*, radians from 0 to pi/2."""
 
     def abs(self, x: Numeric, /) -> Numeric:
         """Magnitude."""
@@ -103,8 +100,11 @@ class _Scalar:
     """`Namespace` for one row of floats (`math` and the builtins)."""
 
     radians = staticmethod(math.radians)
-    sin = staticmethod(math.sin)
-    cos = staticmethod(math.cos)
+
+    @staticmethod
+    def sin_cos(x: float, /) -> tuple[float, float]:
+        return math.sin(x), math.cos(x)
+
     abs = staticmethod(abs)
     ratio = staticmethod(operator.truediv)
 
@@ -118,6 +118,9 @@ class _Scalar:
 
     @staticmethod
     def total(terms: Sequence[float], /, into: str | None = None) -> float:  # noqa: ARG004
+        # Two terms: their rounded sum, as fsum's, but faster.
+        if len(terms) == 2:  # noqa: PLR2004
+            return terms[0] + terms[1]
         return math.fsum(terms)
 
     @staticmethod
@@ -131,6 +134,9 @@ class _Scalar:
 
     @staticmethod
     def product(*factors: float, into: str | None = None) -> float:  # noqa: ARG004
+        # Two factors (most calls): the same product, without a loop.
+        if len(factors) == 2:  # noqa: PLR2004
+            return factors[0] * factors[1]
         return math.prod(factors)
 
     @staticmethod
@@ -225,38 +231,28 @@ class Terms(NamedTuple):
     shear_n: Numeric
 
 
-class _Effect(NamedTuple):
-    """What a weight does to the joint: moment, compression, shear."""
-
-    moment_nm: Numeric
-    compression_n: Numeric
-    shear_n: Numeric
-
-
-class _Geometry(NamedTuple):
-    """The posture's factors shared by every weight."""
-
-    static: Numeric
-    calibrated: Numeric
-    sin: Numeric
-    height_sin: Numeric
-    axial_cos: Numeric
+#: What a weight does to the joint: moment, compression, shear (plain
+#: tuples, as one row's call is hot).
+_Effect = tuple[Numeric, Numeric, Numeric]
+#: The posture's factors shared by every weight: static, calibrated, sin,
+#: height times sin, cos times the axial share.
+_Geometry = tuple[Numeric, Numeric, Numeric, Numeric, Numeric]
 
 
-def _effect(
+def _effect(  # noqa: PLR0917 (positional: one row is hot)
     xp: Namespace,
     at: _Geometry,
-    *,
     weight_n: Numeric,
     weight_height_n: Numeric,
     weight_reach_nm: Numeric,
-    into: bool = False,
+    into: bool = False,  # noqa: FBT001, FBT002
 ) -> _Effect:
     """The moment, compression and shear of a weight (or a sum of them).
 
     *weight_height_n* is the weight times its lever as a share of stature
     (at its lean of 90 degrees), *weight_reach_nm* the weight times its
-    reach in front of the trunk. The equations are linear in the weight,
+    reach in front of the trunk (``None``: no reach). The equations are
+    linear in the weight,
     so the same lines give one source's share or, given the sums, the
     total of several sources.
 
@@ -269,23 +265,25 @@ def _effect(
 
     *into*: write the totals straight into the outputs (`Namespace.total`).
     """
-    moment = xp.where(
-        at.static,
-        xp.total(
-            (xp.product(weight_height_n, at.height_sin), weight_reach_nm),
-            into="moment_nm" if into else None,
+    static, calibrated, sin, height_sin, axial_cos = at
+    moment = xp.product(weight_height_n, height_sin)
+    if weight_reach_nm is not None:
+        moment = xp.total(
+            (moment, weight_reach_nm), into="moment_nm" if into else None
+        )
+    return (
+        xp.where(static, moment, 0.0),
+        xp.where(calibrated, 0.0, xp.product(weight_n, axial_cos)),
+        xp.where(
+            static,
+            xp.product(weight_n, sin, into="shear_n" if into else None),
+            0.0,
         ),
-        0.0,
     )
-    compression = xp.where(
-        at.calibrated, 0.0, xp.product(weight_n, at.axial_cos)
-    )
-    shear = xp.where(
-        at.static,
-        xp.product(weight_n, at.sin, into="shear_n" if into else None),
-        0.0,
-    )
-    return _Effect(moment, compression, shear)
+
+
+#: The shares of `terms` when only the totals are asked for.
+_NO_SHARE: Final[_Effect] = (None, None, None)
 
 
 def terms(
@@ -335,16 +333,17 @@ def terms(
         The terms; a load off the trunk, or of a branch not taken, is 0.
     """
     g = k.GRAVITY_M_S2
-    radians = xp.radians(lean_deg)
-    sin = xp.sin(radians)
-    at = _Geometry(
-        static=method == STATIC,
-        calibrated=method == CALIBRATED,
-        sin=sin,
-        height_sin=xp.product(height_m, sin),
-        # Only the axial share of a weight reaches the spine (all of it
-        # when free standing).
-        axial_cos=xp.product(xp.cos(radians), axial),
+    sin, cos = xp.sin_cos(xp.radians(lean_deg))
+    # Only the axial share of a weight reaches the spine (all of it when
+    # free standing). Positional, as one row's call is hot: static,
+    # calibrated, sin, height_sin, axial_cos.
+    static, calibrated = method == STATIC, method == CALIBRATED
+    at: _Geometry = (
+        static,
+        calibrated,
+        sin,
+        xp.product(height_m, sin),
+        xp.product(cos, axial),
     )
     # The weight of `upper_mass_kg`, in one product.
     upper_n = xp.product(upper_fraction, g, mass_kg)
@@ -358,55 +357,36 @@ def terms(
     load_height = xp.product(load_n, k.SHOULDER_DISTANCE_PER_H)
     load_reach = xp.product(load_n, reach_m)
     if shares:
-        upper = _effect(
-            xp,
-            at,
-            weight_n=upper_n,
-            weight_height_n=upper_height,
-            weight_reach_nm=0.0,
-        )
-        load = _effect(
-            xp,
-            at,
-            weight_n=load_n,
-            weight_height_n=load_height,
-            weight_reach_nm=load_reach,
-        )
-        moment = xp.total(
-            (upper.moment_nm, load.moment_nm), into="moment_nm"
-        )
-        weights = (upper.compression_n, load.compression_n)
-        shear = xp.total((upper.shear_n, load.shear_n), into="shear_n")
+        # Weight, weight times lever per stature, weight times reach.
+        upper = _effect(xp, at, upper_n, upper_height, None)
+        load = _effect(xp, at, load_n, load_height, load_reach)
+        moment = xp.total((upper[0], load[0]), into="moment_nm")
+        weights: tuple[Numeric, ...] = (upper[1], load[1])
+        shear = xp.total((upper[2], load[2]), into="shear_n")
     else:
-        upper = load = None
-        both = _effect(
+        upper = load = _NO_SHARE
+        moment, compression, shear = _effect(
             xp,
             at,
-            weight_n=xp.total((upper_n, load_n)),
-            weight_height_n=xp.total((upper_height, load_height)),
-            weight_reach_nm=load_reach,
-            into=True,
+            xp.total((upper_n, load_n)),
+            xp.total((upper_height, load_height)),
+            load_reach,
+            True,  # noqa: FBT003
         )
-        moment = both.moment_nm
-        weights = (both.compression_n,)
-        shear = both.shear_n
+        weights = (compression,)
     # The extensors hold the flexion moment at their lever.
     muscle = xp.where(
-        at.calibrated,
+        calibrated,
         xp.scale(task_n, mass_kg, k.CALIBRATION_REFERENCE_MASS_KG),
         xp.ratio(moment, arm_m),
     )
     return Terms(
-        upper_moment_nm=upper and upper.moment_nm,
-        upper_compression_n=upper and upper.compression_n,
-        upper_shear_n=upper and upper.shear_n,
-        load_moment_nm=load and load.moment_nm,
-        load_compression_n=load and load.compression_n,
-        load_shear_n=load and load.shear_n,
-        muscle_compression_n=muscle,
-        moment_nm=moment,
-        compression_n=xp.total((*weights, muscle), into="compression_n"),
-        shear_n=shear,
+        *upper,
+        *load,
+        muscle,
+        moment,
+        xp.total((*weights, muscle), into="compression_n"),
+        shear,
     )
 
 
