@@ -13,6 +13,7 @@ __all__ = [
     "InvalidDataError",
     "InvalidInputError",
     "InvalidRowsError",
+    "MissingExtraError",
     "UnknownExerciseError",
 ]
 
@@ -199,3 +200,29 @@ class InvalidRowsError(InvalidInputError):
 
 #: How many bad rows an `InvalidRowsError` message shows.
 _SHOWN = 5
+
+
+class MissingExtraError(BacksafeError, ImportError):
+    """A feature needs an optional dependency that is not installed.
+
+    The message names the extra that installs it, such as
+    ``pip install "backsafe[array]"``.
+
+    Attributes:
+        module: The missing module, such as ``"numpy"``.
+        extra: The extra of backsafe that installs it, such as ``"array"``.
+
+    .. versionadded:: 0.2.0
+    """
+
+    module: str
+    extra: str
+
+    def __init__(self, feature: str, module: str, extra: str) -> None:
+        super().__init__(
+            f"{feature} needs {module}, which is not installed: "
+            f'pip install "backsafe[{extra}]"',
+            name=module,
+        )
+        self.module = module
+        self.extra = extra

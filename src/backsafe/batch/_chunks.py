@@ -11,13 +11,15 @@ import sys
 from collections.abc import Mapping, Sequence
 from typing import Any, Final, Protocol
 
+import attrs
 import numpy as np
 import numpy.typing as npt
 
 from backsafe import _validation as v
+from backsafe.batch import _lazy
 from backsafe.batch._columns import MISSING, FloatArray, Values
 from backsafe.batch._problems import _Problems
-from backsafe.batch._result import SpinalLoadArrays, _Outputs
+from backsafe.batch._result import SpinalLoadArrays
 from backsafe.batch._rows import _Body, _Chunk, _scalar_or_array
 from backsafe.exceptions import InvalidInputError
 from backsafe.spine import _kernel as kernel
@@ -27,11 +29,11 @@ from backsafe.spine._model import (
     check_moment_arm,
     check_table,
 )
-from backsafe.spine._types import Anthropometrics, Limits, Sex
+from backsafe.spine._types import Anthropometrics, Limits, Sex, SpineLevel
 
 #: Rows per chunk: large enough to amortise numpy's per-call overhead, small
 #: enough that a chunk's temporaries stay in the processor's cache.
-DEFAULT_CHUNK_ROWS: Final = 32_768
+DEFAULT_CHUNK_ROWS: Final = _lazy.DEFAULT_CHUNK_ROWS
 MAX_CHUNK_ROWS: Final = 1 << 24
 
 
@@ -198,6 +200,8 @@ def _plain_zero(x: object) -> bool:
     return (type(x) is float or type(x) is int) and x == 0
 
 
+CodeArray = npt.NDArray[np.int8]
+
 _DEGREE: Final = math.pi / 180
 #: Leans above 80 degrees, in radians, get `numpy.cos` (see `sin_cos`).
 _EXACT_COS: Final = 80 * _DEGREE
@@ -233,6 +237,61 @@ class _Rows(Protocol):
 
     def chunk(self, lo: int, hi: int, problems: _Problems) -> _Chunk:
         """Rows *lo* to *hi*, noting the bad ones in *problems*."""
+
+
+@attrs.frozen
+class _Outputs:
+    """The result's arrays while the chunks are computed."""
+
+    moment_nm: FloatArray
+    compression_n: FloatArray
+    shear_n: FloatArray
+    level: CodeArray
+    compression_level: CodeArray
+    shear_level: CodeArray
+    method: CodeArray
+
+    @classmethod
+    def empty(cls, n: int) -> "_Outputs":
+        """Uninitialised outputs for *n* rows."""
+        return cls(
+            np.empty(n, dtype=np.float64),
+            np.empty(n, dtype=np.float64),
+            np.empty(n, dtype=np.float64),
+            np.empty(n, dtype=np.int8),
+            np.empty(n, dtype=np.int8),
+            np.empty(n, dtype=np.int8),
+            np.empty(n, dtype=np.int8),
+        )
+
+    def freeze(
+        self, joint: SpineLevel, *, read_only: bool
+    ) -> SpinalLoadArrays:
+        if read_only:
+            for array in attrs.astuple(self, recurse=False):
+                array.flags.writeable = False
+        return SpinalLoadArrays(
+            moment_nm=self.moment_nm,
+            compression_n=self.compression_n,
+            shear_n=self.shear_n,
+            level=self.level,
+            compression_level=self.compression_level,
+            shear_level=self.shear_level,
+            method=self.method,
+            joint=joint,
+        )
+
+    def into(self, rows: slice) -> dict[str, npt.NDArray[Any]]:
+        """The outputs of *rows*, by the kernel's names for them."""
+        return {
+            "moment_nm": self.moment_nm[rows],
+            "compression_n": self.compression_n[rows],
+            "shear_n": self.shear_n[rows],
+            "level": self.level[rows],
+            "compression_level": self.compression_level[rows],
+            "shear_level": self.shear_level[rows],
+            "method": self.method[rows],
+        }
 
 
 def _options(

@@ -1,16 +1,22 @@
-"""The result of batch scoring: the loads of many rows as numpy arrays."""
+"""The result of batch scoring: the loads of many rows as numpy arrays.
 
-from typing import Any, ClassVar, final
+Imports no numpy (the arrays' types are for the type checker only), so
+that the public name resolves on an install without the ``array`` extra.
+"""
+
+from typing import TYPE_CHECKING, ClassVar, final
 
 import attrs
-import numpy as np
-import numpy.typing as npt
 
 from backsafe.spine import _kernel as kernel
 from backsafe.spine._types import ModelMethod, SpineLevel, StressLevel
 
-FloatArray = npt.NDArray[np.float64]
-CodeArray = npt.NDArray[np.int8]
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    FloatArray = npt.NDArray[np.float64]
+    CodeArray = npt.NDArray[np.int8]
 
 
 @final
@@ -48,66 +54,14 @@ class SpinalLoadArrays:
     #: How a row was computed, by code.
     METHODS: ClassVar[tuple[ModelMethod, ...]] = kernel.METHODS
 
-    moment_nm: FloatArray
-    compression_n: FloatArray
-    shear_n: FloatArray
-    level: CodeArray
-    compression_level: CodeArray
-    shear_level: CodeArray
-    method: CodeArray
+    moment_nm: "FloatArray"
+    compression_n: "FloatArray"
+    shear_n: "FloatArray"
+    level: "CodeArray"
+    compression_level: "CodeArray"
+    shear_level: "CodeArray"
+    method: "CodeArray"
     joint: SpineLevel
 
     def __len__(self) -> int:
         return len(self.moment_nm)
-
-
-@attrs.frozen
-class _Outputs:
-    moment_nm: FloatArray
-    compression_n: FloatArray
-    shear_n: FloatArray
-    level: CodeArray
-    compression_level: CodeArray
-    shear_level: CodeArray
-    method: CodeArray
-
-    @classmethod
-    def empty(cls, n: int) -> "_Outputs":
-        return cls(
-            np.empty(n, dtype=np.float64),
-            np.empty(n, dtype=np.float64),
-            np.empty(n, dtype=np.float64),
-            np.empty(n, dtype=np.int8),
-            np.empty(n, dtype=np.int8),
-            np.empty(n, dtype=np.int8),
-            np.empty(n, dtype=np.int8),
-        )
-
-    def freeze(
-        self, joint: SpineLevel, *, read_only: bool
-    ) -> SpinalLoadArrays:
-        if read_only:
-            for array in attrs.astuple(self, recurse=False):
-                array.flags.writeable = False
-        return SpinalLoadArrays(
-            moment_nm=self.moment_nm,
-            compression_n=self.compression_n,
-            shear_n=self.shear_n,
-            level=self.level,
-            compression_level=self.compression_level,
-            shear_level=self.shear_level,
-            method=self.method,
-            joint=joint,
-        )
-
-    def into(self, rows: slice) -> dict[str, npt.NDArray[Any]]:
-        """The outputs of *rows*, by the kernel's names for them."""
-        return {
-            "moment_nm": self.moment_nm[rows],
-            "compression_n": self.compression_n[rows],
-            "shear_n": self.shear_n[rows],
-            "level": self.level[rows],
-            "compression_level": self.compression_level[rows],
-            "shear_level": self.shear_level[rows],
-            "method": self.method[rows],
-        }
