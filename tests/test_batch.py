@@ -681,3 +681,128 @@ class TestLaziness:
         out = run_fresh(code)
 
         assert "False True False" == out
+
+
+class TestFuzzEscapes:
+    """Inputs that escaped as other errors, or were accepted (issue #15)."""
+
+    @pytest.mark.parametrize(
+        ("call", "field"),
+        [
+            (
+                lambda: bs.spinal_load_many(
+                    lean_deg=[[0, 1], [2]], mass_kg=80, height_m=1.78
+                ),
+                "lean_deg",
+            ),
+            (
+                lambda: bs.score_many(
+                    [["goblet-squat"], ["a", "b"]], mass_kg=80, height_m=1.78
+                ),
+                "exercise",
+            ),
+            (
+                lambda: bs.score_many(
+                    np.array([b"\xff\xfe"]), mass_kg=80, height_m=1.78
+                ),
+                "exercise",
+            ),
+            (
+                lambda: bs.spinal_load_many(
+                    lean_deg=0,
+                    mass_kg=80,
+                    height_m=1.78,
+                    placement=np.array([b"\xff"]),
+                ),
+                "placement",
+            ),
+            (
+                lambda: bs.score_many(
+                    "goblet-squat", mass_kg=80, height_m=1.78, exercises=5
+                ),
+                "exercises",
+            ),
+            (
+                lambda: bs.spinal_load_many(
+                    lean_deg=np.ma.masked_array([0, 1000], mask=[0, 1]),
+                    mass_kg=80,
+                    height_m=1.78,
+                ),
+                "lean_deg",
+            ),
+        ],
+        ids=[
+            "ragged-floats",
+            "ragged-slugs",
+            "undecodable-slugs",
+            "undecodable-placement",
+            "exercises-not-iterable",
+            "masked-values",
+        ],
+    )
+    def test_refused_naming_the_field(self, call: Any, field: str) -> None:
+        with pytest.raises(bs.InvalidInputError) as info:
+            call()
+        assert info.value.field == field
+
+    def test_masked_array_without_masked_values_is_read(self) -> None:
+        lean = np.ma.masked_array([0.0, 45.0], mask=[False, False])
+        loads = bs.spinal_load_many(lean_deg=lean, mass_kg=80, height_m=1.78)
+        plain = bs.spinal_load_many(
+            lean_deg=[0.0, 45.0], mass_kg=80, height_m=1.78
+        )
+        assert loads.compression_n.tolist() == plain.compression_n.tolist()
+
+    @staticmethod
+    def _arrays(**changes: Any) -> dict[str, Any]:
+        fields: dict[str, Any] = {
+            "moment_nm": np.array([1.0]),
+            "compression_n": np.array([1.0]),
+            "shear_n": np.array([1.0]),
+            "level": np.array([0], dtype=np.int8),
+            "compression_level": np.array([0], dtype=np.int8),
+            "shear_level": np.array([0], dtype=np.int8),
+            "method": np.array([0], dtype=np.int8),
+            "joint": bs.SpineLevel.L4_L5,
+        }
+        return fields | changes
+
+    @pytest.mark.parametrize(
+        ("changes", "field"),
+        [
+            (
+                {"moment_nm": np.array([math.nan])},
+                "SpinalLoadArrays.moment_nm",
+            ),
+            ({"shear_n": np.array([math.inf])}, "SpinalLoadArrays.shear_n"),
+            (
+                {"compression_n": np.array([-1.0])},
+                "SpinalLoadArrays.compression_n",
+            ),
+            (
+                {"level": np.array([7], dtype=np.int8)},
+                "SpinalLoadArrays.level",
+            ),
+            ({"method": [0]}, "SpinalLoadArrays.method"),
+            ({"joint": "L9"}, "SpinalLoadArrays.joint"),
+            ({"shear_n": np.array([1.0, 2.0])}, "SpinalLoadArrays"),
+        ],
+        ids=[
+            "nan",
+            "infinity",
+            "negative-compression",
+            "unknown-code",
+            "not-an-array",
+            "unknown-joint",
+            "lengths",
+        ],
+    )
+    def test_spinal_load_arrays_refuses_bad_fields(
+        self, changes: dict[str, Any], field: str
+    ) -> None:
+        with pytest.raises(bs.InvalidInputError) as info:
+            bs.SpinalLoadArrays(**self._arrays(**changes))
+        assert info.value.field == field
+
+    def test_spinal_load_arrays_accepts_good_fields(self) -> None:
+        assert len(bs.SpinalLoadArrays(**self._arrays())) == 1

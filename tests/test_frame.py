@@ -353,3 +353,53 @@ class TestDaskRecipe:
         expected = bs.score_frame(sets, exercises=table)
         # Dask stores text as Arrow strings; the scores are identical.
         pd.testing.assert_frame_equal(expected[SCORES], scored[SCORES])
+
+
+class TestFrameFuzzEscapes:
+    """Frames that escaped as other errors, or were accepted (issue #15)."""
+
+    @staticmethod
+    def _frame() -> Any:
+        return pd.DataFrame(
+            {
+                "exercise": ["goblet-squat"],
+                "mass_kg": [80.0],
+                "height_m": [1.78],
+                "load_kg": [10.0],
+            }
+        )
+
+    def test_prefix_not_a_str(self) -> None:
+        with pytest.raises(bs.InvalidInputError) as info:
+            bs.score_frame(self._frame(), prefix=5)  # type: ignore[arg-type]
+        assert info.value.field == "prefix"
+
+    def test_duplicate_column_names(self) -> None:
+        frame = self._frame()
+        frame.insert(4, "dup", 1.0)
+        frame.columns = [
+            "exercise",
+            "mass_kg",
+            "height_m",
+            "load_kg",
+            "mass_kg",
+        ]
+        with pytest.raises(bs.InvalidInputError) as info:
+            bs.score_frame(frame)
+        assert info.value.field == "mass_kg"
+
+    def test_multiindex_columns(self) -> None:
+        frame = self._frame()
+        frame.columns = pd.MultiIndex.from_tuples(
+            [(name, "") for name in frame.columns]
+        )
+        with pytest.raises(bs.InvalidInputError) as info:
+            bs.score_frame(frame)
+        assert info.value.field == "frame"
+
+    def test_complex_column(self) -> None:
+        frame = self._frame()
+        frame["mass_kg"] = frame["mass_kg"] + 1j
+        with pytest.raises(bs.InvalidInputError) as info:
+            bs.score_frame(frame)
+        assert info.value.field == "mass_kg"

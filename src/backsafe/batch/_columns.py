@@ -102,7 +102,21 @@ class _Inputs:
         return 1 if self._length is None else self._length
 
     def _array(self, name: str, values: object) -> np.ndarray[Any, Any]:
-        array = np.asarray(values)
+        if isinstance(values, np.ma.MaskedArray) and np.ma.is_masked(values):
+            # Its data under the mask is arbitrary: refused, not read.
+            raise InvalidInputError.out_of_range(
+                name,
+                "a masked array with masked values",
+                "an array without masked values (fill them first)",
+            )
+        try:
+            array = np.asarray(values)
+        except (ValueError, TypeError):
+            raise InvalidInputError.out_of_range(
+                name,
+                "a ragged or mixed sequence",
+                "a scalar or a 1-D array",
+            ) from None
         if array.ndim > 1:
             raise InvalidInputError.out_of_range(
                 name,
@@ -182,6 +196,15 @@ class _Inputs:
             raise InvalidInputError.out_of_range(
                 name, f"an array of dtype {array.dtype}", "an array of str"
             )
+        if array.dtype.kind == "S":
+            try:
+                array = array.astype(str)
+            except UnicodeDecodeError:
+                raise InvalidInputError.out_of_range(
+                    name,
+                    "bytes that are not ASCII",
+                    "an array of str (or of ASCII bytes)",
+                ) from None
         return _CodeColumn(
             name=name,
             allowed=allowed,

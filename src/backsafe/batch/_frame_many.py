@@ -74,6 +74,14 @@ def score_frame(
         raise InvalidInputError.out_of_range(
             "frame", type(frame).__name__, "a pandas DataFrame"
         )
+    if not isinstance(prefix, str):
+        raise InvalidInputError.out_of_range("prefix", prefix, "a str")
+    if isinstance(frame.columns, pd.MultiIndex):
+        raise InvalidInputError.out_of_range(
+            "frame",
+            "a frame with MultiIndex columns",
+            "a frame with one level of column names",
+        )
     names = [prefix + name for name in SCORE_COLUMNS]
     if clash := [name for name in names if name in frame.columns]:
         raise InvalidInputError.out_of_range(
@@ -161,7 +169,11 @@ class _Columns:
                 "the name of a column of the frame, such as "
                 + ", ".join(repr(c) for c in self._frame.columns[:8]),
             )
-        series: pd.Series[Any] = self._frame[column]
+        series = self._frame[column]
+        if not isinstance(series, pd.Series):
+            raise InvalidInputError.out_of_range(
+                field, column, "the name of only one column of the frame"
+            )
         return series
 
     def floats(
@@ -177,9 +189,11 @@ class _Columns:
                 name=field, min_value=min_value, max_value=max_value, unit=unit
             )
         series = self._series(column, field)
-        if not pd.api.types.is_numeric_dtype(
-            series.dtype
-        ) or pd.api.types.is_bool_dtype(series.dtype):
+        if (
+            not pd.api.types.is_numeric_dtype(series.dtype)
+            or pd.api.types.is_bool_dtype(series.dtype)
+            or pd.api.types.is_complex_dtype(series.dtype)
+        ):
             raise InvalidInputError.out_of_range(
                 field,
                 f"column {column!r} of dtype {series.dtype}",

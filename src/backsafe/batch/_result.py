@@ -4,10 +4,11 @@ Imports no numpy (the arrays' types are for the type checker only), so
 that the public name resolves on an install without the ``array`` extra.
 """
 
-from typing import TYPE_CHECKING, ClassVar, final
+from typing import TYPE_CHECKING, Any, ClassVar, Final, final
 
 import attrs
 
+from backsafe.exceptions import InvalidInputError
 from backsafe.spine import _kernel as kernel
 from backsafe.spine._types import ModelMethod, SpineLevel, StressLevel
 
@@ -17,6 +18,66 @@ if TYPE_CHECKING:
 
     FloatArray = npt.NDArray[np.float64]
     CodeArray = npt.NDArray[np.int8]
+
+
+def _floats(
+    _instance: object,
+    attribute: "attrs.Attribute[Any]",
+    value: object,
+    *,
+    nonnegative: bool = False,
+) -> None:
+    """Refuse anything but a 1-D float array of finite numbers."""
+    import numpy as np  # noqa: PLC0415 (an instance implies numpy)
+
+    field = f"SpinalLoadArrays.{attribute.name}"
+    if not (
+        isinstance(value, np.ndarray)
+        and value.ndim == 1
+        and value.dtype.kind == "f"
+    ):
+        raise InvalidInputError.out_of_range(
+            field, type(value).__name__, "a 1-D numpy array of floats"
+        )
+    if not np.isfinite(value).all():
+        raise InvalidInputError.out_of_range(
+            field, "an array holding NaN or infinity", "finite numbers"
+        )
+    if nonnegative and value.size and value.min() < 0:
+        raise InvalidInputError.out_of_range(
+            field, float(value.min()), "numbers >= 0"
+        )
+
+
+def _codes(
+    _instance: object, attribute: "attrs.Attribute[Any]", value: object
+) -> None:
+    """Refuse anything but a 1-D integer array of codes below *count*."""
+    import numpy as np  # noqa: PLC0415 (an instance implies numpy)
+
+    field = f"SpinalLoadArrays.{attribute.name}"
+    if not (
+        isinstance(value, np.ndarray)
+        and value.ndim == 1
+        and value.dtype.kind in "iu"
+    ):
+        raise InvalidInputError.out_of_range(
+            field, type(value).__name__, "a 1-D numpy array of integer codes"
+        )
+    if value.size and not (value.min() >= 0 and value.max() < _CODES):
+        raise InvalidInputError.out_of_range(
+            field, "an array with other codes", f"codes 0 to {_CODES - 1}"
+        )
+
+
+def _nonnegative_floats(
+    instance: object, attribute: "attrs.Attribute[Any]", value: object
+) -> None:
+    _floats(instance, attribute, value, nonnegative=True)
+
+
+#: Grades and methods both have three codes.
+_CODES: Final = 3
 
 
 @final
@@ -54,14 +115,30 @@ class SpinalLoadArrays:
     #: How a row was computed, by code.
     METHODS: ClassVar[tuple[ModelMethod, ...]] = kernel.METHODS
 
-    moment_nm: "FloatArray"
-    compression_n: "FloatArray"
-    shear_n: "FloatArray"
-    level: "CodeArray"
-    compression_level: "CodeArray"
-    shear_level: "CodeArray"
-    method: "CodeArray"
-    joint: SpineLevel
+    moment_nm: "FloatArray" = attrs.field(validator=_floats)
+    compression_n: "FloatArray" = attrs.field(validator=_nonnegative_floats)
+    shear_n: "FloatArray" = attrs.field(validator=_floats)
+    level: "CodeArray" = attrs.field(validator=_codes)
+    compression_level: "CodeArray" = attrs.field(validator=_codes)
+    shear_level: "CodeArray" = attrs.field(validator=_codes)
+    method: "CodeArray" = attrs.field(validator=_codes)
+    joint: SpineLevel = attrs.field()
+
+    @joint.validator
+    def _check_joint(self, _: "attrs.Attribute[Any]", value: object) -> None:
+        if not isinstance(value, SpineLevel):
+            raise InvalidInputError.out_of_range(
+                "SpinalLoadArrays.joint", value, "a SpineLevel"
+            )
+
+    def __attrs_post_init__(self) -> None:
+        rows = {len(a) for a in attrs.astuple(self, recurse=False)[:-1]}
+        if len(rows) > 1:
+            raise InvalidInputError.out_of_range(
+                "SpinalLoadArrays",
+                f"arrays of {sorted(rows)} rows",
+                "arrays of one length",
+            )
 
     def __len__(self) -> int:
         return len(self.moment_nm)
