@@ -718,7 +718,10 @@ class TestFuzzEscapes:
             ),
             (
                 lambda: bs.score_many(
-                    "goblet-squat", mass_kg=80, height_m=1.78, exercises=5
+                    "goblet-squat",
+                    mass_kg=80,
+                    height_m=1.78,
+                    exercises=5,  # type: ignore[arg-type]
                 ),
                 "exercises",
             ),
