@@ -809,3 +809,31 @@ class TestFuzzEscapes:
 
     def test_spinal_load_arrays_accepts_good_fields(self) -> None:
         assert len(bs.SpinalLoadArrays(**self._arrays())) == 1
+
+
+class TestSlugNormalisation:
+    """Slugs match after normalising case, spaces and underscores (#13)."""
+
+    @pytest.mark.parametrize(
+        "slug",
+        ["Goblet Squat", "goblet_squat", " GOBLET  squat ", "Goblet-Squat"],
+    )
+    def test_one_slug(self, slug: str) -> None:
+        loads = bs.score_many(slug, mass_kg=80, height_m=1.78, load_kg=16)
+        expected = bs.score_many(
+            "goblet-squat", mass_kg=80, height_m=1.78, load_kg=16
+        )
+        assert loads.compression_n.tolist() == expected.compression_n.tolist()
+
+    def test_array_of_slugs(self) -> None:
+        slugs = ["Goblet Squat", "goblet_squat", "goblet-squat"]
+        loads = bs.score_many(slugs, mass_kg=80, height_m=1.78, load_kg=16)
+        assert len(set(loads.compression_n.tolist())) == 1
+
+    def test_unknown_after_normalising(self) -> None:
+        with pytest.raises(bs.InvalidRowsError) as info:
+            bs.score_many(
+                ["Goblet Squat", "goblet squats"], mass_kg=80, height_m=1.78
+            )
+        assert info.value.field == "exercise"
+        assert info.value.rows == (1,)

@@ -403,3 +403,18 @@ class TestFrameFuzzEscapes:
         with pytest.raises(bs.InvalidInputError) as info:
             bs.score_frame(frame)
         assert info.value.field == "mass_kg"
+
+
+@pytest.mark.parametrize("dtype", [object, "category"])
+def test_frame_slugs_are_normalised(dtype: Any) -> None:
+    """Slugs match after normalising case, spaces and underscores (#13)."""
+    frame = pd.DataFrame(
+        {
+            "exercise": ["Goblet Squat", "goblet_squat", "goblet-squat"],
+            "mass_kg": [80.0] * 3,
+            "height_m": [1.78] * 3,
+            "load_kg": [16.0] * 3,
+        }
+    ).astype({"exercise": dtype})
+    scored = bs.score_frame(frame)
+    assert len(set(scored["compression_n"].tolist())) == 1

@@ -7,6 +7,7 @@ vocabulary, and notes the rows out of range as it reads them.
 import difflib
 import functools
 import math
+import re
 from collections.abc import Callable, Sequence
 from typing import Any, Final
 
@@ -208,7 +209,9 @@ class _Inputs:
         return _CodeColumn(
             name=name,
             allowed=allowed,
-            chunk=_string_codes(array, labels),
+            chunk=_string_codes(
+                array, labels, normalise=name == _EXERCISE_FIELD
+            ),
             raw=lambda lo, hi: array[lo:hi],
         )
 
@@ -220,14 +223,39 @@ def _float_chunks(array: np.ndarray[Any, Any]) -> Callable[[int, int], Any]:
     return chunk
 
 
+def normalise_slug(value: str) -> str:
+    """Return *value* as a slug: lower case, runs of spaces or ``_`` as ``-``.
+
+    ``"Goblet Squat"`` and ``"goblet_squat"`` both give ``"goblet-squat"``.
+    """
+    return _SLUG_SEPARATORS.sub("-", value.strip().lower())
+
+
+_SLUG_SEPARATORS: Final = re.compile(r"[\s_]+")
+
+
 def _string_codes(
-    array: np.ndarray[Any, Any], labels: Sequence[str]
+    array: np.ndarray[Any, Any],
+    labels: Sequence[str],
+    *,
+    normalise: bool = False,
 ) -> Callable[[int, int], Codes]:
-    """Encode strings by binary search in the sorted vocabulary."""
+    """Encode strings by binary search in the sorted vocabulary.
+
+    With *normalise* (exercise slugs), a value not found is looked up
+    again as `normalise_slug` writes it.
+    """
     vocabulary = np.asarray(labels)
     order = np.argsort(vocabulary, kind="stable").astype(np.intp)
     ordered = vocabulary[order]
     last = len(labels) - 1
+
+    def encode(values: npt.NDArray[Any]) -> Codes:
+        at = np.searchsorted(ordered, values)
+        np.minimum(at, last, out=at)
+        codes = order[at]
+        codes[ordered[at] != values] = UNKNOWN
+        return codes
 
     def chunk(lo: int, hi: int) -> Codes:
         values = array[lo:hi]
@@ -239,10 +267,12 @@ def _string_codes(
             values = values.astype(str)
         elif values.dtype.kind == "S":
             values = values.astype(str)
-        at = np.searchsorted(ordered, values)
-        np.minimum(at, last, out=at)
-        codes = order[at]
-        codes[ordered[at] != values] = UNKNOWN
+        codes = encode(values)
+        if normalise:
+            unknown = np.flatnonzero(codes == UNKNOWN)
+            if unknown.size:
+                retry = [normalise_slug(str(x)) for x in values[unknown]]
+                codes[unknown] = encode(np.asarray(retry, dtype=str))
         if missing is not None:
             codes[missing] = MISSING
         return codes
@@ -262,6 +292,12 @@ def _scalar_code(
             return MISSING
     elif isinstance(value, str) and value in labels:
         return labels.index(value)
+    elif (
+        name == _EXERCISE_FIELD
+        and isinstance(value, str)
+        and normalise_slug(value) in labels
+    ):
+        return labels.index(normalise_slug(value))
     if name == _EXERCISE_FIELD and isinstance(value, str):
         close = difflib.get_close_matches(value, labels, n=3)
         raise UnknownExerciseError(value, close)

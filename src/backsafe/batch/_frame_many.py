@@ -12,6 +12,7 @@ import pandas as pd
 
 from backsafe.batch._chunks import DEFAULT_CHUNK_ROWS, _options, _run
 from backsafe.batch._columns import (
+    _EXERCISE_FIELD,
     MISSING,
     UNKNOWN,
     Codes,
@@ -19,6 +20,7 @@ from backsafe.batch._columns import (
     _CodeColumn,
     _FloatColumn,
     _one_of,
+    normalise_slug,
 )
 from backsafe.batch._result import SpinalLoadArrays
 from backsafe.batch._rows import SEXES, _Body, _ExerciseRows, exercise_table
@@ -229,20 +231,27 @@ class _Columns:
         return _CodeColumn(
             name=field,
             allowed=allowed,
-            chunk=_encoder(series, labels),
+            chunk=_encoder(series, labels, normalise=field == _EXERCISE_FIELD),
             raw=lambda lo, hi: series.iloc[lo:hi].to_numpy(),
         )
 
 
 def _encoder(
-    series: "pd.Series[Any]", labels: tuple[str, ...]
+    series: "pd.Series[Any]",
+    labels: tuple[str, ...],
+    *,
+    normalise: bool = False,
 ) -> Callable[[int, int], Codes]:
-    """Encode a column by hashing (or by its categories, if it has them)."""
+    """Encode a column by hashing (or by its categories, if it has them).
+
+    With *normalise* (exercise slugs), a value not found is looked up
+    again as `normalise_slug` writes it.
+    """
     index = {label: code for code, label in enumerate(labels)}
 
     def lookup(uniques: Iterable[object]) -> Codes:
         # The last entry serves code -1 (missing).
-        codes = [_lookup(index, u) for u in uniques]
+        codes = [_lookup(index, u, normalise=normalise) for u in uniques]
         return np.array([*codes, MISSING], dtype=np.intp)
 
     if isinstance(series.dtype, pd.CategoricalDtype):
@@ -261,5 +270,12 @@ def _encoder(
     return by_hash
 
 
-def _lookup(index: Mapping[str, int], value: object) -> int:
-    return index.get(value, UNKNOWN) if isinstance(value, str) else UNKNOWN
+def _lookup(
+    index: Mapping[str, int], value: object, *, normalise: bool
+) -> int:
+    if not isinstance(value, str):
+        return UNKNOWN
+    code = index.get(value, UNKNOWN)
+    if code == UNKNOWN and normalise:
+        code = index.get(normalise_slug(value), UNKNOWN)
+    return code
