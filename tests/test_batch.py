@@ -837,3 +837,34 @@ class TestSlugNormalisation:
             )
         assert info.value.field == "exercise"
         assert info.value.rows == (1,)
+
+
+def test_every_bad_field_is_reported() -> None:
+    """The error reports each field's rows, not only the first field's."""
+    with pytest.raises(bs.InvalidRowsError) as info:
+        bs.spinal_load_many(
+            lean_deg=[0, -1, -2],
+            mass_kg=[80, 10, 80],
+            height_m=[1.0, 1.8, 1.8],
+        )
+    error = info.value
+    by_field = {p.field: p for p in error.problems}
+
+    assert list(by_field) == ["mass_kg", "height_m", "lean_deg"]
+    assert by_field["lean_deg"].rows == (1, 2)
+    assert by_field["lean_deg"].total == 2
+    assert by_field["height_m"].rows == (0,)
+    assert "lean_deg must be a finite number in [0, 90]" in str(error)
+    assert "1 (-1.0), 2 (-2.0)" in str(error)
+
+
+def test_each_field_is_bounded() -> None:
+    """Each field keeps at most MAX_ROWS rows."""
+    n = bs.InvalidRowsError.MAX_ROWS + 10
+    with pytest.raises(bs.InvalidRowsError) as info:
+        bs.spinal_load_many(
+            lean_deg=np.full(n, -1.0), mass_kg=np.full(n, 10.0), height_m=1.78
+        )
+    for problem in info.value.problems:
+        assert len(problem.rows) == bs.InvalidRowsError.MAX_ROWS
+        assert problem.total == n

@@ -418,3 +418,20 @@ def test_frame_slugs_are_normalised(dtype: Any) -> None:
     ).astype({"exercise": dtype})
     scored = bs.score_frame(frame)
     assert len(set(scored["compression_n"].tolist())) == 1
+
+
+def test_frame_reports_every_bad_field_by_label() -> None:
+    """In a frame, each bad field's rows are index labels."""
+    frame = pd.DataFrame(
+        {
+            "exercise": ["goblet-squat", "nope", "goblet-squat"],
+            "mass_kg": [80.0, 80.0, 5.0],
+            "height_m": [1.78] * 3,
+            "load_kg": [16.0] * 3,
+        },
+        index=["a", "b", "c"],
+    )
+    with pytest.raises(bs.InvalidRowsError) as info:
+        bs.score_frame(frame)
+    by_field = {p.field: p.rows for p in info.value.problems}
+    assert by_field == {"exercise": ("b",), "mass_kg": ("c",)}

@@ -134,6 +134,16 @@ def score_frame(
             count=error.count,
             other_fields=error.other_fields,
             by_label=True,
+            problems=[
+                problem._replace(
+                    rows=tuple(
+                        frame.index.take(
+                            np.asarray(problem.rows, dtype=np.intp)
+                        ).tolist()
+                    )
+                )
+                for problem in error.problems
+            ],
         ) from None
     new: dict[str, Any] = dict(
         zip(

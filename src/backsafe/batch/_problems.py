@@ -7,7 +7,11 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from backsafe.exceptions import InvalidInputError, InvalidRowsError
+from backsafe.exceptions import (
+    InvalidInputError,
+    InvalidRowsError,
+    RowProblem,
+)
 
 BoolArray = npt.NDArray[np.bool_]
 
@@ -82,6 +86,16 @@ class _Problems:
             values=first.values,
             count=first.count,
             other_fields=others,
+            problems=[
+                RowProblem(
+                    name,
+                    found.allowed,
+                    tuple(found.rows),
+                    tuple(found.values),
+                    found.count,
+                )
+                for (name, _), found in self._found.items()
+            ],
         )
 
 
