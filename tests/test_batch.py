@@ -868,3 +868,61 @@ def test_each_field_is_bounded() -> None:
     for problem in info.value.problems:
         assert len(problem.rows) == bs.InvalidRowsError.MAX_ROWS
         assert problem.total == n
+
+
+class TestMaskMode:
+    """errors="mask" scores the good rows and marks the bad ones (#13)."""
+
+    def test_good_rows_scored_bad_rows_marked(self) -> None:
+        loads = bs.score_many(
+            ["goblet-squat", "nope", "goblet-squat"],
+            mass_kg=[80, 80, 10],
+            height_m=1.78,
+            load_kg=16,
+            errors="mask",
+        )
+        strict = bs.score_many(
+            "goblet-squat", mass_kg=80, height_m=1.78, load_kg=16
+        )
+
+        assert loads.valid is not None
+        assert loads.valid.tolist() == [True, False, False]
+        assert loads.compression_n[0] == strict.compression_n[0]
+        assert loads.compression_n[1:].tolist() == [0.0, 0.0]
+        assert not np.isnan(loads.moment_nm).any()
+        assert {p.field: p.rows for p in loads.problems} == {
+            "mass_kg": (2,),
+            "exercise": (1,),
+        }
+
+    def test_nan_rows_are_masked_not_nan(self) -> None:
+        loads = bs.spinal_load_many(
+            lean_deg=[0, math.nan], mass_kg=80, height_m=1.78, errors="mask"
+        )
+        assert loads.valid is not None
+        assert loads.valid.tolist() == [True, False]
+        assert np.isfinite(loads.compression_n).all()
+
+    def test_all_good_rows(self) -> None:
+        loads = bs.spinal_load_many(
+            lean_deg=[0, 10], mass_kg=80, height_m=1.78, errors="mask"
+        )
+        assert loads.valid is not None
+        assert loads.valid.all()
+        assert loads.problems == ()
+
+    def test_raise_is_the_default(self) -> None:
+        with pytest.raises(bs.InvalidRowsError):
+            bs.spinal_load_many(lean_deg=[0, -1], mass_kg=80, height_m=1.78)
+        loads = bs.spinal_load_many(lean_deg=[0], mass_kg=80, height_m=1.78)
+        assert loads.valid is None
+
+    def test_unknown_mode(self) -> None:
+        with pytest.raises(bs.InvalidInputError) as info:
+            bs.spinal_load_many(
+                lean_deg=0,
+                mass_kg=80,
+                height_m=1.78,
+                errors="ignore",  # type: ignore[arg-type]
+            )
+        assert info.value.field == "errors"

@@ -12,7 +12,7 @@ the same equations as `spinal_load`, chunk by chunk
 """
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from backsafe.batch._lazy import DEFAULT_CHUNK_ROWS, require
 from backsafe.batch._result import SpinalLoadArrays
@@ -53,6 +53,7 @@ def spinal_load_many(
     extensor_moment_arm_m: float | None = None,
     limits: Limits = DEFAULT_LIMITS,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
+    errors: Literal["raise", "mask"] = "raise",
 ) -> SpinalLoadArrays:
     """Compute `spinal_load` for many postures and bodies at once.
 
@@ -77,6 +78,10 @@ def spinal_load_many(
         extensor_moment_arm_m: See `spinal_load`.
         limits: See `spinal_load`.
         chunk_rows: Rows per chunk.
+        errors: ``"raise"`` (default): bad rows raise `InvalidRowsError`.
+            ``"mask"``: the good rows are scored and the result's
+            ``valid`` is False for each bad row, whose numbers are 0 (never
+            NaN); ``problems`` names each bad field, its rule and rows.
 
     Returns:
         The loads, one element per row.
@@ -120,6 +125,7 @@ def spinal_load_many(
         extensor_moment_arm_m=extensor_moment_arm_m,
         limits=limits,
         chunk_rows=chunk_rows,
+        errors=errors,
     )
 
 
@@ -137,6 +143,7 @@ def score_many(
     extensor_moment_arm_m: float | None = None,
     limits: Limits = DEFAULT_LIMITS,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
+    errors: Literal["raise", "mask"] = "raise",
 ) -> SpinalLoadArrays:
     """Compute `score` for many logged sets at once.
 
@@ -160,6 +167,10 @@ def score_many(
         extensor_moment_arm_m: See `spinal_load`.
         limits: See `spinal_load`.
         chunk_rows: Rows per chunk.
+        errors: ``"raise"`` (default): bad rows raise `InvalidRowsError`.
+            ``"mask"``: the good rows are scored and the result's
+            ``valid`` is False for each bad row, whose numbers are 0 (never
+            NaN); ``problems`` names each bad field, its rule and rows.
 
     Returns:
         The loads, one element per row.
@@ -200,4 +211,5 @@ def score_many(
         extensor_moment_arm_m=extensor_moment_arm_m,
         limits=limits,
         chunk_rows=chunk_rows,
+        errors=errors,
     )

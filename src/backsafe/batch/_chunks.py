@@ -21,7 +21,7 @@ from backsafe.batch._columns import MISSING, FloatArray, Values
 from backsafe.batch._problems import _Problems
 from backsafe.batch._result import SpinalLoadArrays
 from backsafe.batch._rows import _Body, _Chunk, _scalar_or_array
-from backsafe.exceptions import InvalidInputError
+from backsafe.exceptions import InvalidInputError, RowProblem
 from backsafe.spine import _kernel as kernel
 from backsafe.spine._model import (
     ModelOptions,
@@ -265,7 +265,12 @@ class _Outputs:
         )
 
     def freeze(
-        self, joint: SpineLevel, *, read_only: bool
+        self,
+        joint: SpineLevel,
+        *,
+        read_only: bool,
+        valid: npt.NDArray[np.bool_] | None = None,
+        problems: tuple[RowProblem, ...] = (),
     ) -> SpinalLoadArrays:
         if read_only:
             for array in attrs.astuple(self, recurse=False):
@@ -276,6 +281,8 @@ class _Outputs:
         for name, value in [
             *attrs.asdict(self, recurse=False).items(),
             ("joint", joint),
+            ("valid", valid),
+            ("problems", problems),
         ]:
             object.__setattr__(result, name, value)
         return result
@@ -319,12 +326,20 @@ def _run(
     chunk_rows: int,
     *,
     read_only: bool = True,
+    errors: str = "raise",
 ) -> SpinalLoadArrays:
     """Check and compute every chunk; raise if any row is bad.
 
+    With *errors* ``"mask"``, bad rows are computed as well (numpy's
+    warnings off), then their outputs are set to 0 and ``valid`` to False.
     The result's arrays are read-only unless the caller hands them on
     (a data frame takes them over without a copy).
     """
+    if errors not in ("raise", "mask"):
+        raise InvalidInputError.out_of_range(
+            "errors", errors, "'raise' or 'mask'"
+        )
+    masking = errors == "mask"
     step = v.check_int(
         "chunk_rows", chunk_rows, min_value=1, max_value=MAX_CHUNK_ROWS
     )
@@ -332,6 +347,8 @@ def _run(
     xp = _borrow()
     fractions = _upper_fractions(model.table)
     problems = _Problems()
+    if masking:
+        problems.bad = np.zeros(n, dtype=np.bool_)
     for lo in range(0, n, step):
         hi = min(lo + step, n)
         problems.lo = lo
@@ -346,23 +363,37 @@ def _run(
                 None,
             )
         chunk = rows.chunk(lo, hi, problems)
-        if not problems:
+        if masking or not problems:
             # Rows past a bad one are still checked, so that the error lists
-            # them all, but no longer computed.
+            # them all, but no longer computed (unless masked).
             into = out.into(slice(lo, hi))
             xp.start(hi - lo, into)
-            _evaluate(
-                into,
-                xp,
-                chunk,
-                mass=mass,
-                height=height,
-                fraction=_scalar_or_array(fractions[sex]),
-                model=model,
-            )
+            with np.errstate(all="ignore"):
+                _evaluate(
+                    into,
+                    xp,
+                    chunk,
+                    mass=mass,
+                    height=height,
+                    fraction=_scalar_or_array(fractions[sex]),
+                    model=model,
+                )
+            if problems.bad is not None:
+                bad = problems.bad[lo:hi]
+                for array in into.values():
+                    array[bad] = 0
     _give_back(xp, step)
-    problems.raise_if_any()
-    return out.freeze(model.joint, read_only=read_only)
+    if problems.bad is None:
+        problems.raise_if_any()
+        return out.freeze(model.joint, read_only=read_only)
+    valid = ~problems.bad
+    valid.flags.writeable = not read_only
+    return out.freeze(
+        model.joint,
+        read_only=read_only,
+        valid=valid,
+        problems=tuple(problems.found()),
+    )
 
 
 def _upper_fractions(table: Anthropometrics) -> FloatArray:

@@ -5,6 +5,7 @@ installed; the public signatures and docstrings are there.
 """
 
 from collections.abc import Iterable, Mapping
+from typing import Literal
 
 import numpy.typing as npt
 
@@ -57,6 +58,7 @@ def spinal_load_many(
     extensor_moment_arm_m: float | None = None,
     limits: Limits = DEFAULT_LIMITS,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
+    errors: Literal["raise", "mask"] = "raise",
 ) -> SpinalLoadArrays:
     """Run `backsafe.batch._arrays.spinal_load_many` (numpy checked)."""
     inputs = _Inputs()
@@ -76,7 +78,7 @@ def spinal_load_many(
         support=supports,
         task=tasks,
     )
-    return _run(inputs.rows, postures, body, model, chunk_rows)
+    return _run(inputs.rows, postures, body, model, chunk_rows, errors=errors)
 
 
 def score_many(
@@ -93,6 +95,7 @@ def score_many(
     extensor_moment_arm_m: float | None = None,
     limits: Limits = DEFAULT_LIMITS,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
+    errors: Literal["raise", "mask"] = "raise",
 ) -> SpinalLoadArrays:
     """Run `backsafe.batch._arrays.score_many` (numpy checked)."""
     inputs = _Inputs()
@@ -113,4 +116,4 @@ def score_many(
     body = _body(inputs, mass_kg, height_m, sex)
     model = _options(joint, anthropometrics, extensor_moment_arm_m, limits)
     rows = _ExerciseRows(table=table, exercise=slugs, load=load, lean=lean)
-    return _run(inputs.rows, rows, body, model, chunk_rows)
+    return _run(inputs.rows, rows, body, model, chunk_rows, errors=errors)

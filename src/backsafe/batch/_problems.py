@@ -31,6 +31,8 @@ class _Problems:
         self._found: dict[tuple[str, str], _Found] = {}
         #: The offset of the chunk being checked.
         self.lo = 0
+        #: Every bad row, when the caller masks them (see `_run`).
+        self.bad: BoolArray | None = None
 
     def __bool__(self) -> bool:
         return bool(self._found)
@@ -48,6 +50,8 @@ class _Problems:
         if not bad.any():
             return
         at = np.flatnonzero(bad)
+        if self.bad is not None:
+            self.bad[at + self.lo] = True
         found = self._found.setdefault((field, allowed), _Found(allowed))
         found.count += at.size
         room = InvalidRowsError.MAX_ROWS - len(found.rows)
@@ -74,6 +78,19 @@ class _Problems:
             return
         self.add(field, allowed, np.asarray(bad), values, labels=labels)
 
+    def found(self) -> list[RowProblem]:
+        """Every field and rule with bad rows, each bounded."""
+        return [
+            RowProblem(
+                name,
+                found.allowed,
+                tuple(found.rows),
+                tuple(found.values),
+                found.count,
+            )
+            for (name, _), found in self._found.items()
+        ]
+
     def raise_if_any(self) -> None:
         if not self._found:
             return
@@ -86,16 +103,7 @@ class _Problems:
             values=first.values,
             count=first.count,
             other_fields=others,
-            problems=[
-                RowProblem(
-                    name,
-                    found.allowed,
-                    tuple(found.rows),
-                    tuple(found.values),
-                    found.count,
-                )
-                for (name, _), found in self._found.items()
-            ],
+            problems=self.found(),
         )
 
 

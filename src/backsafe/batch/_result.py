@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final, final
 
 import attrs
 
-from backsafe.exceptions import InvalidInputError
+from backsafe.exceptions import InvalidInputError, RowProblem
 from backsafe.spine import _kernel as kernel
 from backsafe.spine._types import ModelMethod, SpineLevel, StressLevel
 
@@ -100,6 +100,11 @@ class SpinalLoadArrays:
         shear_level: Shear graded against the limits.
         method: 0 static, 1 supported, 2 calibrated (see `METHODS`).
         joint: The joint the numbers apply to.
+        valid: With ``errors="mask"``: False for each bad row, whose
+            numbers and codes are 0 and must not be read as loads (never
+            NaN); ``None`` when the batch raised on bad rows instead.
+        problems: With ``errors="mask"``: each field and rule with bad
+            rows, as `InvalidRowsError.problems` (rows bounded).
 
     >>> loads = spinal_load_many(lean_deg=[0, 45], mass_kg=80, height_m=1.78)
     >>> loads.compression_n.round().tolist()
@@ -123,6 +128,8 @@ class SpinalLoadArrays:
     shear_level: "CodeArray" = attrs.field(validator=_codes)
     method: "CodeArray" = attrs.field(validator=_codes)
     joint: SpineLevel = attrs.field()
+    valid: "npt.NDArray[np.bool_] | None" = attrs.field(default=None)
+    problems: tuple[RowProblem, ...] = attrs.field(default=(), converter=tuple)
 
     @joint.validator
     def _check_joint(self, _: "attrs.Attribute[Any]", value: object) -> None:
@@ -132,7 +139,10 @@ class SpinalLoadArrays:
             )
 
     def __attrs_post_init__(self) -> None:
-        rows = {len(a) for a in attrs.astuple(self, recurse=False)[:-1]}
+        arrays = attrs.astuple(self, recurse=False)[:7]
+        rows = {len(a) for a in arrays}
+        if self.valid is not None:
+            rows.add(len(self.valid))
         if len(rows) > 1:
             raise InvalidInputError.out_of_range(
                 "SpinalLoadArrays",
