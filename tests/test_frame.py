@@ -435,3 +435,28 @@ def test_frame_reports_every_bad_field_by_label() -> None:
         bs.score_frame(frame)
     by_field = {p.field: p.rows for p in info.value.problems}
     assert by_field == {"exercise": ("b",), "mass_kg": ("c",)}
+
+
+def test_frame_mask_mode_adds_an_error_column() -> None:
+    """errors="mask": good rows scored, bad rows marked in "error" (#13)."""
+    frame = pd.DataFrame(
+        {
+            "exercise": ["goblet-squat", "nope", "goblet-squat"],
+            "mass_kg": [80.0, 80.0, 5.0],
+            "height_m": [1.78] * 3,
+            "load_kg": [16.0] * 3,
+        },
+        index=["a", "b", "c"],
+    )
+    scored = bs.score_frame(frame, errors="mask", prefix="s_")
+    strict = bs.score_frame(frame.iloc[:1])
+
+    assert scored["s_compression_n"].iloc[0] == strict["compression_n"].iloc[0]
+    assert pd.isna(scored.loc["a", "s_error"])
+    assert (
+        scored.loc["b", "s_error"] == "exercise must be a known exercise slug"
+    )
+    assert str(scored.loc["c", "s_error"]).startswith("mass_kg must be")
+    assert scored.loc[["b", "c"], "s_compression_n"].isna().all()
+    assert scored.loc[["b", "c"], "s_level"].isna().all()
+    assert frame.columns.tolist() == scored.columns.tolist()[:4]

@@ -327,13 +327,15 @@ def _run(
     *,
     read_only: bool = True,
     errors: str = "raise",
+    problems: _Problems | None = None,
 ) -> SpinalLoadArrays:
     """Check and compute every chunk; raise if any row is bad.
 
     With *errors* ``"mask"``, bad rows are computed as well (numpy's
     warnings off), then their outputs are set to 0 and ``valid`` to False.
     The result's arrays are read-only unless the caller hands them on
-    (a data frame takes them over without a copy).
+    (a data frame takes them over without a copy). *problems* collects
+    the bad rows, if the caller wants to read them after.
     """
     if errors not in ("raise", "mask"):
         raise InvalidInputError.out_of_range(
@@ -346,7 +348,7 @@ def _run(
     out = _Outputs.empty(n)
     xp = _borrow()
     fractions = _upper_fractions(model.table)
-    problems = _Problems()
+    problems = _Problems() if problems is None else problems
     if masking:
         problems.bad = np.zeros(n, dtype=np.bool_)
     for lo in range(0, n, step):

@@ -8,7 +8,7 @@ chunk by chunk (`backsafe.batch._chunks`).
 """
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from backsafe.batch._lazy import DEFAULT_CHUNK_ROWS, require
 from backsafe.exercises._exercise import Exercise
@@ -42,6 +42,7 @@ def score_frame(
     extensor_moment_arm_m: float | None = None,
     limits: Limits = DEFAULT_LIMITS,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
+    errors: Literal["raise", "mask"] = "raise",
 ) -> "pd.DataFrame":
     """Return *frame* with the spinal load of every logged set added.
 
@@ -70,6 +71,11 @@ def score_frame(
         extensor_moment_arm_m: See `spinal_load`.
         limits: See `spinal_load`.
         chunk_rows: Rows per chunk.
+        errors: ``"raise"`` (default): bad rows raise `InvalidRowsError`.
+            ``"mask"``: the good rows are scored and an ``error`` column
+            (after *prefix*) holds, for each bad row, its first field and
+            rule (missing for good rows); the bad rows' numbers are NaN
+            and their grades missing, as pandas marks missing values.
 
     Returns:
         A new frame: *frame*'s columns and the score columns.
@@ -118,4 +124,5 @@ def score_frame(
         extensor_moment_arm_m=extensor_moment_arm_m,
         limits=limits,
         chunk_rows=chunk_rows,
+        errors=errors,
     )

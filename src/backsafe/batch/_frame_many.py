@@ -5,7 +5,7 @@ installed; the public signature and docstring are there.
 """
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 import numpy as np
 import pandas as pd
@@ -22,6 +22,7 @@ from backsafe.batch._columns import (
     _one_of,
     normalise_slug,
 )
+from backsafe.batch._problems import _Problems
 from backsafe.batch._result import SpinalLoadArrays
 from backsafe.batch._rows import SEXES, _Body, _ExerciseRows, exercise_table
 from backsafe.exceptions import InvalidInputError, InvalidRowsError
@@ -70,6 +71,7 @@ def score_frame(
     extensor_moment_arm_m: float | None = None,
     limits: Limits = DEFAULT_LIMITS,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
+    errors: Literal["raise", "mask"] = "raise",
 ) -> pd.DataFrame:
     """Run `backsafe.batch._frame.score_frame` (pandas checked)."""
     if not isinstance(frame, pd.DataFrame):
@@ -85,7 +87,9 @@ def score_frame(
             "a frame with one level of column names",
         )
     names = [prefix + name for name in SCORE_COLUMNS]
-    if clash := [name for name in names if name in frame.columns]:
+    error_column = prefix + ERROR_COLUMN
+    wanted = [*names, error_column] if errors == "mask" else names
+    if clash := [name for name in wanted if name in frame.columns]:
         raise InvalidInputError.out_of_range(
             "prefix",
             prefix,
@@ -119,9 +123,17 @@ def score_frame(
         sex=columns.codes(sex, "sex", SEXES, missing_allowed=True),
     )
     model = _options(joint, anthropometrics, extensor_moment_arm_m, limits)
+    problems = _Problems()
     try:
         loads = _run(
-            len(frame), rows, body, model, chunk_rows, read_only=False
+            len(frame),
+            rows,
+            body,
+            model,
+            chunk_rows,
+            read_only=False,
+            errors=errors,
+            problems=problems,
         )
     except InvalidRowsError as error:
         raise InvalidRowsError(
@@ -145,6 +157,8 @@ def score_frame(
                 for problem in error.problems
             ],
         ) from None
+    if loads.valid is not None:
+        _mark(loads, problems)
     new: dict[str, Any] = dict(
         zip(
             names,
@@ -162,9 +176,40 @@ def score_frame(
             strict=True,
         )
     )
+    if loads.valid is not None:
+        new[error_column] = _reasons(len(frame), problems)
     # The new arrays belong to the result, so they join it without a copy.
     scores = pd.DataFrame(new, index=frame.index, copy=False)
     return pd.concat([frame, scores], axis=1)
+
+
+#: The column ``errors="mask"`` adds, before any prefix.
+ERROR_COLUMN: Final = "error"
+
+
+def _mark(loads: SpinalLoadArrays, problems: _Problems) -> None:
+    """Mark the bad rows as missing: NaN numbers, missing categories."""
+    bad = problems.bad
+    if bad is None:
+        return
+    for array in (loads.moment_nm, loads.compression_n, loads.shear_n):
+        array[bad] = np.nan
+    for codes in (
+        loads.level,
+        loads.compression_level,
+        loads.shear_level,
+        loads.method,
+    ):
+        codes[bad] = -1
+
+
+def _reasons(rows: int, problems: _Problems) -> "np.ndarray[Any, Any]":
+    """Each row's first problem as text ("field must be ..."), or None."""
+    reasons = np.full(rows, None, dtype=object)
+    for (field, allowed), bad in problems.by_field.items():
+        todo = bad & np.equal(reasons, None)  # type: ignore[call-overload]
+        reasons[todo] = f"{field} must be {allowed}"
+    return reasons
 
 
 class _Columns:

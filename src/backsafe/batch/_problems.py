@@ -33,6 +33,8 @@ class _Problems:
         self.lo = 0
         #: Every bad row, when the caller masks them (see `_run`).
         self.bad: BoolArray | None = None
+        #: With `bad`: the bad rows of each field and rule, in full.
+        self.by_field: dict[tuple[str, str], BoolArray] = {}
 
     def __bool__(self) -> bool:
         return bool(self._found)
@@ -52,6 +54,10 @@ class _Problems:
         at = np.flatnonzero(bad)
         if self.bad is not None:
             self.bad[at + self.lo] = True
+            rows = self.by_field.get((field, allowed))
+            if rows is None:
+                rows = self.by_field[field, allowed] = np.zeros_like(self.bad)
+            rows[at + self.lo] = True
         found = self._found.setdefault((field, allowed), _Found(allowed))
         found.count += at.size
         room = InvalidRowsError.MAX_ROWS - len(found.rows)
