@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     FloatArray = npt.NDArray[np.float64]
     CodeArray = npt.NDArray[np.int8]
+    BoolArray = npt.NDArray[np.bool_]
 
 
 def _floats(
@@ -128,7 +129,7 @@ class SpinalLoadArrays:
     shear_level: "CodeArray" = attrs.field(validator=_codes)
     method: "CodeArray" = attrs.field(validator=_codes)
     joint: SpineLevel = attrs.field()
-    valid: "npt.NDArray[np.bool_] | None" = attrs.field(default=None)
+    valid: "BoolArray | None" = attrs.field(default=None)
     problems: tuple[RowProblem, ...] = attrs.field(default=(), converter=tuple)
 
     @joint.validator
