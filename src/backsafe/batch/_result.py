@@ -19,6 +19,12 @@ if TYPE_CHECKING:
     FloatArray = npt.NDArray[np.float64]
     CodeArray = npt.NDArray[np.int8]
     BoolArray = npt.NDArray[np.bool_]
+else:
+
+    class _Array:
+        """A numpy array, for annotations read at run time (no numpy here)."""
+
+    FloatArray = CodeArray = BoolArray = _Array
 
 
 def _floats(
