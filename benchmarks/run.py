@@ -5,6 +5,7 @@ Run it from the repository root in the benchmark environment (see
 
     python benchmarks/run.py            # 10 thousand, 1 and 10 million rows
     python benchmarks/run.py --quick    # 10 thousand rows only
+    python benchmarks/run.py --ratios   # batch / fused only, alternating
 
 Every figure is the median of several runs, in processor time (imports:
 wall time in fresh processes). What is measured:
@@ -333,6 +334,54 @@ def bench_batch(sizes: tuple[int, ...]) -> list[str]:
     return lines
 
 
+def bench_ratios(reps: int = 15) -> list[str]:
+    """Batch against the fused expression, alternating in blocks of calls.
+
+    On a shared machine the speed drifts within seconds; timing the two in
+    alternation, *reps* blocks each, and comparing medians and minima from
+    the same stretch of time gives a ratio that drifts far less.
+    """
+    lines = [
+        row(
+            "rows",
+            "batch median (ms)",
+            "fused median (ms)",
+            "fused / batch, of medians",
+            "of minima",
+            "median of paired blocks",
+        ),
+        "|---:|---:|---:|---:|---:|---:|",
+    ]
+    for rows, calls in ((10_000, 20), (1_000_000, 2)):
+        columns = Columns.random(rows)
+        runs: dict[str, Callable[[], object]] = {
+            "batch": functools.partial(batch, columns),
+            "fused": functools.partial(fused, columns),
+        }
+        times: dict[str, list[float]] = {name: [] for name in runs}
+        for _ in range(reps):
+            for name, run in runs.items():
+                gc.collect()
+                run()
+                start = time.process_time()
+                for _ in range(calls):
+                    run()
+                times[name].append((time.process_time() - start) / calls)
+        b, f = times["batch"], times["fused"]
+        paired = statistics.median(x / y for x, y in zip(f, b, strict=True))
+        lines.append(
+            row(
+                f"{rows:,}",
+                f"{statistics.median(b) * 1e3:,.3f}",
+                f"{statistics.median(f) * 1e3:,.3f}",
+                f"{statistics.median(f) / statistics.median(b):.2f}",
+                f"{min(f) / min(b):.2f}",
+                f"{paired:.2f}",
+            )
+        )
+    return lines
+
+
 def bench_logged_sets(sizes: tuple[int, ...]) -> list[str]:
     """Throughput of score_many and score_frame on catalog slugs."""
     import pandas as pd  # noqa: PLC0415
@@ -451,7 +500,15 @@ def main() -> None:
     parser.add_argument(
         "--quick", action="store_true", help="10 thousand rows only"
     )
+    parser.add_argument(
+        "--ratios",
+        action="store_true",
+        help="batch against fused numpy only, alternating",
+    )
     args = parser.parse_args()
+    if args.ratios:
+        print("\n".join(bench_ratios()), flush=True)
+        return
     sizes = SIZES[:1] if args.quick else SIZES
     print(f"Measured {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC on")
     print(f"{machine()}.")

@@ -681,3 +681,248 @@ class TestLaziness:
         out = run_fresh(code)
 
         assert "False True False" == out
+
+
+class TestFuzzEscapes:
+    """Inputs that escaped as other errors, or were accepted (issue #15)."""
+
+    @pytest.mark.parametrize(
+        ("call", "field"),
+        [
+            (
+                lambda: bs.spinal_load_many(
+                    lean_deg=[[0, 1], [2]], mass_kg=80, height_m=1.78
+                ),
+                "lean_deg",
+            ),
+            (
+                lambda: bs.score_many(
+                    [["goblet-squat"], ["a", "b"]], mass_kg=80, height_m=1.78
+                ),
+                "exercise",
+            ),
+            (
+                lambda: bs.score_many(
+                    np.array([b"\xff\xfe"]), mass_kg=80, height_m=1.78
+                ),
+                "exercise",
+            ),
+            (
+                lambda: bs.spinal_load_many(
+                    lean_deg=0,
+                    mass_kg=80,
+                    height_m=1.78,
+                    placement=np.array([b"\xff"]),
+                ),
+                "placement",
+            ),
+            (
+                lambda: bs.score_many(
+                    "goblet-squat",
+                    mass_kg=80,
+                    height_m=1.78,
+                    exercises=5,  # type: ignore[arg-type]
+                ),
+                "exercises",
+            ),
+            (
+                lambda: bs.spinal_load_many(
+                    lean_deg=np.ma.masked_array([0, 1000], mask=[0, 1]),
+                    mass_kg=80,
+                    height_m=1.78,
+                ),
+                "lean_deg",
+            ),
+        ],
+        ids=[
+            "ragged-floats",
+            "ragged-slugs",
+            "undecodable-slugs",
+            "undecodable-placement",
+            "exercises-not-iterable",
+            "masked-values",
+        ],
+    )
+    def test_refused_naming_the_field(self, call: Any, field: str) -> None:
+        with pytest.raises(bs.InvalidInputError) as info:
+            call()
+        assert info.value.field == field
+
+    def test_masked_array_without_masked_values_is_read(self) -> None:
+        lean = np.ma.masked_array([0.0, 45.0], mask=[False, False])
+        loads = bs.spinal_load_many(lean_deg=lean, mass_kg=80, height_m=1.78)
+        plain = bs.spinal_load_many(
+            lean_deg=[0.0, 45.0], mass_kg=80, height_m=1.78
+        )
+        assert loads.compression_n.tolist() == plain.compression_n.tolist()
+
+    @staticmethod
+    def _arrays(**changes: Any) -> dict[str, Any]:
+        fields: dict[str, Any] = {
+            "moment_nm": np.array([1.0]),
+            "compression_n": np.array([1.0]),
+            "shear_n": np.array([1.0]),
+            "level": np.array([0], dtype=np.int8),
+            "compression_level": np.array([0], dtype=np.int8),
+            "shear_level": np.array([0], dtype=np.int8),
+            "method": np.array([0], dtype=np.int8),
+            "joint": bs.SpineLevel.L4_L5,
+        }
+        return fields | changes
+
+    @pytest.mark.parametrize(
+        ("changes", "field"),
+        [
+            (
+                {"moment_nm": np.array([math.nan])},
+                "SpinalLoadArrays.moment_nm",
+            ),
+            ({"shear_n": np.array([math.inf])}, "SpinalLoadArrays.shear_n"),
+            (
+                {"compression_n": np.array([-1.0])},
+                "SpinalLoadArrays.compression_n",
+            ),
+            (
+                {"level": np.array([7], dtype=np.int8)},
+                "SpinalLoadArrays.level",
+            ),
+            ({"method": [0]}, "SpinalLoadArrays.method"),
+            ({"joint": "L9"}, "SpinalLoadArrays.joint"),
+            ({"shear_n": np.array([1.0, 2.0])}, "SpinalLoadArrays"),
+        ],
+        ids=[
+            "nan",
+            "infinity",
+            "negative-compression",
+            "unknown-code",
+            "not-an-array",
+            "unknown-joint",
+            "lengths",
+        ],
+    )
+    def test_spinal_load_arrays_refuses_bad_fields(
+        self, changes: dict[str, Any], field: str
+    ) -> None:
+        with pytest.raises(bs.InvalidInputError) as info:
+            bs.SpinalLoadArrays(**self._arrays(**changes))
+        assert info.value.field == field
+
+    def test_spinal_load_arrays_accepts_good_fields(self) -> None:
+        assert len(bs.SpinalLoadArrays(**self._arrays())) == 1
+
+
+class TestSlugNormalisation:
+    """Slugs match after normalising case, spaces and underscores (#13)."""
+
+    @pytest.mark.parametrize(
+        "slug",
+        ["Goblet Squat", "goblet_squat", " GOBLET  squat ", "Goblet-Squat"],
+    )
+    def test_one_slug(self, slug: str) -> None:
+        loads = bs.score_many(slug, mass_kg=80, height_m=1.78, load_kg=16)
+        expected = bs.score_many(
+            "goblet-squat", mass_kg=80, height_m=1.78, load_kg=16
+        )
+        assert loads.compression_n.tolist() == expected.compression_n.tolist()
+
+    def test_array_of_slugs(self) -> None:
+        slugs = ["Goblet Squat", "goblet_squat", "goblet-squat"]
+        loads = bs.score_many(slugs, mass_kg=80, height_m=1.78, load_kg=16)
+        assert len(set(loads.compression_n.tolist())) == 1
+
+    def test_unknown_after_normalising(self) -> None:
+        with pytest.raises(bs.InvalidRowsError) as info:
+            bs.score_many(
+                ["Goblet Squat", "goblet squats"], mass_kg=80, height_m=1.78
+            )
+        assert info.value.field == "exercise"
+        assert info.value.rows == (1,)
+
+
+def test_every_bad_field_is_reported() -> None:
+    """The error reports each field's rows, not only the first field's."""
+    with pytest.raises(bs.InvalidRowsError) as info:
+        bs.spinal_load_many(
+            lean_deg=[0, -1, -2],
+            mass_kg=[80, 10, 80],
+            height_m=[1.0, 1.8, 1.8],
+        )
+    error = info.value
+    by_field = {p.field: p for p in error.problems}
+
+    assert list(by_field) == ["mass_kg", "height_m", "lean_deg"]
+    assert by_field["lean_deg"].rows == (1, 2)
+    assert by_field["lean_deg"].total == 2
+    assert by_field["height_m"].rows == (0,)
+    assert "lean_deg must be a finite number in [0, 90]" in str(error)
+    assert "1 (-1.0), 2 (-2.0)" in str(error)
+
+
+def test_each_field_is_bounded() -> None:
+    """Each field keeps at most MAX_ROWS rows."""
+    n = bs.InvalidRowsError.MAX_ROWS + 10
+    with pytest.raises(bs.InvalidRowsError) as info:
+        bs.spinal_load_many(
+            lean_deg=np.full(n, -1.0), mass_kg=np.full(n, 10.0), height_m=1.78
+        )
+    for problem in info.value.problems:
+        assert len(problem.rows) == bs.InvalidRowsError.MAX_ROWS
+        assert problem.total == n
+
+
+class TestMaskMode:
+    """errors="mask" scores the good rows and marks the bad ones (#13)."""
+
+    def test_good_rows_scored_bad_rows_marked(self) -> None:
+        loads = bs.score_many(
+            ["goblet-squat", "nope", "goblet-squat"],
+            mass_kg=[80, 80, 10],
+            height_m=1.78,
+            load_kg=16,
+            errors="mask",
+        )
+        strict = bs.score_many(
+            "goblet-squat", mass_kg=80, height_m=1.78, load_kg=16
+        )
+
+        assert loads.valid is not None
+        assert loads.valid.tolist() == [True, False, False]
+        assert loads.compression_n[0] == strict.compression_n[0]
+        assert loads.compression_n[1:].tolist() == [0.0, 0.0]
+        assert not np.isnan(loads.moment_nm).any()
+        assert {p.field: p.rows for p in loads.problems} == {
+            "mass_kg": (2,),
+            "exercise": (1,),
+        }
+
+    def test_nan_rows_are_masked_not_nan(self) -> None:
+        loads = bs.spinal_load_many(
+            lean_deg=[0, math.nan], mass_kg=80, height_m=1.78, errors="mask"
+        )
+        assert loads.valid is not None
+        assert loads.valid.tolist() == [True, False]
+        assert np.isfinite(loads.compression_n).all()
+
+    def test_all_good_rows(self) -> None:
+        loads = bs.spinal_load_many(
+            lean_deg=[0, 10], mass_kg=80, height_m=1.78, errors="mask"
+        )
+        assert loads.valid is not None
+        assert loads.valid.all()
+        assert loads.problems == ()
+
+    def test_raise_is_the_default(self) -> None:
+        with pytest.raises(bs.InvalidRowsError):
+            bs.spinal_load_many(lean_deg=[0, -1], mass_kg=80, height_m=1.78)
+        loads = bs.spinal_load_many(lean_deg=[0], mass_kg=80, height_m=1.78)
+        assert loads.valid is None
+
+    def test_unknown_mode(self) -> None:
+        with pytest.raises(bs.InvalidInputError) as info:
+            bs.spinal_load_many(
+                lean_deg=0,
+                mass_kg=80,
+                height_m=1.78,
+                errors="ignore",  # type: ignore[arg-type]
+            )
+        assert info.value.field == "errors"

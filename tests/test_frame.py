@@ -353,3 +353,110 @@ class TestDaskRecipe:
         expected = bs.score_frame(sets, exercises=table)
         # Dask stores text as Arrow strings; the scores are identical.
         pd.testing.assert_frame_equal(expected[SCORES], scored[SCORES])
+
+
+class TestFrameFuzzEscapes:
+    """Frames that escaped as other errors, or were accepted (issue #15)."""
+
+    @staticmethod
+    def _frame() -> Any:
+        return pd.DataFrame(
+            {
+                "exercise": ["goblet-squat"],
+                "mass_kg": [80.0],
+                "height_m": [1.78],
+                "load_kg": [10.0],
+            }
+        )
+
+    def test_prefix_not_a_str(self) -> None:
+        with pytest.raises(bs.InvalidInputError) as info:
+            bs.score_frame(self._frame(), prefix=5)  # type: ignore[arg-type]
+        assert info.value.field == "prefix"
+
+    def test_duplicate_column_names(self) -> None:
+        frame = self._frame()
+        frame.insert(4, "dup", 1.0)
+        frame.columns = [
+            "exercise",
+            "mass_kg",
+            "height_m",
+            "load_kg",
+            "mass_kg",
+        ]
+        with pytest.raises(bs.InvalidInputError) as info:
+            bs.score_frame(frame)
+        assert info.value.field == "mass_kg"
+
+    def test_multiindex_columns(self) -> None:
+        frame = self._frame()
+        frame.columns = pd.MultiIndex.from_tuples(
+            [(name, "") for name in frame.columns]
+        )
+        with pytest.raises(bs.InvalidInputError) as info:
+            bs.score_frame(frame)
+        assert info.value.field == "frame"
+
+    def test_complex_column(self) -> None:
+        frame = self._frame()
+        frame["mass_kg"] = frame["mass_kg"] + 1j
+        with pytest.raises(bs.InvalidInputError) as info:
+            bs.score_frame(frame)
+        assert info.value.field == "mass_kg"
+
+
+@pytest.mark.parametrize("dtype", [object, "category"])
+def test_frame_slugs_are_normalised(dtype: Any) -> None:
+    """Slugs match after normalising case, spaces and underscores (#13)."""
+    frame = pd.DataFrame(
+        {
+            "exercise": ["Goblet Squat", "goblet_squat", "goblet-squat"],
+            "mass_kg": [80.0] * 3,
+            "height_m": [1.78] * 3,
+            "load_kg": [16.0] * 3,
+        }
+    ).astype({"exercise": dtype})
+    scored = bs.score_frame(frame)
+    assert len(set(scored["compression_n"].tolist())) == 1
+
+
+def test_frame_reports_every_bad_field_by_label() -> None:
+    """In a frame, each bad field's rows are index labels."""
+    frame = pd.DataFrame(
+        {
+            "exercise": ["goblet-squat", "nope", "goblet-squat"],
+            "mass_kg": [80.0, 80.0, 5.0],
+            "height_m": [1.78] * 3,
+            "load_kg": [16.0] * 3,
+        },
+        index=["a", "b", "c"],
+    )
+    with pytest.raises(bs.InvalidRowsError) as info:
+        bs.score_frame(frame)
+    by_field = {p.field: p.rows for p in info.value.problems}
+    assert by_field == {"exercise": ("b",), "mass_kg": ("c",)}
+
+
+def test_frame_mask_mode_adds_an_error_column() -> None:
+    """errors="mask": good rows scored, bad rows marked in "error" (#13)."""
+    frame = pd.DataFrame(
+        {
+            "exercise": ["goblet-squat", "nope", "goblet-squat"],
+            "mass_kg": [80.0, 80.0, 5.0],
+            "height_m": [1.78] * 3,
+            "load_kg": [16.0] * 3,
+        },
+        index=["a", "b", "c"],
+    )
+    scored = bs.score_frame(frame, errors="mask", prefix="s_")
+    strict = bs.score_frame(frame.iloc[:1])
+
+    assert scored["s_compression_n"].iloc[0] == strict["compression_n"].iloc[0]
+    assert pd.isna(scored.loc["a", "s_error"])
+    assert (
+        scored.loc["b", "s_error"] == "exercise must be a known exercise slug"
+    )
+    assert str(scored.loc["c", "s_error"]).startswith("mass_kg must be")
+    assert scored.loc[["b", "c"], "s_compression_n"].isna().all()
+    assert scored.loc[["b", "c"], "s_level"].isna().all()
+    assert frame.columns.tolist() == scored.columns.tolist()[:4]

@@ -17,6 +17,7 @@ from backsafe.exceptions import (
     InvalidDataError,
     InvalidInputError,
     InvalidRowsError,
+    MissingExtraError,
     UnknownExerciseError,
 )
 from backsafe.spine._types import (
@@ -188,6 +189,7 @@ __all__ = [
     "LoadContribution",
     "LoadPlacement",
     "LoadSource",
+    "MissingExtraError",
     "ModelMethod",
     "MorningReport",
     "MovementPattern",

@@ -6,6 +6,7 @@ they refine, as `packaging.version.InvalidVersion` does.
 """
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 __all__ = [
     "BacksafeError",
@@ -13,6 +14,7 @@ __all__ = [
     "InvalidDataError",
     "InvalidInputError",
     "InvalidRowsError",
+    "MissingExtraError",
     "UnknownExerciseError",
 ]
 
@@ -139,6 +141,19 @@ class InvalidDataError(InvalidInputError):
         self.errors = tuple(errors)
 
 
+class RowProblem(NamedTuple):
+    """The bad rows of one field and rule, in an `InvalidRowsError`."""
+
+    field: str
+    allowed: str
+    #: The first bad rows (at most `InvalidRowsError.MAX_ROWS`).
+    rows: tuple[object, ...]
+    #: The values of the first bad rows (at most five).
+    values: tuple[object, ...]
+    #: How many rows are bad in all.
+    total: int
+
+
 class InvalidRowsError(InvalidInputError):
     """Some rows of a batch are invalid; nothing was scored.
 
@@ -152,6 +167,9 @@ class InvalidRowsError(InvalidInputError):
         count: How many rows are bad in all.
         values: The values of the first bad rows (at most five).
         other_fields: Other fields that also have bad rows.
+        problems: Every field and rule with bad rows, the first one
+            included, each a `RowProblem` with its own bounded rows; the
+            message shows the first few rows of each.
 
     >>> error = InvalidRowsError(
     ...     "load_kg",
@@ -175,6 +193,7 @@ class InvalidRowsError(InvalidInputError):
     count: int
     values: tuple[object, ...]
     other_fields: tuple[str, ...]
+    problems: tuple[RowProblem, ...]
 
     def __init__(
         self,
@@ -186,22 +205,25 @@ class InvalidRowsError(InvalidInputError):
         count: int,
         other_fields: Sequence[str] = (),
         by_label: bool = False,
+        problems: Sequence[RowProblem] = (),
     ) -> None:
-        shown = ", ".join(
-            f"{row!r} ({value!r})"
-            for row, value in zip(rows[:_SHOWN], values, strict=False)
+        first = RowProblem(
+            field,
+            allowed,
+            tuple(rows[: self.MAX_ROWS]),
+            tuple(values[:_SHOWN]),
+            count,
         )
-        if count > _SHOWN:
-            shown += f", and {count - _SHOWN} more"
-        plural = "row" if count == 1 else "rows"
-        where = f"{count} bad {plural}"
-        if by_label:
-            where += " (by index label)"
-        also = ""
-        if other_fields:
-            also = f"; {', '.join(other_fields)} also invalid"
+        others = [p for p in problems if (p.field, p.allowed) != first[:2]]
+        text = _describe(first, by_label=by_label)
+        if others:
+            text += "; also " + "; ".join(
+                _describe(p, by_label=by_label) for p in others
+            )
+        elif other_fields:
+            text += f"; {', '.join(other_fields)} also invalid"
         super().__init__(
-            f"{field} must be {allowed}; {where}: {shown}{also}",
+            text,
             field=field,
             value=values[0] if values else None,
             allowed=allowed,
@@ -210,7 +232,51 @@ class InvalidRowsError(InvalidInputError):
         self.count = count
         self.values = tuple(values[:_SHOWN])
         self.other_fields = tuple(other_fields)
+        self.problems = (first, *others)
+
+
+def _describe(problem: RowProblem, *, by_label: bool) -> str:
+    """One field's part of an `InvalidRowsError` message."""
+    shown = ", ".join(
+        f"{row!r} ({value!r})"
+        for row, value in zip(
+            problem.rows[:_SHOWN], problem.values, strict=False
+        )
+    )
+    if problem.total > _SHOWN:
+        shown += f", and {problem.total - _SHOWN} more"
+    plural = "row" if problem.total == 1 else "rows"
+    where = f"{problem.total} bad {plural}"
+    if by_label:
+        where += " (by index label)"
+    return f"{problem.field} must be {problem.allowed}; {where}: {shown}"
 
 
 #: How many bad rows an `InvalidRowsError` message shows.
 _SHOWN = 5
+
+
+class MissingExtraError(BacksafeError, ImportError):
+    """A feature needs an optional dependency that is not installed.
+
+    The message names the extra that installs it, such as
+    ``pip install "backsafe[array]"``.
+
+    Attributes:
+        module: The missing module, such as ``"numpy"``.
+        extra: The extra of backsafe that installs it, such as ``"array"``.
+
+    .. versionadded:: 0.2.0
+    """
+
+    module: str
+    extra: str
+
+    def __init__(self, feature: str, module: str, extra: str) -> None:
+        super().__init__(
+            f"{feature} needs {module}, which is not installed: "
+            f'pip install "backsafe[{extra}]"',
+            name=module,
+        )
+        self.module = module
+        self.extra = extra

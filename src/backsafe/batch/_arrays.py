@@ -1,39 +1,22 @@
 """Batch scoring: `spinal_load` and `score` over arrays, chunk by chunk.
 
-Needs numpy (the ``array`` extra). ``backsafe`` imports this module only
-when a batch function is first used, so ``import backsafe`` stays light.
+Needs numpy (the ``array`` extra). This module imports no numpy: the public
+functions check the extra (`backsafe.batch._lazy.require`, which raises
+`MissingExtraError` without it) and then run `backsafe.batch._many`.
 
-These are the public entry points; they read their arguments as columns
-(`backsafe.batch._columns`), turn rows into the model's inputs
-(`backsafe.batch._rows`) and run the spine kernel, the same equations as
-`spinal_load`, chunk by chunk (`backsafe.batch._chunks`). A property test
-checks every element against `spinal_load` to within 1e-9 relative.
+They read their arguments as columns (`backsafe.batch._columns`), turn rows
+into the model's inputs (`backsafe.batch._rows`) and run the spine kernel,
+the same equations as `spinal_load`, chunk by chunk
+(`backsafe.batch._chunks`). A property test checks every element against
+`spinal_load` to within 1e-9 relative.
 """
 
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Literal
 
-import numpy.typing as npt
-
-from backsafe.batch._chunks import DEFAULT_CHUNK_ROWS, _options, _run
-from backsafe.batch._columns import (
-    _EXERCISE_FIELD,
-    Labels,
-    _CodeColumn,
-    _Inputs,
-)
+from backsafe.batch._lazy import DEFAULT_CHUNK_ROWS, require
 from backsafe.batch._result import SpinalLoadArrays
-from backsafe.batch._rows import (
-    PLACEMENTS,
-    SUPPORTS,
-    TASKS,
-    _body,
-    _ExerciseRows,
-    _ExerciseTable,
-    _PostureRows,
-    exercise_table,
-)
 from backsafe.exercises._exercise import Exercise
-from backsafe.spine import _constants as k
 from backsafe.spine._model import JointName, TableName
 from backsafe.spine._types import (
     DEFAULT_LIMITS,
@@ -44,25 +27,33 @@ from backsafe.spine._types import (
     Support,
 )
 
+if TYPE_CHECKING:
+    import numpy.typing as npt
+
+    from backsafe.batch._columns import Labels
+
 __all__ = ["SpinalLoadArrays", "score_many", "spinal_load_many"]
+
+_FEATURE = "backsafe's batch scoring"
 
 
 def spinal_load_many(
     *,
-    lean_deg: npt.ArrayLike,
-    mass_kg: npt.ArrayLike,
-    height_m: npt.ArrayLike,
-    load_kg: npt.ArrayLike = 0.0,
-    placement: Labels = LoadPlacement.NONE,
-    support: Labels = Support.FREE_STANDING,
-    reach_m: npt.ArrayLike = 0.0,
-    task: Labels | None = None,
-    sex: Labels | None = None,
+    lean_deg: "npt.ArrayLike",
+    mass_kg: "npt.ArrayLike",
+    height_m: "npt.ArrayLike",
+    load_kg: "npt.ArrayLike" = 0.0,
+    placement: "Labels" = LoadPlacement.NONE,
+    support: "Labels" = Support.FREE_STANDING,
+    reach_m: "npt.ArrayLike" = 0.0,
+    task: "Labels | None" = None,
+    sex: "Labels | None" = None,
     joint: JointName = SpineLevel.L4_L5,
     anthropometrics: TableName = Anthropometrics.WINTER,
     extensor_moment_arm_m: float | None = None,
     limits: Limits = DEFAULT_LIMITS,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
+    errors: Literal["raise", "mask"] = "raise",
 ) -> SpinalLoadArrays:
     """Compute `spinal_load` for many postures and bodies at once.
 
@@ -87,6 +78,10 @@ def spinal_load_many(
         extensor_moment_arm_m: See `spinal_load`.
         limits: See `spinal_load`.
         chunk_rows: Rows per chunk.
+        errors: ``"raise"`` (default): bad rows raise `InvalidRowsError`.
+            ``"mask"``: the good rows are scored and the result's
+            ``valid`` is False for each bad row, whose numbers are 0 (never
+            NaN); ``problems`` names each bad field, its rule and rows.
 
     Returns:
         The loads, one element per row.
@@ -96,6 +91,8 @@ def spinal_load_many(
             unknown value, or breaking a rule of `Posture`); it names the
             field and the rows.
         InvalidInputError: An option or a whole argument is invalid.
+        MissingExtraError: numpy is not installed
+            (``pip install "backsafe[array]"``).
 
     >>> loads = spinal_load_many(
     ...     lean_deg=[0, 20, 45],
@@ -110,40 +107,43 @@ def spinal_load_many(
 
     .. versionadded:: 0.1.0
     """
-    inputs = _Inputs()
-    lean = inputs.floats("lean_deg", lean_deg, k.MIN_LEAN_DEG, k.MAX_LEAN_DEG)
-    load = inputs.floats("load_kg", load_kg, 0.0, k.MAX_LOAD_KG, "kg")
-    reach = inputs.floats("reach_m", reach_m, 0.0, k.MAX_REACH_M, "m")
-    placements = inputs.codes("placement", placement, PLACEMENTS)
-    supports = inputs.codes("support", support, SUPPORTS)
-    tasks = inputs.codes("task", task, TASKS, missing_allowed=True)
-    body = _body(inputs, mass_kg, height_m, sex)
-    model = _options(joint, anthropometrics, extensor_moment_arm_m, limits)
-    postures = _PostureRows(
-        lean=lean,
-        load=load,
-        reach=reach,
-        placement=placements,
-        support=supports,
-        task=tasks,
+    require(_FEATURE, "numpy", "array")
+    from backsafe.batch import _many  # noqa: PLC0415 (needs the extra)
+
+    return _many.spinal_load_many(
+        lean_deg=lean_deg,
+        mass_kg=mass_kg,
+        height_m=height_m,
+        load_kg=load_kg,
+        placement=placement,
+        support=support,
+        reach_m=reach_m,
+        task=task,
+        sex=sex,
+        joint=joint,
+        anthropometrics=anthropometrics,
+        extensor_moment_arm_m=extensor_moment_arm_m,
+        limits=limits,
+        chunk_rows=chunk_rows,
+        errors=errors,
     )
-    return _run(inputs.rows, postures, body, model, chunk_rows)
 
 
 def score_many(
-    exercise: Exercise | Labels,
+    exercise: "Exercise | Labels",
     *,
-    mass_kg: npt.ArrayLike,
-    height_m: npt.ArrayLike,
-    load_kg: npt.ArrayLike = 0.0,
-    lean_deg: npt.ArrayLike | None = None,
-    sex: Labels | None = None,
+    mass_kg: "npt.ArrayLike",
+    height_m: "npt.ArrayLike",
+    load_kg: "npt.ArrayLike" = 0.0,
+    lean_deg: "npt.ArrayLike | None" = None,
+    sex: "Labels | None" = None,
     exercises: Iterable[Exercise] | Mapping[str, Exercise] | None = None,
     joint: JointName = SpineLevel.L4_L5,
     anthropometrics: TableName = Anthropometrics.WINTER,
     extensor_moment_arm_m: float | None = None,
     limits: Limits = DEFAULT_LIMITS,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
+    errors: Literal["raise", "mask"] = "raise",
 ) -> SpinalLoadArrays:
     """Compute `score` for many logged sets at once.
 
@@ -167,6 +167,10 @@ def score_many(
         extensor_moment_arm_m: See `spinal_load`.
         limits: See `spinal_load`.
         chunk_rows: Rows per chunk.
+        errors: ``"raise"`` (default): bad rows raise `InvalidRowsError`.
+            ``"mask"``: the good rows are scored and the result's
+            ``valid`` is False for each bad row, whose numbers are 0 (never
+            NaN); ``problems`` names each bad field, its rule and rows.
 
     Returns:
         The loads, one element per row.
@@ -177,6 +181,8 @@ def score_many(
             names the field and the rows.
         UnknownExerciseError: A single slug is unknown.
         InvalidInputError: An option or a whole argument is invalid.
+        MissingExtraError: numpy is not installed
+            (``pip install "backsafe[array]"``).
 
     >>> loads = score_many(
     ...     ["goblet-squat", "romanian-deadlift", "goblet-squat"],
@@ -189,22 +195,21 @@ def score_many(
 
     .. versionadded:: 0.1.0
     """
-    inputs = _Inputs()
-    if isinstance(exercise, Exercise):
-        table = _ExerciseTable.build({exercise.slug: exercise})
-        slugs = _CodeColumn(name=_EXERCISE_FIELD, allowed="", constant=0)
-    else:
-        table = exercise_table(exercises)
-        slugs = inputs.codes(_EXERCISE_FIELD, exercise, table.slugs)
-    load = inputs.floats("load_kg", load_kg, 0.0, k.MAX_LOAD_KG, "kg")
-    lean = (
-        None
-        if lean_deg is None
-        else inputs.floats(
-            "lean_deg", lean_deg, k.MIN_LEAN_DEG, k.MAX_LEAN_DEG
-        )
+    require(_FEATURE, "numpy", "array")
+    from backsafe.batch import _many  # noqa: PLC0415 (needs the extra)
+
+    return _many.score_many(
+        exercise,
+        mass_kg=mass_kg,
+        height_m=height_m,
+        load_kg=load_kg,
+        lean_deg=lean_deg,
+        sex=sex,
+        exercises=exercises,
+        joint=joint,
+        anthropometrics=anthropometrics,
+        extensor_moment_arm_m=extensor_moment_arm_m,
+        limits=limits,
+        chunk_rows=chunk_rows,
+        errors=errors,
     )
-    body = _body(inputs, mass_kg, height_m, sex)
-    model = _options(joint, anthropometrics, extensor_moment_arm_m, limits)
-    rows = _ExerciseRows(table=table, exercise=slugs, load=load, lean=lean)
-    return _run(inputs.rows, rows, body, model, chunk_rows)

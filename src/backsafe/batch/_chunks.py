@@ -11,15 +11,17 @@ import sys
 from collections.abc import Mapping, Sequence
 from typing import Any, Final, Protocol
 
+import attrs
 import numpy as np
 import numpy.typing as npt
 
 from backsafe import _validation as v
+from backsafe.batch import _lazy
 from backsafe.batch._columns import MISSING, FloatArray, Values
 from backsafe.batch._problems import _Problems
-from backsafe.batch._result import SpinalLoadArrays, _Outputs
+from backsafe.batch._result import SpinalLoadArrays
 from backsafe.batch._rows import _Body, _Chunk, _scalar_or_array
-from backsafe.exceptions import InvalidInputError
+from backsafe.exceptions import InvalidInputError, RowProblem
 from backsafe.spine import _kernel as kernel
 from backsafe.spine._model import (
     ModelOptions,
@@ -27,11 +29,11 @@ from backsafe.spine._model import (
     check_moment_arm,
     check_table,
 )
-from backsafe.spine._types import Anthropometrics, Limits, Sex
+from backsafe.spine._types import Anthropometrics, Limits, Sex, SpineLevel
 
 #: Rows per chunk: large enough to amortise numpy's per-call overhead, small
 #: enough that a chunk's temporaries stay in the processor's cache.
-DEFAULT_CHUNK_ROWS: Final = 32_768
+DEFAULT_CHUNK_ROWS: Final = _lazy.DEFAULT_CHUNK_ROWS
 MAX_CHUNK_ROWS: Final = 1 << 24
 
 
@@ -75,23 +77,40 @@ class _Numpy:
         """A work array no result still uses (nothing else refers to it)."""
         rows = self._rows
         work = self._work[dtype]
-        for array in work:
-            # Referenced by the list, this loop and getrefcount's argument.
-            if sys.getrefcount(array) == _UNUSED and len(array) >= rows:
-                return array if len(array) == rows else array[:rows]
+        short = None
+        for i in range(len(work)):
+            # Referenced by the list and getrefcount's argument only.
+            if sys.getrefcount(work[i]) == _UNUSED:
+                array = work[i]
+                if len(array) >= rows:
+                    return array if len(array) == rows else array[:rows]
+                short = i
         array = np.empty(rows, dtype=dtype)
-        work.append(array)
+        if short is None:
+            work.append(array)
+        else:
+            # Replaced, so that the list stays as long as a chunk needs.
+            work[short] = array
         return array
 
     def radians(self, x: Any, /) -> Any:
         # As `math.radians` computes it; numpy's own loop is slower.
         return np.multiply(x, _DEGREE, out=self._take())
 
-    def sin(self, x: Any, /) -> Any:
-        return np.sin(x, out=self._take())
-
-    def cos(self, x: Any, /) -> Any:
-        return np.cos(x, out=self._take())
+    def sin_cos(self, x: Any, /) -> tuple[Any, Any]:
+        # A cosine costs as much as twenty passes of arithmetic; from the
+        # sine, sqrt((1 - sin)(1 + sin)) costs four. Its relative error is
+        # about tan(x)**2 ulp, under 1e-13 up to `_EXACT_COS`; rows beyond
+        # that get the exact cosine.
+        sin = np.sin(x, out=self._take())
+        cos = np.subtract(1.0, sin, out=self._take())
+        plus = np.add(1.0, sin, out=self._take())
+        np.multiply(cos, plus, out=cos)
+        np.sqrt(cos, out=cos)
+        steep = np.greater(x, _EXACT_COS, out=self._take(np.bool_))
+        if steep.any():
+            np.cos(x, out=cos, where=steep)
+        return sin, cos
 
     def abs(self, x: Any, /) -> Any:
         return np.abs(x, out=self._take())
@@ -107,24 +126,37 @@ class _Numpy:
         np.copyto(out, x, where=condition)
         return out
 
-    def product(self, *factors: Any) -> Any:
+    def product(self, *factors: Any, into: str | None = None) -> Any:
+        # The plain numbers are multiplied first, into one factor.
+        constant = 1.0
         kept = []
         for factor in factors:
             if type(factor) is float or type(factor) is int:
-                if factor == 1:
-                    continue
-                if factor == 0:
-                    # The other factors are finite: the rows are checked.
-                    return 0.0
-            kept.append(factor)
-        if len(kept) == 1:
+                constant *= factor
+            else:
+                kept.append(factor)
+        if constant == 0:
+            # The other factors are finite: the rows are checked.
+            return 0.0
+        if constant != 1:
+            kept.append(constant)
+        if not kept:
+            return constant
+        if len(kept) == 1 and into is None:
             return kept[0]
-        out = np.multiply(kept[0], kept[1], out=self._take())
+        out = self._out(into, np.float64)
+        if len(kept) == 1:
+            np.copyto(out, kept[0])
+            return out
+        np.multiply(kept[0], kept[1], out=out)
         for factor in kept[2:]:
             np.multiply(out, factor, out=out)
         return out
 
     def ratio(self, x: Any, y: Any, /) -> Any:
+        if type(y) is float or type(y) is int:
+            # One pass; the quotient may differ from x / y in the last bit.
+            return np.multiply(x, 1 / y, out=self._take())
         return np.divide(x, y, out=self._take())
 
     def scale(self, x: Any, value: Any, reference: float) -> Any:
@@ -168,8 +200,36 @@ def _plain_zero(x: object) -> bool:
     return (type(x) is float or type(x) is int) and x == 0
 
 
+CodeArray = npt.NDArray[np.int8]
+
 _DEGREE: Final = math.pi / 180
-_UNUSED: Final = 3
+#: Leans above 80 degrees, in radians, get `numpy.cos` (see `sin_cos`).
+_EXACT_COS: Final = 80 * _DEGREE
+_UNUSED: Final = 2
+
+#: Namespaces kept for the next call, with their work arrays: fresh ones
+#: would cost page faults at every call (a third of the time of a call of
+#: ten thousand rows). At most `_POOL_SIZE` are kept, and only those whose
+#: chunks are at most `DEFAULT_CHUNK_ROWS` rows, so the cache holds at most
+#: a few MB. `list.pop` and `list.append` are atomic, so threads calling at
+#: once each get their own namespace.
+_POOL: Final[list[_Numpy]] = []
+_POOL_SIZE: Final = 2
+
+
+def _borrow() -> _Numpy:
+    """A namespace no other call is using, with its work arrays if kept."""
+    try:
+        return _POOL.pop()
+    except IndexError:
+        return _Numpy()
+
+
+def _give_back(xp: _Numpy, chunk_rows: int) -> None:
+    """Keep *xp* for the next call, if its work arrays are small."""
+    xp.start(0, {})
+    if chunk_rows <= DEFAULT_CHUNK_ROWS and len(_POOL) < _POOL_SIZE:
+        _POOL.append(xp)
 
 
 class _Rows(Protocol):
@@ -177,6 +237,67 @@ class _Rows(Protocol):
 
     def chunk(self, lo: int, hi: int, problems: _Problems) -> _Chunk:
         """Rows *lo* to *hi*, noting the bad ones in *problems*."""
+
+
+@attrs.frozen
+class _Outputs:
+    """The result's arrays while the chunks are computed."""
+
+    moment_nm: FloatArray
+    compression_n: FloatArray
+    shear_n: FloatArray
+    level: CodeArray
+    compression_level: CodeArray
+    shear_level: CodeArray
+    method: CodeArray
+
+    @classmethod
+    def empty(cls, n: int) -> "_Outputs":
+        """Uninitialised outputs for *n* rows."""
+        return cls(
+            np.empty(n, dtype=np.float64),
+            np.empty(n, dtype=np.float64),
+            np.empty(n, dtype=np.float64),
+            np.empty(n, dtype=np.int8),
+            np.empty(n, dtype=np.int8),
+            np.empty(n, dtype=np.int8),
+            np.empty(n, dtype=np.int8),
+        )
+
+    def freeze(
+        self,
+        joint: SpineLevel,
+        *,
+        read_only: bool,
+        valid: npt.NDArray[np.bool_] | None = None,
+        problems: tuple[RowProblem, ...] = (),
+    ) -> SpinalLoadArrays:
+        if read_only:
+            for array in attrs.astuple(self, recurse=False):
+                array.flags.writeable = False
+        # The model's outputs are valid by construction: the validators
+        # (a pass over every array) are skipped.
+        result = object.__new__(SpinalLoadArrays)
+        for name, value in [
+            *attrs.asdict(self, recurse=False).items(),
+            ("joint", joint),
+            ("valid", valid),
+            ("problems", problems),
+        ]:
+            object.__setattr__(result, name, value)
+        return result
+
+    def into(self, rows: slice) -> dict[str, npt.NDArray[Any]]:
+        """The outputs of *rows*, by the kernel's names for them."""
+        return {
+            "moment_nm": self.moment_nm[rows],
+            "compression_n": self.compression_n[rows],
+            "shear_n": self.shear_n[rows],
+            "level": self.level[rows],
+            "compression_level": self.compression_level[rows],
+            "shear_level": self.shear_level[rows],
+            "method": self.method[rows],
+        }
 
 
 def _options(
@@ -205,19 +326,31 @@ def _run(
     chunk_rows: int,
     *,
     read_only: bool = True,
+    errors: str = "raise",
+    problems: _Problems | None = None,
 ) -> SpinalLoadArrays:
     """Check and compute every chunk; raise if any row is bad.
 
+    With *errors* ``"mask"``, bad rows are computed as well (numpy's
+    warnings off), then their outputs are set to 0 and ``valid`` to False.
     The result's arrays are read-only unless the caller hands them on
-    (a data frame takes them over without a copy).
+    (a data frame takes them over without a copy). *problems* collects
+    the bad rows, if the caller wants to read them after.
     """
+    if errors not in ("raise", "mask"):
+        raise InvalidInputError.out_of_range(
+            "errors", errors, "'raise' or 'mask'"
+        )
+    masking = errors == "mask"
     step = v.check_int(
         "chunk_rows", chunk_rows, min_value=1, max_value=MAX_CHUNK_ROWS
     )
     out = _Outputs.empty(n)
-    xp = _Numpy()
+    xp = _borrow()
     fractions = _upper_fractions(model.table)
-    problems = _Problems()
+    problems = _Problems() if problems is None else problems
+    if masking:
+        problems.bad = np.zeros(n, dtype=np.bool_)
     for lo in range(0, n, step):
         hi = min(lo + step, n)
         problems.lo = lo
@@ -232,22 +365,37 @@ def _run(
                 None,
             )
         chunk = rows.chunk(lo, hi, problems)
-        if not problems:
+        if masking or not problems:
             # Rows past a bad one are still checked, so that the error lists
-            # them all, but no longer computed.
+            # them all, but no longer computed (unless masked).
             into = out.into(slice(lo, hi))
             xp.start(hi - lo, into)
-            _evaluate(
-                into,
-                xp,
-                chunk,
-                mass=mass,
-                height=height,
-                fraction=_scalar_or_array(fractions[sex]),
-                model=model,
-            )
-    problems.raise_if_any()
-    return out.freeze(model.joint, read_only=read_only)
+            with np.errstate(all="ignore"):
+                _evaluate(
+                    into,
+                    xp,
+                    chunk,
+                    mass=mass,
+                    height=height,
+                    fraction=_scalar_or_array(fractions[sex]),
+                    model=model,
+                )
+            if problems.bad is not None:
+                bad = problems.bad[lo:hi]
+                for array in into.values():
+                    array[bad] = 0
+    _give_back(xp, step)
+    if problems.bad is None:
+        problems.raise_if_any()
+        return out.freeze(model.joint, read_only=read_only)
+    valid = ~problems.bad
+    valid.flags.writeable = not read_only
+    return out.freeze(
+        model.joint,
+        read_only=read_only,
+        valid=valid,
+        problems=tuple(problems.found()),
+    )
 
 
 def _upper_fractions(table: Anthropometrics) -> FloatArray:
@@ -277,6 +425,7 @@ def _evaluate(
     """Compute one chunk *into* the outputs with the kernel, as one row."""
     terms = kernel.terms(
         xp,
+        shares=False,
         method=chunk.method,
         lean_deg=chunk.lean_deg,
         mass_kg=mass,

@@ -7,6 +7,7 @@ vocabulary, and notes the rows out of range as it reads them.
 import difflib
 import functools
 import math
+import re
 from collections.abc import Callable, Sequence
 from typing import Any, Final
 
@@ -102,7 +103,21 @@ class _Inputs:
         return 1 if self._length is None else self._length
 
     def _array(self, name: str, values: object) -> np.ndarray[Any, Any]:
-        array = np.asarray(values)
+        if isinstance(values, np.ma.MaskedArray) and np.ma.is_masked(values):
+            # Its data under the mask is arbitrary: refused, not read.
+            raise InvalidInputError.out_of_range(
+                name,
+                "a masked array with masked values",
+                "an array without masked values (fill them first)",
+            )
+        try:
+            array = np.asarray(values)
+        except (ValueError, TypeError):
+            raise InvalidInputError.out_of_range(
+                name,
+                "a ragged or mixed sequence",
+                "a scalar or a 1-D array",
+            ) from None
         if array.ndim > 1:
             raise InvalidInputError.out_of_range(
                 name,
@@ -182,10 +197,21 @@ class _Inputs:
             raise InvalidInputError.out_of_range(
                 name, f"an array of dtype {array.dtype}", "an array of str"
             )
+        if array.dtype.kind == "S":
+            try:
+                array = array.astype(str)
+            except UnicodeDecodeError:
+                raise InvalidInputError.out_of_range(
+                    name,
+                    "bytes that are not ASCII",
+                    "an array of str (or of ASCII bytes)",
+                ) from None
         return _CodeColumn(
             name=name,
             allowed=allowed,
-            chunk=_string_codes(array, labels),
+            chunk=_string_codes(
+                array, labels, normalise=name == _EXERCISE_FIELD
+            ),
             raw=lambda lo, hi: array[lo:hi],
         )
 
@@ -197,14 +223,39 @@ def _float_chunks(array: np.ndarray[Any, Any]) -> Callable[[int, int], Any]:
     return chunk
 
 
+def normalise_slug(value: str) -> str:
+    """Return *value* as a slug: lower case, runs of spaces or ``_`` as ``-``.
+
+    ``"Goblet Squat"`` and ``"goblet_squat"`` both give ``"goblet-squat"``.
+    """
+    return _SLUG_SEPARATORS.sub("-", value.strip().lower())
+
+
+_SLUG_SEPARATORS: Final = re.compile(r"[\s_]+")
+
+
 def _string_codes(
-    array: np.ndarray[Any, Any], labels: Sequence[str]
+    array: np.ndarray[Any, Any],
+    labels: Sequence[str],
+    *,
+    normalise: bool = False,
 ) -> Callable[[int, int], Codes]:
-    """Encode strings by binary search in the sorted vocabulary."""
+    """Encode strings by binary search in the sorted vocabulary.
+
+    With *normalise* (exercise slugs), a value not found is looked up
+    again as `normalise_slug` writes it.
+    """
     vocabulary = np.asarray(labels)
     order = np.argsort(vocabulary, kind="stable").astype(np.intp)
     ordered = vocabulary[order]
     last = len(labels) - 1
+
+    def encode(values: npt.NDArray[Any]) -> Codes:
+        at = np.searchsorted(ordered, values)
+        np.minimum(at, last, out=at)
+        codes = order[at]
+        codes[ordered[at] != values] = UNKNOWN
+        return codes
 
     def chunk(lo: int, hi: int) -> Codes:
         values = array[lo:hi]
@@ -216,10 +267,12 @@ def _string_codes(
             values = values.astype(str)
         elif values.dtype.kind == "S":
             values = values.astype(str)
-        at = np.searchsorted(ordered, values)
-        np.minimum(at, last, out=at)
-        codes = order[at]
-        codes[ordered[at] != values] = UNKNOWN
+        codes = encode(values)
+        if normalise:
+            unknown = np.flatnonzero(codes == UNKNOWN)
+            if unknown.size:
+                retry = [normalise_slug(str(x)) for x in values[unknown]]
+                codes[unknown] = encode(np.asarray(retry, dtype=str))
         if missing is not None:
             codes[missing] = MISSING
         return codes
@@ -239,6 +292,12 @@ def _scalar_code(
             return MISSING
     elif isinstance(value, str) and value in labels:
         return labels.index(value)
+    elif (
+        name == _EXERCISE_FIELD
+        and isinstance(value, str)
+        and normalise_slug(value) in labels
+    ):
+        return labels.index(normalise_slug(value))
     if name == _EXERCISE_FIELD and isinstance(value, str):
         close = difflib.get_close_matches(value, labels, n=3)
         raise UnknownExerciseError(value, close)

@@ -1,31 +1,17 @@
 """Batch scoring of a pandas data frame of logged sets.
 
-Needs pandas; ``backsafe`` imports this module only when `score_frame` is
-first used. The numbers come from the spine kernel, chunk by chunk
-(`backsafe.batch._chunks`).
+Needs pandas (the ``frame`` extra). This module imports neither numpy nor
+pandas: `score_frame` checks the extras (`backsafe.batch._lazy.require`,
+which raises `MissingExtraError` without them) and then runs
+`backsafe.batch._frame_many`. The numbers come from the spine kernel,
+chunk by chunk (`backsafe.batch._chunks`).
 """
 
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any, Final
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Literal
 
-import numpy as np
-import pandas as pd
-
-from backsafe.batch._chunks import DEFAULT_CHUNK_ROWS, _options, _run
-from backsafe.batch._columns import (
-    MISSING,
-    UNKNOWN,
-    Codes,
-    FloatArray,
-    _CodeColumn,
-    _FloatColumn,
-    _one_of,
-)
-from backsafe.batch._result import SpinalLoadArrays
-from backsafe.batch._rows import SEXES, _Body, _ExerciseRows, exercise_table
-from backsafe.exceptions import InvalidInputError, InvalidRowsError
+from backsafe.batch._lazy import DEFAULT_CHUNK_ROWS, require
 from backsafe.exercises._exercise import Exercise
-from backsafe.spine import _constants as k
 from backsafe.spine._model import JointName, TableName
 from backsafe.spine._types import (
     DEFAULT_LIMITS,
@@ -34,27 +20,14 @@ from backsafe.spine._types import (
     SpineLevel,
 )
 
-#: The columns `score_frame` adds, before any prefix.
-SCORE_COLUMNS: Final = (
-    "moment_nm",
-    "compression_n",
-    "shear_n",
-    "level",
-    "compression_level",
-    "shear_level",
-    "method",
-)
+if TYPE_CHECKING:
+    import pandas as pd
 
-_LEVELS: Final = pd.CategoricalDtype(
-    [level.value for level in SpinalLoadArrays.LEVELS], ordered=True
-)
-_METHODS: Final = pd.CategoricalDtype(
-    [method.value for method in SpinalLoadArrays.METHODS]
-)
+_FEATURE = "score_frame"
 
 
 def score_frame(
-    frame: pd.DataFrame,
+    frame: "pd.DataFrame",
     *,
     exercise: str = "exercise",
     mass_kg: str = "mass_kg",
@@ -69,7 +42,8 @@ def score_frame(
     extensor_moment_arm_m: float | None = None,
     limits: Limits = DEFAULT_LIMITS,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
-) -> pd.DataFrame:
+    errors: Literal["raise", "mask"] = "raise",
+) -> "pd.DataFrame":
     """Return *frame* with the spinal load of every logged set added.
 
     Each row is one set: an exercise slug, the lifter's body and the load.
@@ -97,6 +71,11 @@ def score_frame(
         extensor_moment_arm_m: See `spinal_load`.
         limits: See `spinal_load`.
         chunk_rows: Rows per chunk.
+        errors: ``"raise"`` (default): bad rows raise `InvalidRowsError`.
+            ``"mask"``: the good rows are scored and an ``error`` column
+            (after *prefix*) holds, for each bad row, its first field and
+            rule (missing for good rows); the bad rows' numbers are NaN
+            and their grades missing, as pandas marks missing values.
 
     Returns:
         A new frame: *frame*'s columns and the score columns.
@@ -126,182 +105,24 @@ def score_frame(
 
     .. versionadded:: 0.1.0
     """
-    if not isinstance(frame, pd.DataFrame):
-        raise InvalidInputError.out_of_range(
-            "frame", type(frame).__name__, "a pandas DataFrame"
-        )
-    names = [prefix + name for name in SCORE_COLUMNS]
-    if clash := [name for name in names if name in frame.columns]:
-        raise InvalidInputError.out_of_range(
-            "prefix",
-            prefix,
-            f"a prefix that keeps the new columns apart from {clash}",
-        )
-    table = exercise_table(exercises)
-    columns = _Columns(frame)
-    rows = _ExerciseRows(
-        table=table,
-        exercise=columns.codes(exercise, "exercise", table.slugs),
-        load=columns.floats(load_kg, "load_kg", 0.0, k.MAX_LOAD_KG, "kg"),
-        lean=(
-            None
-            if lean_deg is None
-            else columns.floats(
-                lean_deg, "lean_deg", k.MIN_LEAN_DEG, k.MAX_LEAN_DEG
-            )
-        ),
+    require(_FEATURE, "numpy", "array")
+    require(_FEATURE, "pandas", "frame")
+    from backsafe.batch import _frame_many  # noqa: PLC0415 (needs the extra)
+
+    return _frame_many.score_frame(
+        frame,
+        exercise=exercise,
+        mass_kg=mass_kg,
+        height_m=height_m,
+        load_kg=load_kg,
+        lean_deg=lean_deg,
+        sex=sex,
+        prefix=prefix,
+        exercises=exercises,
+        joint=joint,
+        anthropometrics=anthropometrics,
+        extensor_moment_arm_m=extensor_moment_arm_m,
+        limits=limits,
+        chunk_rows=chunk_rows,
+        errors=errors,
     )
-    body = _Body(
-        mass=columns.floats(
-            mass_kg,
-            "mass_kg",
-            k.MIN_BODY_MASS_KG,
-            k.MAX_BODY_MASS_KG,
-            "kg",
-        ),
-        height=columns.floats(
-            height_m, "height_m", k.MIN_HEIGHT_M, k.MAX_HEIGHT_M, "m"
-        ),
-        sex=columns.codes(sex, "sex", SEXES, missing_allowed=True),
-    )
-    model = _options(joint, anthropometrics, extensor_moment_arm_m, limits)
-    try:
-        loads = _run(
-            len(frame), rows, body, model, chunk_rows, read_only=False
-        )
-    except InvalidRowsError as error:
-        raise InvalidRowsError(
-            error.field or "",
-            error.allowed or "",
-            rows=frame.index.take(
-                np.asarray(error.rows, dtype=np.intp)
-            ).tolist(),
-            values=error.values,
-            count=error.count,
-            other_fields=error.other_fields,
-            by_label=True,
-        ) from None
-    new: dict[str, Any] = dict(
-        zip(
-            names,
-            (
-                loads.moment_nm,
-                loads.compression_n,
-                loads.shear_n,
-                pd.Categorical.from_codes(loads.level, dtype=_LEVELS),
-                pd.Categorical.from_codes(
-                    loads.compression_level, dtype=_LEVELS
-                ),
-                pd.Categorical.from_codes(loads.shear_level, dtype=_LEVELS),
-                pd.Categorical.from_codes(loads.method, dtype=_METHODS),
-            ),
-            strict=True,
-        )
-    )
-    # The new arrays belong to the result, so they join it without a copy.
-    scores = pd.DataFrame(new, index=frame.index, copy=False)
-    return pd.concat([frame, scores], axis=1)
-
-
-class _Columns:
-    """Reads the frame's columns chunk by chunk, as the batch rows want."""
-
-    def __init__(self, frame: pd.DataFrame) -> None:
-        self._frame = frame
-
-    def _series(self, column: str, field: str) -> "pd.Series[Any]":
-        if column not in self._frame.columns:
-            raise InvalidInputError.out_of_range(
-                field,
-                column,
-                "the name of a column of the frame, such as "
-                + ", ".join(repr(c) for c in self._frame.columns[:8]),
-            )
-        series: pd.Series[Any] = self._frame[column]
-        return series
-
-    def floats(
-        self,
-        column: str | None,
-        field: str,
-        min_value: float,
-        max_value: float,
-        unit: str = "",
-    ) -> _FloatColumn:
-        if column is None:
-            return _FloatColumn(
-                name=field, min_value=min_value, max_value=max_value, unit=unit
-            )
-        series = self._series(column, field)
-        if not pd.api.types.is_numeric_dtype(
-            series.dtype
-        ) or pd.api.types.is_bool_dtype(series.dtype):
-            raise InvalidInputError.out_of_range(
-                field,
-                f"column {column!r} of dtype {series.dtype}",
-                "a column of real numbers",
-            )
-
-        def chunk(lo: int, hi: int) -> FloatArray:
-            # Missing values (NaN, None, pd.NA) become NaN, a bad row.
-            return series.iloc[lo:hi].to_numpy(
-                dtype=np.float64, na_value=np.nan
-            )
-
-        return _FloatColumn(
-            name=field,
-            min_value=min_value,
-            max_value=max_value,
-            unit=unit,
-            chunk=chunk,
-        )
-
-    def codes(
-        self,
-        column: str | None,
-        field: str,
-        labels: tuple[str, ...],
-        *,
-        missing_allowed: bool = False,
-    ) -> _CodeColumn:
-        allowed = _one_of(field, labels, missing_allowed=missing_allowed)
-        if column is None:
-            return _CodeColumn(name=field, allowed=allowed, constant=MISSING)
-        series = self._series(column, field)
-        return _CodeColumn(
-            name=field,
-            allowed=allowed,
-            chunk=_encoder(series, labels),
-            raw=lambda lo, hi: series.iloc[lo:hi].to_numpy(),
-        )
-
-
-def _encoder(
-    series: "pd.Series[Any]", labels: tuple[str, ...]
-) -> Callable[[int, int], Codes]:
-    """Encode a column by hashing (or by its categories, if it has them)."""
-    index = {label: code for code, label in enumerate(labels)}
-
-    def lookup(uniques: Iterable[object]) -> Codes:
-        # The last entry serves code -1 (missing).
-        codes = [_lookup(index, u) for u in uniques]
-        return np.array([*codes, MISSING], dtype=np.intp)
-
-    if isinstance(series.dtype, pd.CategoricalDtype):
-        table = lookup(series.cat.categories)
-        category = series.cat.codes
-
-        def by_category(lo: int, hi: int) -> Codes:
-            return table[category.iloc[lo:hi].to_numpy()]
-
-        return by_category
-
-    def by_hash(lo: int, hi: int) -> Codes:
-        codes, uniques = pd.factorize(series.iloc[lo:hi])
-        return lookup(uniques)[codes]
-
-    return by_hash
-
-
-def _lookup(index: Mapping[str, int], value: object) -> int:
-    return index.get(value, UNKNOWN) if isinstance(value, str) else UNKNOWN

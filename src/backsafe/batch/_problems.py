@@ -7,7 +7,11 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from backsafe.exceptions import InvalidInputError, InvalidRowsError
+from backsafe.exceptions import (
+    InvalidInputError,
+    InvalidRowsError,
+    RowProblem,
+)
 
 BoolArray = npt.NDArray[np.bool_]
 
@@ -27,6 +31,10 @@ class _Problems:
         self._found: dict[tuple[str, str], _Found] = {}
         #: The offset of the chunk being checked.
         self.lo = 0
+        #: Every bad row, when the caller masks them (see `_run`).
+        self.bad: BoolArray | None = None
+        #: With `bad`: the bad rows of each field and rule, in full.
+        self.by_field: dict[tuple[str, str], BoolArray] = {}
 
     def __bool__(self) -> bool:
         return bool(self._found)
@@ -44,6 +52,12 @@ class _Problems:
         if not bad.any():
             return
         at = np.flatnonzero(bad)
+        if self.bad is not None:
+            self.bad[at + self.lo] = True
+            rows = self.by_field.get((field, allowed))
+            if rows is None:
+                rows = self.by_field[field, allowed] = np.zeros_like(self.bad)
+            rows[at + self.lo] = True
         found = self._found.setdefault((field, allowed), _Found(allowed))
         found.count += at.size
         room = InvalidRowsError.MAX_ROWS - len(found.rows)
@@ -70,6 +84,19 @@ class _Problems:
             return
         self.add(field, allowed, np.asarray(bad), values, labels=labels)
 
+    def found(self) -> list[RowProblem]:
+        """Every field and rule with bad rows, each bounded."""
+        return [
+            RowProblem(
+                name,
+                found.allowed,
+                tuple(found.rows),
+                tuple(found.values),
+                found.count,
+            )
+            for (name, _), found in self._found.items()
+        ]
+
     def raise_if_any(self) -> None:
         if not self._found:
             return
@@ -82,6 +109,7 @@ class _Problems:
             values=first.values,
             count=first.count,
             other_fields=others,
+            problems=self.found(),
         )
 
 

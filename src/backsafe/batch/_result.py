@@ -1,16 +1,90 @@
-"""The result of batch scoring: the loads of many rows as numpy arrays."""
+"""The result of batch scoring: the loads of many rows as numpy arrays.
 
-from typing import Any, ClassVar, final
+Imports no numpy (the arrays' types are for the type checker only), so
+that the public name resolves on an install without the ``array`` extra.
+"""
+
+from typing import TYPE_CHECKING, Any, ClassVar, Final, final
 
 import attrs
-import numpy as np
-import numpy.typing as npt
 
+from backsafe.exceptions import InvalidInputError, RowProblem
 from backsafe.spine import _kernel as kernel
 from backsafe.spine._types import ModelMethod, SpineLevel, StressLevel
 
-FloatArray = npt.NDArray[np.float64]
-CodeArray = npt.NDArray[np.int8]
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    FloatArray = npt.NDArray[np.float64]
+    CodeArray = npt.NDArray[np.int8]
+    BoolArray = npt.NDArray[np.bool_]
+else:
+
+    class _Array:
+        """A numpy array, for annotations read at run time (no numpy here)."""
+
+    FloatArray = CodeArray = BoolArray = _Array
+
+
+def _floats(
+    _instance: object,
+    attribute: "attrs.Attribute[Any]",
+    value: object,
+    *,
+    nonnegative: bool = False,
+) -> None:
+    """Refuse anything but a 1-D float array of finite numbers."""
+    import numpy as np  # noqa: PLC0415 (an instance implies numpy)
+
+    field = f"SpinalLoadArrays.{attribute.name}"
+    if not (
+        isinstance(value, np.ndarray)
+        and value.ndim == 1
+        and value.dtype.kind == "f"
+    ):
+        raise InvalidInputError.out_of_range(
+            field, type(value).__name__, "a 1-D numpy array of floats"
+        )
+    if not np.isfinite(value).all():
+        raise InvalidInputError.out_of_range(
+            field, "an array holding NaN or infinity", "finite numbers"
+        )
+    if nonnegative and value.size and value.min() < 0:
+        raise InvalidInputError.out_of_range(
+            field, float(value.min()), "numbers >= 0"
+        )
+
+
+def _codes(
+    _instance: object, attribute: "attrs.Attribute[Any]", value: object
+) -> None:
+    """Refuse anything but a 1-D integer array of codes below *count*."""
+    import numpy as np  # noqa: PLC0415 (an instance implies numpy)
+
+    field = f"SpinalLoadArrays.{attribute.name}"
+    if not (
+        isinstance(value, np.ndarray)
+        and value.ndim == 1
+        and value.dtype.kind in "iu"
+    ):
+        raise InvalidInputError.out_of_range(
+            field, type(value).__name__, "a 1-D numpy array of integer codes"
+        )
+    if value.size and not (value.min() >= 0 and value.max() < _CODES):
+        raise InvalidInputError.out_of_range(
+            field, "an array with other codes", f"codes 0 to {_CODES - 1}"
+        )
+
+
+def _nonnegative_floats(
+    instance: object, attribute: "attrs.Attribute[Any]", value: object
+) -> None:
+    _floats(instance, attribute, value, nonnegative=True)
+
+
+#: Grades and methods both have three codes.
+_CODES: Final = 3
 
 
 @final
@@ -33,6 +107,11 @@ class SpinalLoadArrays:
         shear_level: Shear graded against the limits.
         method: 0 static, 1 supported, 2 calibrated (see `METHODS`).
         joint: The joint the numbers apply to.
+        valid: With ``errors="mask"``: False for each bad row, whose
+            numbers and codes are 0 and must not be read as loads (never
+            NaN); ``None`` when the batch raised on bad rows instead.
+        problems: With ``errors="mask"``: each field and rule with bad
+            rows, as `InvalidRowsError.problems` (rows bounded).
 
     >>> loads = spinal_load_many(lean_deg=[0, 45], mass_kg=80, height_m=1.78)
     >>> loads.compression_n.round().tolist()
@@ -48,66 +127,35 @@ class SpinalLoadArrays:
     #: How a row was computed, by code.
     METHODS: ClassVar[tuple[ModelMethod, ...]] = kernel.METHODS
 
-    moment_nm: FloatArray
-    compression_n: FloatArray
-    shear_n: FloatArray
-    level: CodeArray
-    compression_level: CodeArray
-    shear_level: CodeArray
-    method: CodeArray
-    joint: SpineLevel
+    moment_nm: "FloatArray" = attrs.field(validator=_floats)
+    compression_n: "FloatArray" = attrs.field(validator=_nonnegative_floats)
+    shear_n: "FloatArray" = attrs.field(validator=_floats)
+    level: "CodeArray" = attrs.field(validator=_codes)
+    compression_level: "CodeArray" = attrs.field(validator=_codes)
+    shear_level: "CodeArray" = attrs.field(validator=_codes)
+    method: "CodeArray" = attrs.field(validator=_codes)
+    joint: SpineLevel = attrs.field()
+    valid: "BoolArray | None" = attrs.field(default=None)
+    problems: tuple[RowProblem, ...] = attrs.field(default=(), converter=tuple)
+
+    @joint.validator
+    def _check_joint(self, _: "attrs.Attribute[Any]", value: object) -> None:
+        if not isinstance(value, SpineLevel):
+            raise InvalidInputError.out_of_range(
+                "SpinalLoadArrays.joint", value, "a SpineLevel"
+            )
+
+    def __attrs_post_init__(self) -> None:
+        arrays = attrs.astuple(self, recurse=False)[:7]
+        rows = {len(a) for a in arrays}
+        if self.valid is not None:
+            rows.add(len(self.valid))
+        if len(rows) > 1:
+            raise InvalidInputError.out_of_range(
+                "SpinalLoadArrays",
+                f"arrays of {sorted(rows)} rows",
+                "arrays of one length",
+            )
 
     def __len__(self) -> int:
         return len(self.moment_nm)
-
-
-@attrs.frozen
-class _Outputs:
-    moment_nm: FloatArray
-    compression_n: FloatArray
-    shear_n: FloatArray
-    level: CodeArray
-    compression_level: CodeArray
-    shear_level: CodeArray
-    method: CodeArray
-
-    @classmethod
-    def empty(cls, n: int) -> "_Outputs":
-        return cls(
-            np.empty(n, dtype=np.float64),
-            np.empty(n, dtype=np.float64),
-            np.empty(n, dtype=np.float64),
-            np.empty(n, dtype=np.int8),
-            np.empty(n, dtype=np.int8),
-            np.empty(n, dtype=np.int8),
-            np.empty(n, dtype=np.int8),
-        )
-
-    def freeze(
-        self, joint: SpineLevel, *, read_only: bool
-    ) -> SpinalLoadArrays:
-        if read_only:
-            for array in attrs.astuple(self, recurse=False):
-                array.flags.writeable = False
-        return SpinalLoadArrays(
-            moment_nm=self.moment_nm,
-            compression_n=self.compression_n,
-            shear_n=self.shear_n,
-            level=self.level,
-            compression_level=self.compression_level,
-            shear_level=self.shear_level,
-            method=self.method,
-            joint=joint,
-        )
-
-    def into(self, rows: slice) -> dict[str, npt.NDArray[Any]]:
-        """The outputs of *rows*, by the kernel's names for them."""
-        return {
-            "moment_nm": self.moment_nm[rows],
-            "compression_n": self.compression_n[rows],
-            "shear_n": self.shear_n[rows],
-            "level": self.level[rows],
-            "compression_level": self.compression_level[rows],
-            "shear_level": self.shear_level[rows],
-            "method": self.method[rows],
-        }

@@ -174,11 +174,18 @@ class _ExerciseTable:
     def build(
         cls, exercises: Iterable[Exercise] | Mapping[str, Exercise]
     ) -> "_ExerciseTable":
-        pairs = (
-            list(exercises.items())
-            if isinstance(exercises, Mapping)
-            else [(getattr(e, "slug", None), e) for e in exercises]
-        )
+        if isinstance(exercises, Mapping):
+            pairs = list(exercises.items())
+        elif not isinstance(exercises, Iterable) or isinstance(  # type: ignore[redundant-expr]
+            exercises, (str, bytes)
+        ):
+            raise InvalidInputError.out_of_range(
+                "exercises",
+                exercises,
+                "exercises, or a mapping from slug to exercise",
+            )
+        else:
+            pairs = [(getattr(e, "slug", None), e) for e in exercises]
         seen: set[object] = set()
         for slug, exercise in pairs:
             if not isinstance(exercise, Exercise) or not isinstance(slug, str):

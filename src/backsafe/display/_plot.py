@@ -14,7 +14,7 @@ import attrs
 from backsafe.coaching._doses import Change
 from backsafe.coaching._progression import Progression, Step
 from backsafe.display._html import LEVEL_COLOURS
-from backsafe.exceptions import InvalidInputError
+from backsafe.exceptions import InvalidInputError, MissingExtraError
 from backsafe.exercises._exercise import Exercise, TrainingMode
 from backsafe.exercises._scoring import exercise_posture
 from backsafe.spine._model import spinal_load
@@ -46,8 +46,9 @@ def _pyplot() -> Any:
     try:
         return importlib.import_module("matplotlib.pyplot")
     except ImportError as exc:  # pragma: no cover - needs no matplotlib
-        msg = "backsafe's plots need matplotlib: pip install 'backsafe[plot]'"
-        raise ImportError(msg) from exc
+        raise MissingExtraError(
+            "backsafe's plots", "matplotlib", "plot"
+        ) from exc
 
 
 def _axes(ax: "Axes | None") -> "Axes":
@@ -153,7 +154,7 @@ def plot_lean(
 
     Raises:
         InvalidInputError: Bad subject, load or quantity.
-        ImportError: matplotlib is not installed.
+        MissingExtraError: matplotlib is not installed (an ImportError).
 
     >>> ax = plot_lean(Posture(lean=TorsoLean(degrees=0)), Body(
     ...     mass_kg=80, height_m=1.78))
@@ -252,7 +253,7 @@ def plot_exercises(
 
     Raises:
         InvalidInputError: No entries, or a bad entry.
-        ImportError: matplotlib is not installed.
+        MissingExtraError: matplotlib is not installed (an ImportError).
 
     .. versionadded:: 0.1.0
     """
@@ -338,7 +339,7 @@ def plot_progression(
 
     Raises:
         InvalidInputError: *progression* is not a `Progression`.
-        ImportError: matplotlib is not installed.
+        MissingExtraError: matplotlib is not installed (an ImportError).
 
     .. versionadded:: 0.1.0
     """

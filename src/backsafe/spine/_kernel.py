@@ -51,11 +51,8 @@ class Namespace(Protocol):
     def radians(self, x: Numeric, /) -> Numeric:
         """Degrees to radians."""
 
-    def sin(self, x: Numeric, /) -> Numeric:
-        """Sine."""
-
-    def cos(self, x: Numeric, /) -> Numeric:
-        """Cosine."""
+    def sin_cos(self, x: Numeric, /) -> tuple[Numeric, Numeric]:
+        """Sine and cosine of *x*, radians from 0 to pi/2."""
 
     def abs(self, x: Numeric, /) -> Numeric:
         """Magnitude."""
@@ -68,8 +65,11 @@ class Namespace(Protocol):
     def where(self, condition: Numeric, x: Numeric, y: Numeric, /) -> Numeric:
         """*x* where *condition* holds, else *y*."""
 
-    def product(self, *factors: Numeric) -> Numeric:
-        """The product of *factors*, multiplied from left to right."""
+    def product(self, *factors: Numeric, into: str | None = None) -> Numeric:
+        """The product of *factors*, multiplied from left to right.
+
+        *into*: see `total`.
+        """
 
     def ratio(self, x: Numeric, y: Numeric, /) -> Numeric:
         """*x* divided by *y*."""
@@ -100,8 +100,11 @@ class _Scalar:
     """`Namespace` for one row of floats (`math` and the builtins)."""
 
     radians = staticmethod(math.radians)
-    sin = staticmethod(math.sin)
-    cos = staticmethod(math.cos)
+
+    @staticmethod
+    def sin_cos(x: float, /) -> tuple[float, float]:
+        return math.sin(x), math.cos(x)
+
     abs = staticmethod(abs)
     ratio = staticmethod(operator.truediv)
 
@@ -115,6 +118,9 @@ class _Scalar:
 
     @staticmethod
     def total(terms: Sequence[float], /, into: str | None = None) -> float:  # noqa: ARG004
+        # Two terms: their rounded sum, as fsum's, but faster.
+        if len(terms) == 2:  # noqa: PLR2004
+            return terms[0] + terms[1]
         return math.fsum(terms)
 
     @staticmethod
@@ -127,7 +133,10 @@ class _Scalar:
         return sum([value >= limit for limit in limits])
 
     @staticmethod
-    def product(*factors: float) -> float:
+    def product(*factors: float, into: str | None = None) -> float:  # noqa: ARG004
+        # Two factors (most calls): the same product, without a loop.
+        if len(factors) == 2:  # noqa: PLR2004
+            return factors[0] * factors[1]
         return math.prod(factors)
 
     @staticmethod
@@ -205,7 +214,10 @@ def task_compression_n(task: CalibratedTask | None) -> float:
 
 
 class Terms(NamedTuple):
-    """Each source's share of the load, and the totals (numeric)."""
+    """Each source's share of the load, and the totals (numeric).
+
+    The shares are ``None`` when `terms` was asked for the totals only.
+    """
 
     upper_moment_nm: Numeric
     upper_compression_n: Numeric
@@ -217,6 +229,61 @@ class Terms(NamedTuple):
     moment_nm: Numeric
     compression_n: Numeric
     shear_n: Numeric
+
+
+#: What a weight does to the joint: moment, compression, shear (plain
+#: tuples, as one row's call is hot).
+_Effect = tuple[Numeric, Numeric, Numeric]
+#: The posture's factors shared by every weight: static, calibrated, sin,
+#: height times sin, cos times the axial share.
+_Geometry = tuple[Numeric, Numeric, Numeric, Numeric, Numeric]
+
+
+def _effect(  # noqa: PLR0917 (positional: one row is hot)
+    xp: Namespace,
+    at: _Geometry,
+    weight_n: Numeric,
+    weight_height_n: Numeric,
+    weight_reach_nm: Numeric,
+    into: bool = False,  # noqa: FBT001, FBT002
+) -> _Effect:
+    """The moment, compression and shear of a weight (or a sum of them).
+
+    *weight_height_n* is the weight times its lever as a share of stature
+    (at its lean of 90 degrees), *weight_reach_nm* the weight times its
+    reach in front of the trunk (``None``: no reach). The equations are
+    linear in the weight,
+    so the same lines give one source's share or, given the sums, the
+    total of several sources.
+
+    - Free standing (`STATIC`): the flexion moment is the weight at its
+      lever, ``weight * (distance * height * sin(lean) + reach)``; the
+      weight adds its axial (``cos``) and tangential (``sin``) components.
+    - `SUPPORTED`: the support holds the trunk, so only the axial component
+      of the weight reaches the spine, times the support's axial share.
+    - `CALIBRATED`: the weights are replaced by a published compression.
+
+    *into*: write the totals straight into the outputs (`Namespace.total`).
+    """
+    static, calibrated, sin, height_sin, axial_cos = at
+    moment = xp.product(weight_height_n, height_sin)
+    if weight_reach_nm is not None:
+        moment = xp.total(
+            (moment, weight_reach_nm), into="moment_nm" if into else None
+        )
+    return (
+        xp.where(static, moment, 0.0),
+        xp.where(calibrated, 0.0, xp.product(weight_n, axial_cos)),
+        xp.where(
+            static,
+            xp.product(weight_n, sin, into="shear_n" if into else None),
+            0.0,
+        ),
+    )
+
+
+#: The shares of `terms` when only the totals are asked for.
+_NO_SHARE: Final[_Effect] = (None, None, None)
 
 
 def terms(
@@ -233,17 +300,16 @@ def terms(
     axial: Numeric,
     task_n: Numeric,
     arm_m: float,
+    shares: bool = True,
 ) -> Terms:
     """Compute the moment, compression and shear of each source.
 
-    - Free standing (`STATIC`): the extensors hold the flexion moment of
-      the upper body (at its centre of mass) and of a trunk-borne load (at
-      the shoulder line, plus any reach) at the lever *arm_m*; the weights
-      add their axial and tangential components.
-    - `SUPPORTED`: the support holds the trunk, so only the axial component
-      of the weights reaches the spine, times the support's *axial* share.
-    - `CALIBRATED`: a published EMG-assisted compression *task_n*, scaled
-      by body mass.
+    Two weights load the spine: the upper body (at its centre of mass) and
+    a trunk-borne load (at the shoulder line, plus any reach); `_effect`
+    turns a weight into moment, compression and shear. In free standing
+    postures the extensors hold the moment at the lever *arm_m*, and add
+    that force to the compression; a `CALIBRATED` task replaces it by a
+    published EMG-assisted compression *task_n*, scaled by body mass.
 
     Args:
         xp: The namespace to compute with.
@@ -258,62 +324,69 @@ def terms(
         axial: `axial_share` of the support (1 when free standing).
         task_n: `task_compression_n` of the calibrated task.
         arm_m: The extensor lever.
+        shares: Whether to compute each source's share; if not, the
+            totals are computed from the summed weights (fewer passes
+            over many rows; equal to the sum of the shares up to
+            rounding) and the shares are ``None``.
 
     Returns:
         The terms; a load off the trunk, or of a branch not taken, is 0.
     """
     g = k.GRAVITY_M_S2
-    static = method == STATIC
-    calibrated = method == CALIBRATED
-    radians = xp.radians(lean_deg)
-    sin, cos = xp.sin(radians), xp.cos(radians)
+    sin, cos = xp.sin_cos(xp.radians(lean_deg))
     # Only the axial share of a weight reaches the spine (all of it when
-    # free standing); a calibrated task replaces the weights altogether.
-    axial_cos = xp.product(cos, axial)
-    # The weight of `upper_mass_kg`, in one product.
-    upper_n = xp.product(upper_fraction, mass_kg, g)
-    upper_moment = xp.where(
+    # free standing). Positional, as one row's call is hot: static,
+    # calibrated, sin, height_sin, axial_cos.
+    static, calibrated = method == STATIC, method == CALIBRATED
+    at: _Geometry = (
         static,
-        xp.product(upper_n, k.UPPER_COM_DISTANCE_PER_H, height_m, sin),
-        0.0,
+        calibrated,
+        sin,
+        xp.product(height_m, sin),
+        xp.product(cos, axial),
     )
-    upper_compression = xp.where(
-        calibrated, 0.0, xp.product(upper_n, axial_cos)
-    )
-    upper_shear = xp.where(static, xp.product(upper_n, sin), 0.0)
+    # The weight of `upper_mass_kg`, in one product.
+    upper_n = xp.product(upper_fraction, g, mass_kg)
     # Every trunk-borne placement sits on the shoulder line: bars on the
     # back or the front of the shoulders, a goblet at the chest, and hands
     # hanging from the shoulders. A reach adds its horizontal distance in
     # front of them. Loads on the pelvis or a machine pad never reach the
     # spine.
     load_n = xp.where(trunk_borne, xp.product(load_kg, g), 0.0)
-    lever = xp.total(
-        (xp.product(k.SHOULDER_DISTANCE_PER_H, height_m, sin), reach_m)
-    )
-    load_moment = xp.where(static, xp.product(load_n, lever), 0.0)
-    load_compression = xp.where(calibrated, 0.0, xp.product(load_n, axial_cos))
-    load_shear = xp.where(static, xp.product(load_n, sin), 0.0)
+    upper_height = xp.product(upper_n, k.UPPER_COM_DISTANCE_PER_H)
+    load_height = xp.product(load_n, k.SHOULDER_DISTANCE_PER_H)
+    load_reach = xp.product(load_n, reach_m)
+    if shares:
+        # Weight, weight times lever per stature, weight times reach.
+        upper = _effect(xp, at, upper_n, upper_height, None)
+        load = _effect(xp, at, load_n, load_height, load_reach)
+        moment = xp.total((upper[0], load[0]), into="moment_nm")
+        weights: tuple[Numeric, ...] = (upper[1], load[1])
+        shear = xp.total((upper[2], load[2]), into="shear_n")
+    else:
+        upper = load = _NO_SHARE
+        moment, compression, shear = _effect(
+            xp,
+            at,
+            xp.total((upper_n, load_n)),
+            xp.total((upper_height, load_height)),
+            load_reach,
+            True,  # noqa: FBT003
+        )
+        weights = (compression,)
     # The extensors hold the flexion moment at their lever.
-    moment = xp.total((upper_moment, load_moment), into="moment_nm")
     muscle = xp.where(
         calibrated,
         xp.scale(task_n, mass_kg, k.CALIBRATION_REFERENCE_MASS_KG),
         xp.ratio(moment, arm_m),
     )
     return Terms(
-        upper_moment_nm=upper_moment,
-        upper_compression_n=upper_compression,
-        upper_shear_n=upper_shear,
-        load_moment_nm=load_moment,
-        load_compression_n=load_compression,
-        load_shear_n=load_shear,
-        muscle_compression_n=muscle,
-        moment_nm=moment,
-        compression_n=xp.total(
-            (upper_compression, load_compression, muscle),
-            into="compression_n",
-        ),
-        shear_n=xp.total((upper_shear, load_shear), into="shear_n"),
+        *upper,
+        *load,
+        muscle,
+        moment,
+        xp.total((*weights, muscle), into="compression_n"),
+        shear,
     )
 
 
