@@ -60,7 +60,7 @@ doctest_test_doctest_blocks = ""
 #: Pages whose snippets still rely on the names the build used to import
 #: for every page; until they import what they use, the build gives them
 #: those names in a hidden setup block, and the snippet test skips them.
-SNIPPETS_NOT_YET_SELF_CONTAINED = ("batch",)
+SNIPPETS_NOT_YET_SELF_CONTAINED: tuple[str, ...] = ()
 _LEGACY_SETUP = (
     "```{testsetup} *\nfrom backsafe import *\nimport backsafe\n```\n\n"
 )
