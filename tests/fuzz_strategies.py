@@ -75,7 +75,7 @@ def samples() -> dict[str, Any]:
         phase=bs.Phase.CHRONIC, clearance=clearance, programme_start=DAY0
     )
     outcome = bs.decide(report, dose, context)
-    return {**_coaching_samples(report, outcome), **_daily_samples(body), **{
+    built = {
         "Advice": next(iter(bs.Advice)),
         "Alternative": options[0],
         "AlternativeList": options,
@@ -104,7 +104,8 @@ def samples() -> dict[str, Any]:
         "WorkoutChange": rewrite.changes[0],
         "WorkoutItem": item,
         "WorkoutRewrite": rewrite,
-    }}
+    }
+    return {**built, **_coaching_samples(), **_daily_samples(body)}
 
 
 def _lifting_task() -> Any:
@@ -151,7 +152,7 @@ def _daily_samples(body: Any) -> dict[str, Any]:
     }
 
 
-def _coaching_samples(report: Any, outcome: Any) -> dict[str, Any]:
+def _coaching_samples() -> dict[str, Any]:
     """Valid episodes and next-morning answers, built by the library."""
     plan = bs.generate_progression(
         "glute-bridge",
@@ -172,7 +173,9 @@ def _coaching_samples(report: Any, outcome: Any) -> dict[str, Any]:
         pain_before=1,
         pain_during_max=2,
         sets=tuple(
-            bs.SetResult(reps=dose.reps, load_kg=dose.load_kg, reps_in_reserve=3)
+            bs.SetResult(
+                reps=dose.reps, load_kg=dose.load_kg, reps_in_reserve=3
+            )
             for _ in range(dose.sets)
         ),
     )
@@ -984,9 +987,7 @@ _METHOD_CALLS: dict[str, Callable[[], list[Call]]] = {
             {},
         ),
     ],
-    "Episode.clear": lambda: [
-        ((bs.Clearance(cleared=True, on=DAY1),), {})
-    ],
+    "Episode.clear": lambda: [((bs.Clearance(cleared=True, on=DAY1),), {})],
     "Episode.add_risk_factor": lambda: [
         ((next(iter(bs.RiskFactor)), DAY1), {})
     ],
