@@ -5,6 +5,7 @@ naming its field, documents under the size cap parse in bounded memory
 whatever their shape, and an error is the same in every run.
 """
 
+import datetime as dt
 import json
 import math
 import os
@@ -279,6 +280,16 @@ _BAD_FIELDS: list[tuple[Callable[[], object], str]] = [
             onset=fs.DAY0, dose=fs.sample("Dose"), risk_factors=[_NONE]
         ),
         "risk_factors",
+    ),
+    (
+        lambda: fs.sample("Episode").record(
+            attrs.evolve(
+                fs.sample("Episode").sessions[0].report,
+                day=dt.date.max,
+                pain_next_morning=None,
+            )
+        ),
+        "report.day",
     ),
     (lambda: bs.replay(fs.sample("Episode"), _NONE), "events"),
     (lambda: bs.replay(fs.sample("Episode"), _TEXT), "events"),
