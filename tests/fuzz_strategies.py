@@ -26,6 +26,8 @@ from backsafe.exceptions import BacksafeError
 
 #: A Monday, the first day of every sample plan.
 DAY0 = dt.date(2026, 3, 2)
+#: The day after: the sample episode's second, unanswered, session.
+DAY1 = DAY0 + dt.timedelta(days=1)
 
 #: Arguments of one call: positional and keyword.
 Call = tuple[tuple[Any, ...], dict[str, Any]]
@@ -73,7 +75,7 @@ def samples() -> dict[str, Any]:
         phase=bs.Phase.CHRONIC, clearance=clearance, programme_start=DAY0
     )
     outcome = bs.decide(report, dose, context)
-    return {
+    built = {
         "Advice": next(iter(bs.Advice)),
         "Alternative": options[0],
         "AlternativeList": options,
@@ -102,6 +104,94 @@ def samples() -> dict[str, Any]:
         "WorkoutChange": rewrite.changes[0],
         "WorkoutItem": item,
         "WorkoutRewrite": rewrite,
+    }
+    return {**built, **_coaching_samples(), **_daily_samples(body)}
+
+
+def _lifting_task() -> Any:
+    """A valid metric lift: a 10 kg box from knee height to the bench."""
+    return bs.LiftingTask(
+        horizontal_origin=40.0,
+        vertical_origin=50.0,
+        horizontal_destination=35.0,
+        vertical_destination=100.0,
+        frequency=1.0,
+        coupling=bs.Coupling.FAIR,
+        load=10.0,
+        asymmetry_origin=30.0,
+    )
+
+
+def _daily_samples(body: Any) -> dict[str, Any]:
+    """Valid instances of the lifting equation's and the tasks' classes."""
+    lift = _lifting_task()
+    analysis = bs.analyze_lift(lift, duration=bs.LiftingDuration.SHORT)
+    composite = bs.composite_lifting_index(
+        [lift, attrs.evolve(lift, frequency=0.5, load=5.0)],
+        duration="moderate",
+    )
+    box = bs.tasks.get("lift-box-from-floor")
+    score = bs.score_task(box, body)
+    swaps = bs.task_swaps(box, body)
+    return {
+        "CompositeLiftingIndex": composite,
+        "DailyTask": box,
+        "LiftAnalysis": analysis,
+        "LiftingSession": bs.LiftingSession(
+            work_minutes=45.0, recovery_minutes=60.0
+        ),
+        "LiftingTask": lift,
+        "RecommendedWeightLimit": analysis.origin,
+        "TaskCollection": bs.tasks,
+        "TaskIndices": composite.tasks[0],
+        "TaskScore": score,
+        "TaskSwap": swaps[0],
+        "TaskSwapList": swaps,
+        "TaskWay": box.ways[0],
+        "WayScore": score.ways[0],
+    }
+
+
+def _coaching_samples() -> dict[str, Any]:
+    """Valid episodes and next-morning answers, built by the library."""
+    plan = bs.generate_progression(
+        "glute-bridge",
+        bs.Body(mass_kg=80, height_m=1.78),
+        phase=bs.Phase.CHRONIC,
+        mode=bs.TrainingMode.HOME_REPS,
+        start=DAY0,
+        weeks=2,
+    )
+    episode = bs.Episode.begin(
+        onset=DAY0 - dt.timedelta(days=120),
+        plan=plan,
+        clearance=bs.Clearance(cleared=True, on=DAY0),
+    )
+    dose = plan.step_on(DAY0).dose
+    evening = bs.SessionReport(
+        day=DAY0,
+        pain_before=1,
+        pain_during_max=2,
+        sets=tuple(
+            bs.SetResult(
+                reps=dose.reps, load_kg=dose.load_kg, reps_in_reserve=3
+            )
+            for _ in range(dose.sets)
+        ),
+    )
+    episode, _ = episode.record(evening)
+    morning = bs.MorningReport(day=DAY0, pain_next_morning=1)
+    episode, _ = episode.record(morning)
+    # The next day's evening: the episode waits for its morning answer.
+    episode, _ = episode.record(attrs.evolve(evening, day=DAY1))
+    symptom = bs.PlacedSymptom(
+        symptom=next(iter(bs.Symptom)), site=next(iter(bs.SymptomSite))
+    )
+    return {
+        "Episode": episode,
+        "MorningReport": morning,
+        "PlacedSymptom": symptom,
+        "Session": episode.sessions[0],
     }
 
 
@@ -685,7 +775,123 @@ def _builtins() -> dict[str, Entry]:
             kind="cli",
         ),
     }
+    entries.update(_daily_entries())
+    entries.update(_episode_entries())
     return entries
+
+
+def _daily_entries() -> dict[str, Entry]:
+    body, box = _s("Body"), _s("DailyTask")
+    lift = _s("LiftingTask")
+    return {
+        "analyze_lift": _function(
+            "analyze_lift",
+            lambda: ((lift,), {"duration": bs.LiftingDuration.SHORT}),
+            lambda: ((lift,), {"duration": "long"}),
+        ),
+        "composite_lifting_index": _function(
+            "composite_lifting_index",
+            lambda: (
+                ([lift, attrs.evolve(lift, frequency=0.5)],),
+                {"duration": "moderate"},
+            ),
+        ),
+        "lifting_duration": _function(
+            "lifting_duration",
+            lambda: (([_s("LiftingSession")],), {}),
+            lambda: (
+                (
+                    [
+                        bs.LiftingSession(
+                            work_minutes=50.0, recovery_minutes=10.0
+                        ),
+                        bs.LiftingSession(work_minutes=30.0),
+                    ],
+                ),
+                {},
+            ),
+        ),
+        "plot_task": _function(
+            "plot_task",
+            lambda: ((box, body), {"load_kg": 8.0}),
+            lambda: (("tie-shoes", body), {"quantity": "shear"}),
+        ),
+        "recommended_weight_limit": _function(
+            "recommended_weight_limit",
+            lambda: (
+                (),
+                {
+                    "horizontal": 40.0,
+                    "vertical": 50.0,
+                    "distance": 50.0,
+                    "frequency": 1.0,
+                    "duration": "short",
+                    "coupling": "fair",
+                    "asymmetry": 30.0,
+                    "load": 10.0,
+                },
+            ),
+            lambda: (
+                (),
+                {
+                    "horizontal": 16.0,
+                    "vertical": 20.0,
+                    "distance": 20.0,
+                    "frequency": 2.0,
+                    "duration": bs.LiftingDuration.MODERATE,
+                    "coupling": bs.Coupling.GOOD,
+                    "units": "us",
+                },
+            ),
+        ),
+        "sampled_frequency": _function(
+            "sampled_frequency",
+            lambda: ((), {"lifts_per_minute": 2.5, "minutes": 15.0}),
+        ),
+        "score_task": _function(
+            "score_task",
+            lambda: ((box, body), {"load_kg": 8.0}),
+            lambda: (("tie-shoes", body), {"tasks": bs.tasks}),
+        ),
+        "task_swaps": _function(
+            "task_swaps",
+            lambda: ((box, body), {"way": "stoop", "load_kg": 8.0}),
+            lambda: (("tie-shoes", body), {"tasks": bs.tasks}),
+        ),
+        "tasks": Entry(
+            target=lambda: bs.tasks.get,
+            calls=lambda: [(("tie-shoes",), {})],
+            kind="method",
+        ),
+        "TaskSwapList": Entry(
+            target=lambda: bs.TaskSwapList,
+            calls=lambda: [((tuple(_s("TaskSwapList")),), {})],
+            kind="class",
+        ),
+    }
+
+
+def _episode_entries() -> dict[str, Entry]:
+    return {
+        "replay": _function(
+            "replay",
+            lambda: (
+                (
+                    _s("Episode"),
+                    [
+                        bs.MorningReport(day=DAY1, pain_next_morning=1),
+                        attrs.evolve(
+                            _s("Episode").sessions[0].report,
+                            day=DAY1 + dt.timedelta(days=1),
+                            pain_next_morning=None,
+                        ),
+                        bs.Clearance(cleared=True, on=DAY1),
+                    ],
+                ),
+                {},
+            ),
+        ),
+    }
 
 
 def _frame() -> Any:
@@ -753,6 +959,55 @@ _METHOD_CALLS: dict[str, Callable[[], list[Call]]] = {
     "TorsoLean.from_radians": lambda: [((0.5,), {})],
     "Config.min_days": lambda: [((bs.Phase.ACUTE,), {})],
     "Reason.of": lambda: [((next(iter(bs.ReasonCode)),), {})],
+    "SessionReport.is_settled": lambda: [((), {"settle_tol": 0})],
+    "DailyTask.way": lambda: [(("stoop",), {})],
+    "TaskCollection.get": lambda: [(("tie-shoes",), {})],
+    "TaskScore.way": lambda: [(("stoop",), {})],
+    "Episode.begin": lambda: [
+        (
+            (),
+            {
+                "onset": DAY0 - dt.timedelta(days=120),
+                "plan": _s("Episode").plan,
+                "clearance": bs.Clearance(cleared=True, on=DAY0),
+            },
+        ),
+        ((), {"onset": "2026-02-01", "dose": _s("Dose"), "phase": "acute"}),
+    ],
+    "Episode.record": lambda: [
+        ((bs.MorningReport(day=DAY1, pain_next_morning=2),), {}),
+        (
+            (
+                attrs.evolve(
+                    _s("Episode").sessions[0].report,
+                    day=DAY1 + dt.timedelta(days=1),
+                    pain_next_morning=None,
+                ),
+            ),
+            {},
+        ),
+    ],
+    "Episode.clear": lambda: [((bs.Clearance(cleared=True, on=DAY1),), {})],
+    "Episode.add_risk_factor": lambda: [
+        ((next(iter(bs.RiskFactor)), DAY1), {})
+    ],
+    "Episode.restart": lambda: [
+        ((), {"plan": _s("Episode").plan}),
+        ((), {"dose": _s("Dose")}),
+    ],
+    "MorningReport.complete": lambda: [
+        (
+            (
+                attrs.evolve(
+                    _s("Episode").sessions[0].report, pain_next_morning=None
+                ),
+            ),
+            {},
+        )
+    ],
+    "Episode.phase_on": lambda: [
+        ((DAY0 + dt.timedelta(days=3),), {"flare": True})
+    ],
     "WorkoutItem.from_slug": lambda: [
         (("split-squat",), {"sets": 3, "reps": 8, "load_kg": 10})
     ],
@@ -827,7 +1082,12 @@ def registry() -> dict[str, Entry]:
         elif name in samples():
             entries[name] = _class_entry(name)
     for cls_name in samples():
-        if cls_name in {"AlternativeList", "ExerciseSelection", "Advice"}:
+        if cls_name in {
+            "AlternativeList",
+            "ExerciseSelection",
+            "Advice",
+            "TaskSwapList",
+        }:
             continue
         entries.update(
             {

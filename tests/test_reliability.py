@@ -5,11 +5,14 @@ naming its field, documents under the size cap parse in bounded memory
 whatever their shape, and an error is the same in every run.
 """
 
+import datetime as dt
 import json
+import math
 import os
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -210,6 +213,115 @@ def test_harness_checks_pass_on_the_regressions() -> None:
     )
     run_call(fs.registry()["to_json"], (body,), {"indent": 1.5})
     run_call(fs.registry()["plot_lean"], (squat, body), {"ax": []})
+
+
+# --- The lifting equation, the tasks and the episode (#15) ----------------
+
+
+def _rebuilt(name: str, **changes: Any) -> Callable[[], object]:
+    fields = fs._kwargs_of(fs.sample(name))[1]
+    return lambda: getattr(bs, name)(**{**fields, **changes})
+
+
+#: Junk of any type, as a user's untyped code may pass it.
+_NONE: Any = None
+_FLOAT: Any = 1.0
+_TEXT: Any = "x"
+
+#: Bad fields of the results and episode inputs, and the field named.
+_BAD_FIELDS: list[tuple[Callable[[], object], str]] = [
+    (
+        _rebuilt("RecommendedWeightLimit", load_constant=math.nan),
+        "RecommendedWeightLimit.load_constant",
+    ),
+    (
+        _rebuilt("RecommendedWeightLimit", units="si"),
+        "RecommendedWeightLimit.units",
+    ),
+    (
+        _rebuilt("RecommendedWeightLimit", frequency_multiplier=1.5),
+        "RecommendedWeightLimit.frequency_multiplier",
+    ),
+    (
+        _rebuilt("RecommendedWeightLimit", lifting_index=math.inf),
+        "RecommendedWeightLimit.lifting_index",
+    ),
+    (_rebuilt("LiftAnalysis", task=math.inf), "LiftAnalysis.task"),
+    (
+        _rebuilt("LiftAnalysis", duration="forever"),
+        "LiftAnalysis.duration",
+    ),
+    (
+        _rebuilt("LiftAnalysis", destination=1.0),
+        "LiftAnalysis.destination",
+    ),
+    (_rebuilt("TaskIndices", task=math.inf), "TaskIndices.task"),
+    (_rebuilt("TaskIndices", position=-1), "TaskIndices.position"),
+    (
+        _rebuilt("TaskIndices", single_task_index=math.nan),
+        "TaskIndices.single_task_index",
+    ),
+    (
+        _rebuilt("CompositeLiftingIndex", value=math.nan),
+        "CompositeLiftingIndex.value",
+    ),
+    (
+        _rebuilt("CompositeLiftingIndex", tasks=(None,)),
+        "CompositeLiftingIndex.tasks",
+    ),
+    (
+        _rebuilt("CompositeLiftingIndex", increments=(math.inf,)),
+        "CompositeLiftingIndex.increments[0]",
+    ),
+    (lambda: bs.TaskSwapList(_NONE), "TaskSwapList"),
+    (lambda: bs.TaskSwapList([_FLOAT]), "TaskSwapList"),
+    (
+        lambda: bs.Episode.begin(
+            onset=fs.DAY0, dose=fs.sample("Dose"), risk_factors=[_NONE]
+        ),
+        "risk_factors",
+    ),
+    (
+        lambda: fs.sample("Episode").record(
+            attrs.evolve(
+                fs.sample("Episode").sessions[0].report,
+                day=dt.date.max,
+                pain_next_morning=None,
+            )
+        ),
+        "report.day",
+    ),
+    (lambda: bs.replay(fs.sample("Episode"), _NONE), "events"),
+    (lambda: bs.replay(fs.sample("Episode"), _TEXT), "events"),
+]
+
+
+@pytest.mark.parametrize(
+    ("make", "field"),
+    _BAD_FIELDS,
+    ids=[f"{field}-{i}" for i, (_, field) in enumerate(_BAD_FIELDS)],
+)
+def test_daily_results_and_episodes_refuse_bad_fields(
+    make: Callable[[], object], field: str
+) -> None:
+    """A half-built result, or a bad episode input, names its field."""
+    with pytest.raises(bs.InvalidInputError) as caught:
+        make()
+    assert caught.value.field == field
+
+
+def test_daily_samples_still_build() -> None:
+    """The validators accept what the library itself builds."""
+    for name in (
+        "RecommendedWeightLimit",
+        "LiftAnalysis",
+        "TaskIndices",
+        "CompositeLiftingIndex",
+    ):
+        assert _rebuilt(name)() == fs.sample(name)
+    swaps = fs.sample("TaskSwapList")
+    assert bs.TaskSwapList(list(swaps)) == swaps
+    assert bs.replay(fs.sample("Episode"), iter(())) == fs.sample("Episode")
 
 
 # --- Bounded parsing ----------

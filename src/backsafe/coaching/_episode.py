@@ -225,6 +225,11 @@ class Episode:
         factors = v.coerce_tuple(
             "risk_factors", risk_factors, "RecordedRiskFactor"
         )
+        for factor in factors:
+            if not isinstance(factor, RecordedRiskFactor):
+                raise InvalidInputError.out_of_range(
+                    "risk_factors", factor, "a sequence of RecordedRiskFactor"
+                )
         return cls(
             onset=start,
             programme_start=begins,
@@ -373,6 +378,13 @@ def replay(
     """
     if not isinstance(episode, Episode):
         raise InvalidInputError.out_of_range("episode", episode, "an Episode")
+    given: object = events  # checked: the hint is no promise at runtime
+    if isinstance(given, str | bytes) or not isinstance(given, Iterable):
+        raise InvalidInputError.out_of_range(
+            "events",
+            given,
+            "an iterable of SessionReport, MorningReport or Clearance",
+        )
     index = list(er.index_of(catalog).values())
     for event in events:
         if isinstance(event, Clearance):

@@ -38,6 +38,8 @@ from backsafe.exceptions import InvalidInputError, UnknownExerciseError
 from backsafe.exercises._exercise import Exercise
 from backsafe.spine._types import DEFAULT_LIMITS, Body
 
+#: The last day a calendar holds: a session then has no next day.
+_LAST_DAY: Final = dt.date.max
 _ONE_DAY: Final = dt.timedelta(days=1)
 #: Green, settled sessions in a row that end a flare (§2).
 FLARE_ENDS_AFTER: Final = 2
@@ -300,6 +302,12 @@ def record_session(
             "report.day",
             report.day,
             f"on or after the onset ({episode.onset})",
+        )
+    if report.day >= _LAST_DAY:
+        raise InvalidInputError.out_of_range(
+            "report.day",
+            report.day,
+            f"before {_LAST_DAY} (the next session must have a day)",
         )
     dose = _dose_on(episode, report.day)
     phase = phase_on(episode, report.day, flare=report.flare)

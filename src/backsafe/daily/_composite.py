@@ -14,10 +14,11 @@ where each FM comes from Table 5 for the summed frequency (p. 28).
 """
 
 from collections.abc import Sequence
-from typing import Final, final
+from typing import Any, Final, final
 
 import attrs
 
+from backsafe import _validation as v
 from backsafe.daily._lifting import LiftingTask, task_analysis
 from backsafe.daily._multipliers import (
     LiftingDuration,
@@ -31,6 +32,22 @@ from backsafe.exceptions import InvalidInputError
 
 #: The most tasks one job may list.
 MAX_TASKS: Final = 100
+
+#: A limit or an index: finite and not negative.
+_AMOUNT = v.real(0.0, 1e9)
+
+
+def _increments(
+    instance: object, attribute: "attrs.Attribute[Any]", value: object
+) -> None:
+    """A tuple of finite numbers (an increment may be negative)."""
+    name = v.field_name(instance, attribute)
+    if not isinstance(value, tuple):
+        raise InvalidInputError.out_of_range(
+            name, value, "a tuple of finite numbers"
+        )
+    for index, item in enumerate(value):
+        v.check_real(f"{name}[{index}]", item, min_value=-1e9, max_value=1e9)
 
 
 @final
@@ -51,13 +68,15 @@ class TaskIndices:
     .. versionadded:: 0.2.0
     """
 
-    task: LiftingTask
-    position: int
-    frequency_independent_limit: float
-    frequency_multiplier: float
-    single_task_limit: float
-    frequency_independent_index: float
-    single_task_index: float
+    task: LiftingTask = attrs.field(
+        validator=v.instance_of(LiftingTask, "a LiftingTask")
+    )
+    position: int = attrs.field(validator=v.integer(0, MAX_TASKS - 1))
+    frequency_independent_limit: float = attrs.field(validator=_AMOUNT)
+    frequency_multiplier: float = attrs.field(validator=v.real(0.0, 1.0))
+    single_task_limit: float = attrs.field(validator=_AMOUNT)
+    frequency_independent_index: float = attrs.field(validator=_AMOUNT)
+    single_task_index: float = attrs.field(validator=_AMOUNT)
 
 
 @final
@@ -77,10 +96,14 @@ class CompositeLiftingIndex:
     .. versionadded:: 0.2.0
     """
 
-    value: float
-    duration: LiftingDuration
-    tasks: tuple[TaskIndices, ...]
-    increments: tuple[float, ...]
+    value: float = attrs.field(validator=_AMOUNT)
+    duration: LiftingDuration = attrs.field(
+        validator=v.member(LiftingDuration)
+    )
+    tasks: tuple[TaskIndices, ...] = attrs.field(
+        validator=v.tuple_of(TaskIndices, "TaskIndices")
+    )
+    increments: tuple[float, ...] = attrs.field(validator=_increments)
 
     @property
     def largest_single_task_index(self) -> float:

@@ -12,10 +12,11 @@ and a limit of zero would read as "lift nothing".
 """
 
 from collections.abc import Iterable
-from typing import final
+from typing import Any, final
 
 import attrs
 
+from backsafe import _validation as v
 from backsafe.daily._duration import (
     LiftingSession,
     lifting_duration,
@@ -63,6 +64,17 @@ __all__ = [
 
 # --- The result of one lift -------------------------------------------------
 
+#: Every multiplier of the equation lies in [0, 1].
+_MULTIPLIER = v.real(0.0, 1.0)
+#: A load or an index: finite and not negative.
+_AMOUNT = v.real(0.0, 1e9)
+
+
+def _units(
+    instance: object, attribute: "attrs.Attribute[Any]", value: object
+) -> None:
+    check_units(v.field_name(instance, attribute), value)
+
 
 @final
 @attrs.frozen(kw_only=True)
@@ -96,17 +108,21 @@ class RecommendedWeightLimit:
     .. versionadded:: 0.2.0
     """
 
-    units: Units
-    load_constant: float
-    horizontal_multiplier: float
-    vertical_multiplier: float
-    distance_multiplier: float
-    asymmetric_multiplier: float
-    frequency_multiplier: float
-    coupling_multiplier: float
-    limit: float
-    load: float | None = None
-    lifting_index: float | None = None
+    units: Units = attrs.field(validator=_units)
+    load_constant: float = attrs.field(validator=v.real(0.0, 100.0))
+    horizontal_multiplier: float = attrs.field(validator=_MULTIPLIER)
+    vertical_multiplier: float = attrs.field(validator=_MULTIPLIER)
+    distance_multiplier: float = attrs.field(validator=_MULTIPLIER)
+    asymmetric_multiplier: float = attrs.field(validator=_MULTIPLIER)
+    frequency_multiplier: float = attrs.field(validator=_MULTIPLIER)
+    coupling_multiplier: float = attrs.field(validator=_MULTIPLIER)
+    limit: float = attrs.field(validator=v.real(0.0, 100.0))
+    load: float | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_AMOUNT)
+    )
+    lifting_index: float | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_AMOUNT)
+    )
 
     def _repr_html_(self) -> str:
         """Show the multipliers, the limit and the index in notebooks."""
@@ -392,10 +408,25 @@ class LiftAnalysis:
     .. versionadded:: 0.2.0
     """
 
-    task: LiftingTask
-    duration: LiftingDuration
-    origin: RecommendedWeightLimit
-    destination: RecommendedWeightLimit | None = None
+    task: LiftingTask = attrs.field(
+        validator=v.instance_of(LiftingTask, "a LiftingTask")
+    )
+    duration: LiftingDuration = attrs.field(
+        validator=v.member(LiftingDuration)
+    )
+    origin: RecommendedWeightLimit = attrs.field(
+        validator=v.instance_of(
+            RecommendedWeightLimit, "a RecommendedWeightLimit"
+        )
+    )
+    destination: RecommendedWeightLimit | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(
+            v.instance_of(
+                RecommendedWeightLimit, "a RecommendedWeightLimit or None"
+            )
+        ),
+    )
 
     def _repr_html_(self) -> str:
         """Show the governing end's multipliers in notebooks."""

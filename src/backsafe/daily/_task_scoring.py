@@ -8,7 +8,8 @@ other ways of the same task that the model grades and scores lower,
 ranked by compression, each with its reason in plain words.
 """
 
-from typing import Final, final
+from collections.abc import Iterable
+from typing import Final, Self, final
 
 import attrs
 
@@ -206,6 +207,11 @@ class TaskSwapList(tuple[TaskSwap, ...]):
     """
 
     __slots__ = ()
+
+    def __new__(cls, iterable: Iterable[TaskSwap] = (), /) -> Self:
+        """Refuse anything but `TaskSwap` items."""
+        items = v.check_items("TaskSwapList", iterable, TaskSwap)
+        return super().__new__(cls, items)
 
     def _repr_html_(self) -> str:
         """Show the swaps as a table in notebooks."""
