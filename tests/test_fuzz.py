@@ -76,22 +76,23 @@ def _pending_plot_task_ax() -> object:
 
 
 #: Public names whose escapes live in a room this harness does not own,
-#: with the room and a reproduction that fails today (an escape, or a
-#: wrong answer where an error is due). Their fuzz cases are not run;
-#: when the room's fix lands, `test_pending_still_fail` fails until the
-#: name leaves this list.
-PENDING: dict[str, tuple[str, Callable[[], object]]] = {
-    # batch: NaN in the arrays is accepted (a half-built object).
-    "SpinalLoadArrays": ("batch", _pending_arrays_nan),
-    # batch: a ragged list raises numpy's ValueError.
-    "score_many": ("batch", _pending_score_many_ragged),
-    "spinal_load_many": ("batch", _pending_spinal_load_many_ragged),
-    # batch: a non-string prefix= raises TypeError.
-    "score_frame": ("batch", _pending_score_frame_prefix),
-    # display: plot_task does not check ax= (no _check_options call), so
-    # a non-Axes ax raises AttributeError, and a failed plot may leave a
-    # new figure open.
-    "plot_task": ("display", _pending_plot_task_ax),
+#: with the room and a reproduction that fails today. Their fuzz cases are
+#: not run; `test_pending_still_fail` fails as soon as a reproduction
+#: passes, so the list cannot rot. Empty: every known escape is fixed.
+PENDING: dict[str, tuple[str, Callable[[], object]]] = {}
+
+#: The escapes that were pending here once, each with its reproduction;
+#: every one must now raise a `BacksafeError` naming its field.
+FIXED: dict[str, Callable[[], object]] = {
+    # batch: NaN in the arrays was accepted (a half-built object).
+    "SpinalLoadArrays": _pending_arrays_nan,
+    # batch: a ragged list raised numpy's ValueError.
+    "score_many": _pending_score_many_ragged,
+    "spinal_load_many": _pending_spinal_load_many_ragged,
+    # batch: a non-string prefix= raised TypeError.
+    "score_frame": _pending_score_frame_prefix,
+    # display: a non-Axes ax= raised AttributeError.
+    "plot_task": _pending_plot_task_ax,
 }
 
 
@@ -287,20 +288,24 @@ def test_every_public_name_is_fuzzed() -> None:
     assert set(PENDING) <= set(fs.registry())
 
 
-@pytest.mark.parametrize("name", sorted(PENDING))
-def test_pending_still_fail(name: str) -> None:
+def test_pending_still_fail() -> None:
     """A PENDING name whose reproduction now passes must leave PENDING."""
-    _room, reproduce = PENDING[name]
-    try:
-        result = reproduce()
-    except BacksafeError:
-        pytest.fail(f"{name} is fixed: remove it from PENDING")
-    except Exception:  # noqa: BLE001 - the known escape
-        return
-    if name.startswith("Config."):
-        # The silent wrong answer: the chronic value for "acute".
-        assert result != getattr(bs.Config(), name.partition(".")[2])(
-            bs.Phase.ACUTE
-        ), f"{name} is fixed: remove it from PENDING"
-        return
-    assert non_finite(result) is not None, f"{name} is fixed: remove it"
+    for name, (_room, reproduce) in PENDING.items():
+        try:
+            result = reproduce()
+        except BacksafeError:
+            pytest.fail(f"{name} is fixed: remove it from PENDING")
+        except Exception:  # noqa: BLE001, S112 - the known escape
+            continue
+        assert non_finite(result) is not None, f"{name} is fixed: remove it"
+
+
+@pytest.mark.parametrize("name", sorted(FIXED))
+def test_fixed_escapes_stay_fixed(name: str) -> None:
+    """Each once-pending escape raises a BacksafeError with its field."""
+    with pytest.raises(BacksafeError) as info:
+        FIXED[name]()
+
+    assert getattr(info.value, "field", None) or getattr(
+        info.value, "errors", None
+    )
