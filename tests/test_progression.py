@@ -441,8 +441,13 @@ class TestGenerate:
         assert 6 == progression.step_on(DAY0 + dt.timedelta(days=3)).dose.reps
         with pytest.raises(bs.InvalidInputError, match="day"):
             progression.step_on(progression.end)
-        with pytest.raises(bs.InvalidInputError, match="day"):
-            progression.step_on("2026-03-02")  # type: ignore[arg-type]
+        assert progression.step_on(DAY0) == progression.step_on(
+            DAY0.isoformat()
+        )
+        moment = dt.datetime(2026, 3, 2)  # noqa: DTZ001
+        for other_form in ("2026-W10-1", "20260302", moment):
+            with pytest.raises(bs.InvalidInputError, match="day"):
+                progression.step_on(other_form)
 
     @pytest.mark.parametrize(
         ("options", "field"),
@@ -452,7 +457,8 @@ class TestGenerate:
             ({"load_kg": -1.0}, "load_kg"),
             ({"load_step_kg": -2.5}, "load_step_kg"),
             ({"start": dt.datetime(2026, 3, 2)}, "start"),  # noqa: DTZ001
-            ({"start": "2026-03-02"}, "start"),
+            ({"start": "2026-W10-1"}, "start"),
+            ({"start": "20260302"}, "start"),
             ({"wake_time": "07:00"}, "wake_time"),
             ({"config": {}}, "config"),
             ({"phase": "sub"}, "phase"),

@@ -235,7 +235,7 @@ def generate_progression(
     *,
     phase: Phase | str,
     mode: TrainingMode | str,
-    start: dt.date,
+    start: dt.date | str,
     weeks: int = 8,
     load_kg: float = 0.0,
     load_step_kg: float | None = None,
@@ -314,6 +314,7 @@ def generate_progression(
     phase = v.coerce_member("phase", phase, Phase)
     mode = v.coerce_member("mode", mode, TrainingMode)
     weeks = v.coerce_int("weeks", weeks, min_value=1, max_value=52)
+    start = v.coerce_date("start", start)
     load_kg = v.coerce_real("load_kg", load_kg, min_value=0.0, max_value=600.0)
     if load_step_kg is not None:
         load_step_kg = v.coerce_real(

@@ -177,18 +177,14 @@ class Progression:
 
         return _html.progression_html(self)
 
-    def step_on(self, day: dt.date) -> Step:
-        """Return the step in force on *day*.
+    def step_on(self, day: dt.date | str) -> Step:
+        """Return the step in force on *day* (a date or ``YYYY-MM-DD``).
 
         Raises:
             InvalidInputError: *day* is outside the plan.
         """
-        given: object = day
-        if (
-            isinstance(given, dt.datetime)
-            or not isinstance(given, dt.date)
-            or not self.start <= given < self.end
-        ):
+        day = v.coerce_date("day", day)
+        if not self.start <= day < self.end:
             raise InvalidInputError.out_of_range(
                 "day", day, f"in [{self.start}, {self.end})"
             )
