@@ -266,7 +266,7 @@ class MissingExtraError(BacksafeError, ImportError):
         module: The missing module, such as ``"numpy"``.
         extra: The extra of backsafe that installs it, such as ``"array"``.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     module: str

@@ -50,7 +50,7 @@ class Session:
         evening: The provisional outcome of the evening report, once the
             morning answer replaced it; ``None`` otherwise.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     report: SessionReport = attrs.field(
@@ -107,7 +107,7 @@ class Episode:
         body: The person, for the spinal-load caps (the plan's body).
         config: The thresholds.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     onset: dt.date = attrs.field(validator=is_date)
@@ -374,7 +374,7 @@ def replay(
 
     Replaying the same events gives the same episode.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
     if not isinstance(episode, Episode):
         raise InvalidInputError.out_of_range("episode", episode, "an Episode")

@@ -250,8 +250,6 @@ class Outcome:
             answer (an evening report); it never steps up.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0
-       *phase* and *provisional*.
     """
 
     day: dt.date = attrs.field(validator=is_date)

@@ -154,7 +154,7 @@ class SymptomSite(enum.StrEnum):
     Symptoms in both legs or in the saddle area are emergency red flags by
     themselves; below the knee is a sign of spreading.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     ONE_LEG = "one-leg"
@@ -180,7 +180,7 @@ class PlacedSymptom:
     ...               site=SymptomSite.BOTH_LEGS).red_flags
     frozenset({<RedFlag.BILATERAL_LEG_SYMPTOMS: 'bilateral-leg-symptoms'>})
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     symptom: Symptom = attrs.field(validator=v.member(Symptom))
@@ -342,8 +342,6 @@ class SessionReport:
     True
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0
-       *placed_symptoms*, *red_flags* and *flare*.
     """
 
     day: dt.date = attrs.field(validator=is_date)
@@ -436,7 +434,7 @@ class MorningReport:
             morning.
         red_flags: Red flags noticed this morning.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     day: dt.date = attrs.field(validator=is_date)

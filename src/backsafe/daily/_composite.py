@@ -65,7 +65,7 @@ class TaskIndices:
         frequency_independent_index: FILI = maximum load / FIRWL.
         single_task_index: STLI = load / STRWL.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     task: LiftingTask = attrs.field(
@@ -93,7 +93,7 @@ class CompositeLiftingIndex:
             first, in that order; `value` is the first task's STLI plus
             their sum.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     value: float = attrs.field(validator=_AMOUNT)
@@ -148,7 +148,7 @@ def composite_lifting_index(
     >>> job.value > job.largest_single_task_index
     True
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
     items = _tasks(tasks)
     dur = coerce_member("duration", duration, LiftingDuration)

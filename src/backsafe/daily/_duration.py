@@ -32,7 +32,7 @@ def sampled_frequency(*, lifts_per_minute: float, minutes: float) -> float:
     >>> round(sampled_frequency(lifts_per_minute=10, minutes=8), 2)
     5.33
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
     rate = check_rate("lifts_per_minute", lifts_per_minute)
     span = v.check_real(
@@ -64,7 +64,7 @@ class LiftingSession:
     >>> LiftingSession(work_minutes=30, recovery_minutes=10)
     LiftingSession(work_minutes=30, recovery_minutes=10)
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     work_minutes: float = attrs.field(
@@ -111,7 +111,7 @@ def lifting_duration(sessions: Sequence[LiftingSession]) -> LiftingDuration:
     ... ])
     <LiftingDuration.MODERATE: 'moderate'>
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
     items = _sessions(sessions)
     total = sum(s.work_minutes for s in items)

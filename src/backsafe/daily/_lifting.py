@@ -105,7 +105,7 @@ class RecommendedWeightLimit:
     >>> rwl.limit, rwl.limiting_factor
     (11.5, <LiftingFactor.HORIZONTAL: 'horizontal'>)
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     units: Units = attrs.field(validator=_units)
@@ -256,7 +256,7 @@ def recommended_weight_limit(
     >>> ideal.limit, ideal.lifting_index, ideal.limiting_factor
     (23.0, 1.0, None)
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
     units = check_units("units", units)
     s = unit_system(units)
@@ -332,7 +332,7 @@ class LiftingTask:
     >>> task.distance
     70.0
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     horizontal_origin: float
@@ -405,7 +405,7 @@ class LiftAnalysis:
         destination: The limit at the destination, or ``None`` when the
             task needs no significant control there.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     task: LiftingTask = attrs.field(
@@ -482,7 +482,7 @@ def analyze_lift(
     >>> analysis.limiting_factor
     <LiftingFactor.HORIZONTAL: 'horizontal'>
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
     if not isinstance(task, LiftingTask):
         raise InvalidInputError.out_of_range("task", task, "a LiftingTask")

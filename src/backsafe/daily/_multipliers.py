@@ -34,7 +34,7 @@ class LiftingDuration(enum.StrEnum):
     >>> LiftingDuration("moderate")
     <LiftingDuration.MODERATE: 'moderate'>
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     SHORT = "short"
@@ -64,7 +64,7 @@ class Coupling(enum.StrEnum):
     the more stressful classification should be selected" (p. 16). The
     summaries below follow the manual's decision tree (p. 18).
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     GOOD = "good"
@@ -85,7 +85,7 @@ class LiftingFactor(enum.StrEnum):
     >>> LiftingFactor.HORIZONTAL.symbol
     'HM'
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     HORIZONTAL = "horizontal"

@@ -61,7 +61,7 @@ class WayScore:
             the data and the model computed every posture in full.
         lift: The lifting equation's analysis, when the way is a lift.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     way: str = attrs.field(validator=v.slug())
@@ -106,7 +106,7 @@ class TaskScore:
     >>> easier.compression_n < usual.compression_n
     True
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     task: str = attrs.field(validator=v.slug())
@@ -180,7 +180,7 @@ class TaskSwap:
         reason: Why, in plain words, with the model's numbers.
         cues: How to do it.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     task: str = attrs.field(validator=v.slug())
@@ -203,7 +203,7 @@ class TaskSwapList(tuple[TaskSwap, ...]):
 
     A plain tuple that also shows as a table in notebooks.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     __slots__ = ()
@@ -262,7 +262,7 @@ def score_task(
     >>> [round(w.lifting_index, 2) for w in box.ways]
     [1.6, 1.07]
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
     found = resolve_task(task, tasks)
     if not isinstance(body, Body):
@@ -360,7 +360,7 @@ def task_swaps(
     >>> best.way.way, f"{best.relative_reduction:.0%}"
     ('sitting', '37%')
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
     found = resolve_task(task, tasks)
     if not isinstance(body, Body):

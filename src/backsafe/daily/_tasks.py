@@ -76,7 +76,7 @@ class TaskWay:
             are shown, but it is never ranked as a swap.
         caveat: What the model cannot see about this way, or ``None``.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     slug: str = attrs.field(validator=v.slug())
@@ -156,7 +156,7 @@ class DailyTask:
     >>> shoes.usual_way.name, shoes.friendlier_way.name
     ('Standing, bent over', 'Sitting, foot across the knee')
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     slug: str = attrs.field(validator=v.slug())
@@ -264,7 +264,7 @@ class TaskCollection:
     >>> "lift-box-from-floor" in tasks.slugs()
     True
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     tasks: tuple[DailyTask, ...] = attrs.field(converter=_task_tuple)

@@ -52,7 +52,7 @@ def plot_task(
         InvalidInputError: An unknown task or a bad argument.
         ImportError: matplotlib is not installed.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
     from backsafe.daily._task_scoring import score_task  # noqa: PLC0415
 

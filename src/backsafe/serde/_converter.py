@@ -100,8 +100,6 @@ def to_dict(
      {'schema_version': 1, 'degrees': 20}]
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0
-       Lists, tuples and result collections, and *exercises*.
     """
     if exercises not in _FORMS:
         raise InvalidInputError.out_of_range(
@@ -157,8 +155,6 @@ def from_dict(
     TorsoLean.degrees must be a finite number in [0, 90] degrees, got 120.0 @ $
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0
-       Collections, *catalog*, and documents without ``schema_version``.
     """
     item = check_type(cls, collections=True)
     result: T = read(data, cls, item, catalog=catalog)
@@ -212,8 +208,6 @@ def to_json(
     '{"schema_version": 1, "degrees": 30}'
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0
-       Lists, tuples and result collections, and *exercises*.
     """
     if indent is not None:
         v.check_int("indent", indent, min_value=0, max_value=MAX_INDENT)
@@ -249,8 +243,6 @@ def from_json(
     TorsoLean(degrees=30.0)
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0
-       Collections and *catalog*.
     """
     item = check_type(cls, collections=True)
     if not isinstance(text, str | bytes):

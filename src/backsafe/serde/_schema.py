@@ -199,8 +199,6 @@ def json_schema(
     'Alternative'
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0
-       Collections and *ref_template*.
     """
     item = check_type(cls, collections=True)
     template: object = ref_template

@@ -100,7 +100,7 @@ def create_app(
         The application, for any ASGI server (``backsafe serve`` runs it
         with uvicorn).
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
     ops = operations(max_rows=max_rows)
     document = openapi_document(ops)

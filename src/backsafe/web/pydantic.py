@@ -9,7 +9,7 @@ app into ``application/problem+json`` answers.
 
 Needs pydantic (the ``web`` extra installs it with FastAPI).
 
-.. versionadded:: 0.2.0
+.. versionadded:: 0.1.0
 """
 
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -67,7 +67,7 @@ def inline_schema(cls: Any) -> dict[str, Any]:
     The schema then holds no reference, so it can sit anywhere in another
     document (a pydantic model's schema, an OpenAPI document).
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
     schema = json_schema(cls)
     defs = schema.pop("$defs", {})
@@ -107,7 +107,7 @@ else:
         >>> adapter.validate_python({"mass_kg": 80, "height_m": 1.78})
         Body(mass_kg=80.0, height_m=1.78, sex=None)
 
-        .. versionadded:: 0.2.0
+        .. versionadded:: 0.1.0
         """
 
         def __class_getitem__(cls, item: Any) -> Any:
@@ -123,7 +123,7 @@ def add_problem_handlers(app: "FastAPI") -> None:
     422 (404 for an unknown exercise) with the field, the value and the
     allowed range.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
     from fastapi.exceptions import RequestValidationError  # noqa: PLC0415
     from fastapi.responses import JSONResponse  # noqa: PLC0415
