@@ -544,6 +544,8 @@ def _error_call(cls: type) -> Call:
         }
     if cls is bs.UnknownExerciseError:
         return ("split-squatt",), {"suggestions": ["split-squat"]}
+    if cls is bs.MissingExtraError:
+        return ("backsafe.score_many", "numpy", "array"), {}
     return ("a message",), {}
 
 

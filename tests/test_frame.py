@@ -460,3 +460,20 @@ def test_frame_mask_mode_adds_an_error_column() -> None:
     assert scored.loc[["b", "c"], "s_compression_n"].isna().all()
     assert scored.loc[["b", "c"], "s_level"].isna().all()
     assert frame.columns.tolist() == scored.columns.tolist()[:4]
+
+
+class TestColumnNames:
+    def test_a_column_name_must_be_a_string(self) -> None:
+        """A list where a column name belongs is refused, naming the field."""
+        frame = pd.DataFrame(
+            {
+                "exercise": ["split-squat"],
+                "mass_kg": [80.0],
+                "height_m": [1.78],
+            }
+        )
+
+        with pytest.raises(bs.InvalidInputError) as info:
+            bs.score_frame(frame, exercise=[])  # type: ignore[arg-type]
+
+        assert "exercise" == info.value.field

@@ -219,7 +219,8 @@ class _Columns:
         self._frame = frame
 
     def _series(self, column: str, field: str) -> "pd.Series[Any]":
-        if column not in self._frame.columns:
+        given: object = column
+        if not isinstance(given, str) or column not in self._frame.columns:
             raise InvalidInputError.out_of_range(
                 field,
                 column,
