@@ -20,19 +20,18 @@ from backsafe.exceptions import (
     MissingExtraError,
     UnknownExerciseError,
 )
+from backsafe.spine._result import LoadContribution, SpinalLoad
 from backsafe.spine._types import (
     Anthropometrics,
     Body,
     CalibratedTask,
     LeanClass,
     Limits,
-    LoadContribution,
     LoadPlacement,
     LoadSource,
     ModelMethod,
     Posture,
     Sex,
-    SpinalLoad,
     SpineLevel,
     StressLevel,
     Support,

@@ -25,7 +25,8 @@ from backsafe.display._html import (
     compression_text,
     is_muscle_modelled,
 )
-from backsafe.spine._types import Body, SpinalLoad
+from backsafe.spine._result import SpinalLoad
+from backsafe.spine._types import Body
 
 #: The usual gym leg day the main job rewrites: (slug, sets, reps, load).
 #: The loads are an example for the reference adult; pass your own with

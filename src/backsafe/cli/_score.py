@@ -7,11 +7,11 @@ from backsafe.cli import _options as o
 from backsafe.cli._format import document, emit_json, fill, format_table, kg
 from backsafe.display._html import is_muscle_modelled
 from backsafe.spine._model import spinal_load
+from backsafe.spine._result import SpinalLoad
 from backsafe.spine._types import (
     CalibratedTask,
     LoadPlacement,
     Posture,
-    SpinalLoad,
     SpineLevel,
     Support,
     TorsoLean,

@@ -17,7 +17,8 @@ from backsafe.coaching._reports import Clearance
 from backsafe.exceptions import InvalidInputError
 from backsafe.exercises._exercise import Exercise, MovementPattern, Stance
 from backsafe.exercises._scoring import score_default
-from backsafe.spine._types import Body, Limits, SpinalLoad
+from backsafe.spine._result import SpinalLoad
+from backsafe.spine._types import Body, Limits
 
 Index = Mapping[str, Exercise]
 

@@ -19,13 +19,13 @@ from backsafe.daily._tasks import DailyTask, TaskCollection, TaskWay
 from backsafe.exceptions import InvalidInputError
 from backsafe.spine import _constants as k
 from backsafe.spine._model import spinal_load
+from backsafe.spine._result import SpinalLoad
 from backsafe.spine._types import (
     DEFAULT_LIMITS,
     Body,
     Limits,
     ModelMethod,
     Posture,
-    SpinalLoad,
 )
 
 #: Slack for float noise when comparing forces.

@@ -18,12 +18,12 @@ from backsafe.exceptions import InvalidInputError, MissingExtraError
 from backsafe.exercises._exercise import Exercise, TrainingMode
 from backsafe.exercises._scoring import exercise_posture
 from backsafe.spine._model import spinal_load
+from backsafe.spine._result import SpinalLoad
 from backsafe.spine._types import (
     DEFAULT_LIMITS,
     Body,
     Limits,
     Posture,
-    SpinalLoad,
     TorsoLean,
 )
 

@@ -24,12 +24,12 @@ from backsafe.exercises._exercise import (
 )
 from backsafe.exercises._scoring import score_default
 from backsafe.spine import _constants as k
+from backsafe.spine._result import SpinalLoad
 from backsafe.spine._types import (
     DEFAULT_LIMITS,
     Body,
     Limits,
     LoadPlacement,
-    SpinalLoad,
     StressLevel,
 )
 

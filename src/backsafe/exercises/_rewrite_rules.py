@@ -21,13 +21,8 @@ from backsafe.exercises._alternatives import (
 )
 from backsafe.exercises._exercise import Equipment, Exercise, ExerciseFlag
 from backsafe.exercises._scoring import score_default
-from backsafe.spine._types import (
-    Body,
-    Limits,
-    ModelMethod,
-    SpinalLoad,
-    StressLevel,
-)
+from backsafe.spine._result import SpinalLoad
+from backsafe.spine._types import Body, Limits, ModelMethod, StressLevel
 
 
 class ChangeKind(enum.StrEnum):

@@ -16,6 +16,7 @@ from backsafe.spine._model import (
     default_options,
     load_trusted,
 )
+from backsafe.spine._result import SpinalLoad
 from backsafe.spine._types import (
     DEFAULT_LIMITS,
     Anthropometrics,
@@ -23,7 +24,6 @@ from backsafe.spine._types import (
     Limits,
     LoadPlacement,
     Posture,
-    SpinalLoad,
     SpineLevel,
     TorsoLean,
 )

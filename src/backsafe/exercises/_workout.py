@@ -28,13 +28,8 @@ from backsafe.exercises._exercise import Exercise, ExerciseFlag
 from backsafe.exercises._rewrite_rules import ChangeKind, Rules
 from backsafe.exercises._scoring import score
 from backsafe.spine import _constants as k
-from backsafe.spine._types import (
-    DEFAULT_LIMITS,
-    Body,
-    Limits,
-    SpinalLoad,
-    StressLevel,
-)
+from backsafe.spine._result import SpinalLoad
+from backsafe.spine._types import DEFAULT_LIMITS, Body, Limits, StressLevel
 
 #: Most sets and repetitions a workout item accepts (design choice).
 MAX_SETS: Final = 20

@@ -38,6 +38,7 @@ SCHEMA_BASE_URL: Final = "https://backsafe.readthedocs.io/en/latest/schemas/"
 #: The modules whose public attrs classes are documents, bottom room first.
 _MODEL_MODULES = (
     "backsafe.spine._types",
+    "backsafe.spine._result",
     "backsafe.exercises._exercise",
     "backsafe.exercises._catalog",
     "backsafe.exercises._alternatives",

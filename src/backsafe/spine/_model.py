@@ -11,18 +11,17 @@ from backsafe import _validation as v
 from backsafe.exceptions import InvalidInputError
 from backsafe.spine import _constants as k
 from backsafe.spine import _kernel as kernel
+from backsafe.spine._result import LoadContribution, SpinalLoad
 from backsafe.spine._types import (
     DEFAULT_LIMITS,
     Anthropometrics,
     Body,
     CalibratedTask,
     Limits,
-    LoadContribution,
     LoadPlacement,
     LoadSource,
     Posture,
     Sex,
-    SpinalLoad,
     SpineLevel,
     Support,
 )
