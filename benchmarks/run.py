@@ -5,13 +5,14 @@ Run it from the repository root in the benchmark environment (see
 
     python benchmarks/run.py            # 10 thousand, 1 and 10 million rows
     python benchmarks/run.py --quick    # 10 thousand rows only
-    python benchmarks/run.py --ratios   # batch / fused only, alternating
+    python benchmarks/run.py --ratios   # the two ratios of issue 10 only
 
 Every figure is the median of several runs, in processor time (imports:
 wall time in fresh processes). What is measured:
 
 1. ``import backsafe`` against ``import attrs``, each in fresh processes;
-2. one `backsafe.spinal_load` call and one `backsafe.score` call;
+2. one `backsafe.spinal_load` call and one `backsafe.score` call, and
+   `score` against the same equations as bare float arithmetic;
 3. batch scoring against one hand-fused numpy expression of the same
    formula and against a Python loop of scalar calls, with peak memory;
 4. an 8-week progression against streprogen 4.1 building and rendering a
@@ -22,6 +23,7 @@ import argparse
 import datetime as dt
 import functools
 import gc
+import math
 import os
 import platform
 import statistics
@@ -170,8 +172,77 @@ def per_call_us(run: Callable[[], object], calls: int) -> float:
     return median_s(many) / calls * 1e6
 
 
+def bare_score(
+    mass_kg: float, height_m: float, lean_deg: float, load_kg: float
+) -> tuple[Any, ...]:
+    """`score` of a goblet squat as bare float arithmetic, for the ratio.
+
+    The same equations as the model (free standing, Winter's table, L4/L5,
+    a trunk-borne load, the default limits): each source's moment,
+    compression and shear, the muscle force, the totals, the three grades
+    and the band, with no validation and no objects.
+    """
+    g = k.GRAVITY_M_S2
+    radians = math.radians(lean_deg)
+    sin, cos = math.sin(radians), math.cos(radians)
+    upper_n = k.MASS_ABOVE_L4L5_WINTER * g * mass_kg
+    load_n = load_kg * g
+    upper_moment = upper_n * k.UPPER_COM_DISTANCE_PER_H * height_m * sin
+    load_moment = load_n * k.SHOULDER_DISTANCE_PER_H * height_m * sin
+    moment = upper_moment + load_moment
+    muscle = moment / k.EXTENSOR_MOMENT_ARM_L4L5_M
+    compression = upper_n * cos + load_n * cos + muscle
+    shear = upper_n * sin + load_n * sin
+    compression_level = (compression >= k.NIOSH_ACTION_LIMIT_N) + (
+        compression >= k.NIOSH_MAXIMUM_PERMISSIBLE_LIMIT_N
+    )
+    shear_level = (abs(shear) >= k.SHEAR_ACTION_LIMIT_N) + (
+        abs(shear) >= k.SHEAR_MAXIMUM_PERMISSIBLE_LIMIT_N
+    )
+    return (
+        (upper_moment, upper_n * cos, upper_n * sin),
+        (load_moment, load_n * cos, load_n * sin),
+        muscle,
+        moment,
+        compression,
+        shear,
+        max(compression_level, shear_level),
+        compression_level,
+        shear_level,
+        compression * (1 - 0.15),
+        compression * (1 + 0.30),
+    )
+
+
+def score_ratio(calls: int = 5_000, reps: int = 15) -> tuple[float, ...]:
+    """`score` against `bare_score`, timed in alternating blocks.
+
+    Returns the median time of one `score` call and of one bare call, in
+    microseconds, and the median of the paired ratios.
+    """
+    body = bs.Body(mass_kg=80, height_m=1.78)
+    squat = bs.catalog.get("goblet-squat")
+    lean = squat.typical_lean.degrees
+    runs: dict[str, Callable[[], object]] = {
+        "score": lambda: bs.score(squat, body, load_kg=16),
+        "bare": lambda: bare_score(80.0, 1.78, lean, 16.0),
+    }
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(reps):
+        for name, run in runs.items():
+            gc.collect()
+            run()
+            start = time.process_time()
+            for _ in range(calls):
+                run()
+            times[name].append((time.process_time() - start) / calls)
+    s, b = times["score"], times["bare"]
+    paired = statistics.median(x / y for x, y in zip(s, b, strict=True))
+    return statistics.median(s) * 1e6, statistics.median(b) * 1e6, paired
+
+
 def bench_single_call() -> list[str]:
-    """Time one scalar call of the model."""
+    """Time one scalar call of the model, and `score` against bare floats."""
     body = bs.Body(mass_kg=80, height_m=1.78)
     lift = bs.Posture(
         lean=bs.TorsoLean(degrees=45),
@@ -181,11 +252,18 @@ def bench_single_call() -> list[str]:
     squat = bs.catalog.get("goblet-squat")
     load_us = per_call_us(lambda: bs.spinal_load(lift, body), 2_000)
     score_us = per_call_us(lambda: bs.score(squat, body, load_kg=16), 2_000)
+    alternating, bare_us, ratio = score_ratio()
     return [
         row("call", "median (µs)"),
         "|---|---:|",
         row("`spinal_load(posture, body)`", f"{load_us:.1f}"),
         row("`score(exercise, body, load_kg=16)`", f"{score_us:.1f}"),
+        row(
+            "`score`, alternating with the bare equations",
+            f"{alternating:.2f}",
+        ),
+        row("the same equations as bare float arithmetic", f"{bare_us:.2f}"),
+        row("`score` / bare (target <= 8)", f"{ratio:.1f}"),
     ]
 
 
@@ -239,13 +317,15 @@ def fused(c: Columns) -> tuple[Any, ...]:
     ) * (c.height_m * sin)
     compression = moment / arm + weight_n * cos
     shear = weight_n * sin
+    # The band of the static path (`backsafe.spine._evidence`).
+    low, high = compression * (1 - 0.15), compression * (1 + 0.30)
     c_level = (compression >= k.NIOSH_ACTION_LIMIT_N).astype(np.int8) + (
         compression >= k.NIOSH_MAXIMUM_PERMISSIBLE_LIMIT_N
     )
     s_level = (shear >= k.SHEAR_ACTION_LIMIT_N).astype(np.int8) + (
         shear >= k.SHEAR_MAXIMUM_PERMISSIBLE_LIMIT_N
     )
-    return moment, compression, shear, np.maximum(c_level, s_level)
+    return moment, compression, shear, np.maximum(c_level, s_level), low, high
 
 
 def loop(c: Columns) -> list[bs.SpinalLoad]:
@@ -321,7 +401,7 @@ def bench_batch(sizes: tuple[int, ...]) -> list[str]:
                 f"{loop_s / batch_s:,.0f}",
                 f"{peak_mb(run_batch):,.1f}",
                 f"{peak_mb(run_fused):,.1f}",
-                f"{rows * (3 * 8 + 4) / 1e6:,.1f}",
+                f"{rows * (5 * 8 + 5) / 1e6:,.1f}",
             )
         )
         del columns
@@ -507,7 +587,14 @@ def main() -> None:
     )
     args = parser.parse_args()
     if args.ratios:
+        print(f"Measured {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC.")
         print("\n".join(bench_ratios()), flush=True)
+        score_us, bare_us, ratio = score_ratio()
+        print(
+            f"\n`score` {score_us:.2f} µs, bare floats {bare_us:.2f} µs:"
+            f" score / bare = {ratio:.1f} (target <= 8)",
+            flush=True,
+        )
         return
     sizes = SIZES[:1] if args.quick else SIZES
     print(f"Measured {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC on")

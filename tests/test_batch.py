@@ -761,11 +761,14 @@ class TestFuzzEscapes:
         fields: dict[str, Any] = {
             "moment_nm": np.array([1.0]),
             "compression_n": np.array([1.0]),
+            "compression_low_n": np.array([0.5]),
+            "compression_high_n": np.array([1.5]),
             "shear_n": np.array([1.0]),
             "level": np.array([0], dtype=np.int8),
             "compression_level": np.array([0], dtype=np.int8),
             "shear_level": np.array([0], dtype=np.int8),
             "method": np.array([0], dtype=np.int8),
+            "evidence": np.array([2], dtype=np.int8),
             "joint": bs.SpineLevel.L4_L5,
         }
         return fields | changes

@@ -17,11 +17,14 @@ pd = pytest.importorskip("pandas")
 SCORES = [
     "moment_nm",
     "compression_n",
+    "compression_low_n",
+    "compression_high_n",
     "shear_n",
     "level",
     "compression_level",
     "shear_level",
     "method",
+    "evidence",
 ]
 
 
@@ -149,7 +152,9 @@ class TestScoreFrame:
 
         dtype = scored["level"].dtype
         assert isinstance(dtype, pd.CategoricalDtype)
-        assert ["low", "elevated", "high"] == list(dtype.categories)
+        assert ["low", "elevated", "high", "ungraded"] == list(
+            dtype.categories
+        )
         assert dtype.ordered
 
     def test_frame_is_not_changed(

@@ -278,7 +278,9 @@ class TestStressLevel:
 
     def test_values_are_readable(self) -> None:
         """Values are lower-case words for JSON."""
-        assert ["low", "elevated", "high"] == [s.value for s in bs.StressLevel]
+        assert ["low", "elevated", "high", "ungraded"] == [
+            s.value for s in bs.StressLevel
+        ]
 
 
 class TestPublicApi:

@@ -147,6 +147,7 @@ if TYPE_CHECKING:
         to_json,
     )
     from backsafe.serde._schema import json_schema
+    from backsafe.spine._evidence import Evidence
     from backsafe.spine._model import mass_above_joint_kg, spinal_load
 
 __all__ = [
@@ -172,6 +173,7 @@ __all__ = [
     "Dose",
     "Episode",
     "Equipment",
+    "Evidence",
     "Exercise",
     "ExerciseFlag",
     "ExerciseSelection",
@@ -296,6 +298,7 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "Decision": ("backsafe.coaching._outcomes", "Decision"),
     "Dose": ("backsafe.coaching._doses", "Dose"),
     "Episode": ("backsafe.coaching._episode", "Episode"),
+    "Evidence": ("backsafe.spine._evidence", "Evidence"),
     "MorningReport": ("backsafe.coaching._reports", "MorningReport"),
     "PlacedSymptom": ("backsafe.coaching._reports", "PlacedSymptom"),
     "Session": ("backsafe.coaching._episode", "Session"),

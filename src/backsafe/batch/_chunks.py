@@ -118,6 +118,15 @@ class _Numpy:
     def maximum(self, x: Any, y: Any, /, into: str | None = None) -> Any:
         return np.maximum(x, y, out=self._out(into, np.int8))
 
+    def mark(self, codes: Any, condition: Any, code: int) -> Any:
+        # *codes* is a chunk's output (`reached` wrote it): marked in place.
+        if not isinstance(condition, np.ndarray):
+            if condition:
+                codes[...] = code
+            return codes
+        np.copyto(codes, code, where=condition)
+        return codes
+
     def where(self, condition: Any, x: Any, y: Any, /) -> Any:
         if not isinstance(condition, np.ndarray):
             return x if condition else y
@@ -245,24 +254,21 @@ class _Outputs:
 
     moment_nm: FloatArray
     compression_n: FloatArray
+    compression_low_n: FloatArray
+    compression_high_n: FloatArray
     shear_n: FloatArray
     level: CodeArray
     compression_level: CodeArray
     shear_level: CodeArray
     method: CodeArray
+    evidence: CodeArray
 
     @classmethod
     def empty(cls, n: int) -> "_Outputs":
         """Uninitialised outputs for *n* rows."""
-        return cls(
-            np.empty(n, dtype=np.float64),
-            np.empty(n, dtype=np.float64),
-            np.empty(n, dtype=np.float64),
-            np.empty(n, dtype=np.int8),
-            np.empty(n, dtype=np.int8),
-            np.empty(n, dtype=np.int8),
-            np.empty(n, dtype=np.int8),
-        )
+        floats = [np.empty(n, dtype=np.float64) for _ in range(5)]
+        codes = [np.empty(n, dtype=np.int8) for _ in range(5)]
+        return cls(*floats, *codes)  # type: ignore[arg-type]
 
     def freeze(
         self,
@@ -290,13 +296,8 @@ class _Outputs:
     def into(self, rows: slice) -> dict[str, npt.NDArray[Any]]:
         """The outputs of *rows*, by the kernel's names for them."""
         return {
-            "moment_nm": self.moment_nm[rows],
-            "compression_n": self.compression_n[rows],
-            "shear_n": self.shear_n[rows],
-            "level": self.level[rows],
-            "compression_level": self.compression_level[rows],
-            "shear_level": self.shear_level[rows],
-            "method": self.method[rows],
+            name: array[rows]
+            for name, array in attrs.asdict(self, recurse=False).items()
         }
 
 
@@ -439,9 +440,24 @@ def _evaluate(
         arm_m=model.arm_m,
     )
     grades = kernel.grades(
-        xp, terms.compression_n, terms.shear_n, model.limits
+        xp,
+        terms.compression_n,
+        terms.shear_n,
+        model.limits,
+        kernel.ungraded(
+            chunk.method, chunk.hanging, chunk.trunk_borne, chunk.load_kg
+        ),
     )
-    results = {**terms._asdict(), **grades._asdict(), "method": chunk.method}
+    band = kernel.band(
+        xp, terms.compression_n, chunk.spread_low, chunk.spread_high
+    )
+    results = {
+        **terms._asdict(),
+        **grades._asdict(),
+        **band._asdict(),
+        "method": chunk.method,
+        "evidence": chunk.evidence,
+    }
     for name, out in into.items():
         # The namespace writes most results in place already.
         if results[name] is not out:

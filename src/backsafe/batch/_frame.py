@@ -49,9 +49,11 @@ def score_frame(
     Each row is one set: an exercise slug, the lifter's body and the load.
     The arguments *exercise* to *sex* name the columns to read; ``None``
     leaves an input out (no load, each exercise's typical lean, no sex).
-    The new columns are ``moment_nm``, ``compression_n``, ``shear_n``,
+    The new columns are ``moment_nm``, ``compression_n``, its band
+    ``compression_low_n`` and ``compression_high_n``, ``shear_n``,
     ``level``, ``compression_level``, ``shear_level`` (ordered categoricals
-    of `StressLevel` values) and ``method``, each after *prefix*. *frame*
+    of `StressLevel` values), ``method`` and ``evidence`` (an ordered
+    categorical of `Evidence` values), each after *prefix*. *frame*
     itself is not changed. Works on each partition of a Dask frame as is
     (see the batch page).
 

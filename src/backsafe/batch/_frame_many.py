@@ -40,11 +40,14 @@ from backsafe.spine._types import (
 SCORE_COLUMNS: Final = (
     "moment_nm",
     "compression_n",
+    "compression_low_n",
+    "compression_high_n",
     "shear_n",
     "level",
     "compression_level",
     "shear_level",
     "method",
+    "evidence",
 )
 
 _LEVELS: Final = pd.CategoricalDtype(
@@ -52,6 +55,9 @@ _LEVELS: Final = pd.CategoricalDtype(
 )
 _METHODS: Final = pd.CategoricalDtype(
     [method.value for method in SpinalLoadArrays.METHODS]
+)
+_EVIDENCE: Final = pd.CategoricalDtype(
+    [grade.value for grade in SpinalLoadArrays.EVIDENCE], ordered=True
 )
 
 
@@ -165,6 +171,8 @@ def score_frame(
             (
                 loads.moment_nm,
                 loads.compression_n,
+                loads.compression_low_n,
+                loads.compression_high_n,
                 loads.shear_n,
                 pd.Categorical.from_codes(loads.level, dtype=_LEVELS),
                 pd.Categorical.from_codes(
@@ -172,6 +180,7 @@ def score_frame(
                 ),
                 pd.Categorical.from_codes(loads.shear_level, dtype=_LEVELS),
                 pd.Categorical.from_codes(loads.method, dtype=_METHODS),
+                pd.Categorical.from_codes(loads.evidence, dtype=_EVIDENCE),
             ),
             strict=True,
         )
@@ -192,13 +201,20 @@ def _mark(loads: SpinalLoadArrays, problems: _Problems) -> None:
     bad = problems.bad
     if bad is None:
         return
-    for array in (loads.moment_nm, loads.compression_n, loads.shear_n):
+    for array in (
+        loads.moment_nm,
+        loads.compression_n,
+        loads.compression_low_n,
+        loads.compression_high_n,
+        loads.shear_n,
+    ):
         array[bad] = np.nan
     for codes in (
         loads.level,
         loads.compression_level,
         loads.shear_level,
         loads.method,
+        loads.evidence,
     ):
         codes[bad] = -1
 

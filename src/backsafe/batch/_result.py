@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final, final
 import attrs
 
 from backsafe.exceptions import InvalidInputError, RowProblem
+from backsafe.spine import _evidence as ev
 from backsafe.spine import _kernel as kernel
+from backsafe.spine._evidence import Evidence
 from backsafe.spine._types import ModelMethod, SpineLevel, StressLevel
 
 if TYPE_CHECKING:
@@ -59,7 +61,7 @@ def _floats(
 def _codes(
     _instance: object, attribute: "attrs.Attribute[Any]", value: object
 ) -> None:
-    """Refuse anything but a 1-D integer array of codes below *count*."""
+    """Refuse anything but a 1-D integer array of the field's codes."""
     import numpy as np  # noqa: PLC0415 (an instance implies numpy)
 
     field = f"SpinalLoadArrays.{attribute.name}"
@@ -71,9 +73,10 @@ def _codes(
         raise InvalidInputError.out_of_range(
             field, type(value).__name__, "a 1-D numpy array of integer codes"
         )
-    if value.size and not (value.min() >= 0 and value.max() < _CODES):
+    count = _CODES.get(attribute.name, _LEVEL_CODES)
+    if value.size and not (value.min() >= 0 and value.max() < count):
         raise InvalidInputError.out_of_range(
-            field, "an array with other codes", f"codes 0 to {_CODES - 1}"
+            field, "an array with other codes", f"codes 0 to {count - 1}"
         )
 
 
@@ -83,8 +86,16 @@ def _nonnegative_floats(
     _floats(instance, attribute, value, nonnegative=True)
 
 
-#: Grades and methods both have three codes.
-_CODES: Final = 3
+#: Grades have four codes (ungraded last); methods and evidence theirs.
+_LEVEL_CODES: Final = len(kernel.LEVELS)
+_CODES: Final = {
+    "method": len(kernel.METHODS),
+    "evidence": len(ev.EVIDENCE),
+}
+
+
+#: The number of row arrays, the first fields of `SpinalLoadArrays`.
+_ARRAYS: Final = 10
 
 
 @final
@@ -100,12 +111,15 @@ class SpinalLoadArrays:
     Attributes:
         moment_nm: Net flexion moment the back muscles hold, N·m.
         compression_n: Compression at the joint, N.
+        compression_low_n: The low end of its band, N.
+        compression_high_n: The high end of its band, N.
         shear_n: Shear at the joint, N.
         level: The worse of the two grades, as `StressLevel.rank` codes
-            (0 low, 1 elevated, 2 high).
+            (0 low, 1 elevated, 2 high, 3 ungraded).
         compression_level: Compression graded against the limits.
         shear_level: Shear graded against the limits.
         method: 0 static, 1 supported, 2 calibrated (see `METHODS`).
+        evidence: 0 in vivo, 1 EMG-assisted, 2 estimate (see `EVIDENCE`).
         joint: The joint the numbers apply to.
         valid: With ``errors="mask"``: False for each bad row, whose
             numbers and codes are 0 and must not be read as loads (never
@@ -126,14 +140,23 @@ class SpinalLoadArrays:
     LEVELS: ClassVar[tuple[StressLevel, ...]] = kernel.LEVELS
     #: How a row was computed, by code.
     METHODS: ClassVar[tuple[ModelMethod, ...]] = kernel.METHODS
+    #: What a row's numbers rest on, by code.
+    EVIDENCE: ClassVar[tuple[Evidence, ...]] = ev.EVIDENCE
 
     moment_nm: "FloatArray" = attrs.field(validator=_floats)
     compression_n: "FloatArray" = attrs.field(validator=_nonnegative_floats)
+    compression_low_n: "FloatArray" = attrs.field(
+        validator=_nonnegative_floats
+    )
+    compression_high_n: "FloatArray" = attrs.field(
+        validator=_nonnegative_floats
+    )
     shear_n: "FloatArray" = attrs.field(validator=_floats)
     level: "CodeArray" = attrs.field(validator=_codes)
     compression_level: "CodeArray" = attrs.field(validator=_codes)
     shear_level: "CodeArray" = attrs.field(validator=_codes)
     method: "CodeArray" = attrs.field(validator=_codes)
+    evidence: "CodeArray" = attrs.field(validator=_codes)
     joint: SpineLevel = attrs.field()
     valid: "BoolArray | None" = attrs.field(default=None)
     problems: tuple[RowProblem, ...] = attrs.field(default=(), converter=tuple)
@@ -146,7 +169,7 @@ class SpinalLoadArrays:
             )
 
     def __attrs_post_init__(self) -> None:
-        arrays = attrs.astuple(self, recurse=False)[:7]
+        arrays = attrs.astuple(self, recurse=False)[:_ARRAYS]
         rows = {len(a) for a in arrays}
         if self.valid is not None:
             rows.add(len(self.valid))

@@ -25,6 +25,7 @@ from backsafe.batch._problems import BoolArray, _Problems
 from backsafe.exceptions import InvalidInputError
 from backsafe.exercises._exercise import Exercise
 from backsafe.spine import _constants as k
+from backsafe.spine import _evidence as ev
 from backsafe.spine import _kernel as kernel
 from backsafe.spine._types import CalibratedTask, LoadPlacement, Sex, Support
 
@@ -49,6 +50,23 @@ class _Chunk:
     #: The published compression of a calibrated task, else 0.0.
     task_n: Values
     method: npt.NDArray[np.int8] | int
+    #: Whether the support hangs the body from the hands.
+    hanging: BoolArray | bool
+    #: The evidence code of each row's method, and its spread.
+    evidence: npt.NDArray[np.int8] | int
+    spread_low: Values
+    spread_high: Values
+
+    @classmethod
+    def of(cls, **fields: Any) -> "_Chunk":
+        """The chunk of *fields*, with its method's evidence and spread."""
+        method = fields["method"]
+        return cls(
+            **fields,
+            evidence=_scalar_or_array(_EVIDENCE[method]),
+            spread_low=_scalar_or_array(_SPREAD_LOW[method]),
+            spread_high=_scalar_or_array(_SPREAD_HIGH[method]),
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -93,6 +111,10 @@ _AXIAL: Final = _table_of(list(Support), kernel.axial_share)
 _SUPPORT_METHOD: Final = np.array(
     [kernel.method_code(s, None) for s in Support], dtype=np.int8
 )
+_HANGING: Final = np.array([kernel.is_hanging(s) for s in Support], dtype=bool)
+_EVIDENCE: Final = np.array(ev.METHOD_EVIDENCE, dtype=np.int8)
+_SPREAD_LOW: Final = np.array([s.low for s in ev.METHOD_SPREAD])
+_SPREAD_HIGH: Final = np.array([s.high for s in ev.METHOD_SPREAD])
 _TASK_N: Final = _table_of(list(CalibratedTask), kernel.task_compression_n)
 _TASK_SUPPORT: Final = np.array(
     [list(Support).index(t.support) for t in CalibratedTask], dtype=np.intp
@@ -146,7 +168,7 @@ class _PostureRows:
             kernel.CALIBRATED,
             _SUPPORT_METHOD[support],
         ).astype(np.int8)
-        return _Chunk(
+        return _Chunk.of(
             lean_deg=lean,
             load_kg=load,
             reach_m=reach,
@@ -154,6 +176,7 @@ class _PostureRows:
             axial=_scalar_or_array(_AXIAL[support]),
             task_n=_scalar_or_array(_TASK_N[task]),
             method=method if method.ndim else int(method),
+            hanging=_scalar_or_array(_HANGING[support]),
         )
 
 
@@ -169,6 +192,7 @@ class _ExerciseTable:
     lean_deg: FloatArray
     takes_load: BoolArray
     method: npt.NDArray[np.int8]
+    hanging: BoolArray
 
     @classmethod
     def build(
@@ -220,6 +244,9 @@ class _ExerciseTable:
                 [kernel.method_code(e.support, e.task) for e in table],
                 dtype=np.int8,
             ),
+            hanging=np.array(
+                [kernel.is_hanging(e.support) for e in table], dtype=bool
+            ),
         )
 
 
@@ -249,7 +276,8 @@ class _ExerciseRows:
             np.greater(load, 0.0) & ~self.table.takes_load[code],
             load,
         )
-        return _Chunk(
+        return _Chunk.of(
+            hanging=_scalar_or_array(self.table.hanging[code]),
             lean_deg=_scalar_or_array(lean),
             load_kg=load,
             reach_m=_scalar_or_array(self.table.reach_m[code]),

@@ -23,7 +23,7 @@ from backsafe.coaching._phases import Phase
 from backsafe.display._html import (
     NOT_MODELLED,
     compression_text,
-    is_muscle_modelled,
+    is_graded,
 )
 from backsafe.spine._result import SpinalLoad
 from backsafe.spine._types import Body
@@ -265,6 +265,6 @@ def _compression_change(before: SpinalLoad, after: SpinalLoad | None) -> str:
     """``"4,204 N -> 799 N"``; a supported posture is not a number."""
     if after is None:
         return f"{compression_text(before)} -> -"
-    if not is_muscle_modelled(before) and not is_muscle_modelled(after):
+    if not is_graded(before) and not is_graded(after):
         return NOT_MODELLED
     return f"{compression_text(before)} -> {compression_text(after)}"

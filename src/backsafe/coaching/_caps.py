@@ -154,7 +154,12 @@ class Limitations:
         return self.within_load_cap(exercise, dose)
 
     def within_load_cap(self, exercise: Exercise, dose: Dose) -> bool:
-        """Whether the compression stays below the phase's cap."""
+        """Whether the compression stays below the phase's cap.
+
+        An ungraded load (`SpinalLoad.is_graded`) is unknown, so it never
+        counts as below a cap.
+        """
         if self.body is None or self.cap_n is None:
             return True
-        return self.compression_n(exercise, dose) < self.cap_n
+        load = scored(exercise, self.body, dose.load_kg, self.limits)
+        return load.is_graded and load.compression_n < self.cap_n

@@ -118,42 +118,54 @@ def text(value: object) -> str:  # noqa: PLR0911
 
 # --- SpinalLoad ------------------------------------------------------------
 
-#: What tables show instead of a number when the support holds the trunk
-#: and the model does not count muscle activity (`ModelMethod.SUPPORTED`).
-NOT_MODELLED = "not modelled (supported)"
+#: What tables show instead of a number when the model lacks a term of the
+#: load (`StressLevel.UNGRADED`): a load on the pelvis or a machine pad
+#: with the trunk supported, or hanging.
+NOT_MODELLED = "ungraded (not modelled)"
 
 
-def is_muscle_modelled(load: LoadLike) -> bool:
-    """Return whether *load* counts the muscles (not a bare support)."""
-    return str(load.method.value) != "supported"
+def is_graded(load: LoadLike) -> bool:
+    """Return whether the model computed every term of *load*."""
+    return str(load.level.value) != "ungraded"
 
 
 def compression_text(load: LoadLike) -> str:
-    """Return the compression as ``"1,234 N"``, or say it is not modelled.
+    """Return the compression as ``"1,234 N"``, or say it is ungraded.
 
     >>> from backsafe import Body, catalog, score
     >>> body = Body(mass_kg=75, height_m=1.75)
     >>> compression_text(score(catalog.get("glute-bridge"), body))
-    'not modelled (supported)'
+    '0 N'
+    >>> compression_text(score(catalog.get("glute-bridge"), body, load_kg=20))
+    'ungraded (not modelled)'
     """
-    if not is_muscle_modelled(load):
+    if not is_graded(load):
         return NOT_MODELLED
     return f"{load.compression_n:,.0f} N"
 
 
+def band_text(load: LoadLike) -> str:
+    """Return the band and the evidence: ``"1,050-1,604 N, estimate"``."""
+    return (
+        f"{load.compression_low_n:,.0f}-{load.compression_high_n:,.0f} N,"
+        f" {load.evidence.value}"
+    )
+
+
 def reduction_text(alternative: AlternativeLike) -> str:
-    """Return ``"34%"`` less compression, or ``"-"`` when not modelled."""
-    if not is_muscle_modelled(alternative.spinal_load):
+    """Return ``"34%"`` less compression, or ``"-"`` when ungraded."""
+    if not is_graded(alternative.spinal_load):
         return "-"
     return f"{alternative.relative_reduction:.0%}"
 
 
 def spinal_load_repr(load: LoadLike) -> str:
     """Return a one-line summary of a spinal load."""
+    counted = "" if is_graded(load) else " counted, a term not modelled"
     return (
         f"<SpinalLoad {load.joint.value} {load.level.value}: "
-        f"compression {load.compression_n:.0f} N "
-        f"({load.compression_level.value}), "
+        f"compression {load.compression_n:.0f} N{counted} "
+        f"({load.compression_level.value}; {band_text(load)}), "
         f"shear {load.shear_n:.0f} N ({load.shear_level.value}), "
         f"moment {load.moment_nm:.0f} N·m, {load.method.value} model>"
     )
@@ -168,13 +180,23 @@ def spinal_load_html(load: LoadLike) -> str:
                 f"{load.compression_n:,.0f} N",
                 Raw(badge(load.compression_level)),
             ),
+            (
+                "band",
+                (
+                    f"{load.compression_low_n:,.0f}-"
+                    f"{load.compression_high_n:,.0f} N"
+                ),
+                load.evidence.value,
+            ),
             ("shear", f"{load.shear_n:,.0f} N", Raw(badge(load.shear_level))),
             ("moment", f"{load.moment_nm:,.0f} N·m", ""),
         ],
         header=("", "value", "grade"),
         caption=(
             f"Spinal load at {load.joint.value}: {load.level.value}"
-            f" ({load.method.value} model)"
+            f" ({load.method.value} model"
+            + ("" if is_graded(load) else "; a term not modelled")
+            + ")"
         ),
     )
     parts = table(
@@ -261,11 +283,11 @@ def exercises_html(
 def alternative_repr(alternative: AlternativeLike) -> str:
     """Return a one-line summary of an alternative."""
     load = alternative.spinal_load
-    if not is_muscle_modelled(load):
+    if not is_graded(load):
         return (
             f"<Alternative {alternative.exercise.slug!r} at"
             f" {alternative.load_kg:g} kg: {load.level.value};"
-            " muscle load not modelled (supported)>"
+            " a term not modelled>"
         )
     return (
         f"<Alternative {alternative.exercise.slug!r} at"

@@ -470,6 +470,7 @@ def _alternatives(
         found.append(_alternative(candidate, alt_load, after, leg, before))
     found.sort(
         key=lambda a: (
+            not a.spinal_load.is_graded,
             a.spinal_load.compression_n,
             a.exercise.tier,
             a.exercise.slug,
@@ -479,9 +480,14 @@ def _alternatives(
 
 
 def is_not_worse(after: SpinalLoad, before: SpinalLoad) -> bool:
-    """Return whether *after* is nowhere above *before*."""
+    """Return whether *after* is nowhere above *before*.
+
+    An ungraded *after* (`SpinalLoad.is_graded`) is unknown, never "not
+    worse".
+    """
     return (
-        after.compression_n <= before.compression_n + _EPSILON
+        after.is_graded
+        and after.compression_n <= before.compression_n + _EPSILON
         and abs(after.shear_n) <= abs(before.shear_n) + _EPSILON
         and after.level <= before.level
     )

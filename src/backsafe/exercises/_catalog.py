@@ -33,6 +33,7 @@ from backsafe.exercises._exercise import (
 )
 from backsafe.exercises._scoring import score
 from backsafe.spine import _constants as k
+from backsafe.spine._result import SpinalLoad
 from backsafe.spine._types import (
     DEFAULT_LIMITS,
     Body,
@@ -376,15 +377,22 @@ split-squat?
             found = [
                 e
                 for e in found
-                if score(
-                    e,
-                    body,
-                    load_kg=load if e.takes_load else 0.0,
-                    limits=limits,
-                ).level
-                <= level
+                if _within(
+                    score(
+                        e,
+                        body,
+                        load_kg=load if e.takes_load else 0.0,
+                        limits=limits,
+                    ),
+                    level,
+                )
             ]
         return ExerciseSelection(found)
+
+
+def _within(load: SpinalLoad, level: StressLevel) -> bool:
+    """Whether *load* is graded at most *level*; ungraded never is."""
+    return load.is_graded and load.level <= level
 
 
 class ExerciseSelection(tuple[Exercise, ...]):

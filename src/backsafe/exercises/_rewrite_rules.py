@@ -78,6 +78,12 @@ class Rules:
         self, exercise: Exercise, load_kg: float, load: SpinalLoad
     ) -> str | None:
         """Say what is wrong with *exercise* at *load*, if anything."""
+        if not load.is_graded:
+            return (
+                "has a spinal load the model cannot grade (a load off the"
+                " supported trunk, or hanging), so it cannot be shown to"
+                f" meet the chosen limit ({self.max_level.value})"
+            )
         if load.level > self.max_level:
             return (
                 f"puts about {load.compression_n:,.0f} N on the lower back,"
@@ -222,7 +228,7 @@ class Rules:
             after = score_default(
                 exercise, self.body, load_kg=load, limits=self.limits
             )
-            if after.level <= self.max_level:
+            if after.is_graded and after.level <= self.max_level:
                 return load, after
         return None
 

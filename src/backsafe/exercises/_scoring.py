@@ -92,7 +92,12 @@ def score_trusted(
     """Return `score` of arguments as `_check_exercise` and `check_options` passed them; checks nothing."""  # noqa: E501 (one line: the contract)
     loaded = load_kg > 0
     return load_trusted(
-        lean_deg=(exercise.typical_lean if lean is None else lean).degrees,
+        # `Exercise.typical_lean`'s degrees, without building a TorsoLean.
+        lean_deg=(
+            (exercise.lean_min.degrees + exercise.lean_max.degrees) / 2
+            if lean is None
+            else lean.degrees
+        ),
         support=exercise.support,
         load_kg=load_kg,
         placement=exercise.placement if loaded else LoadPlacement.NONE,

@@ -41,8 +41,15 @@ METHODS: Final = (
     ModelMethod.SUPPORTED,
     ModelMethod.CALIBRATED,
 )
-#: The grades by code (`StressLevel.rank`), mildest first.
-LEVELS: Final = (StressLevel.LOW, StressLevel.ELEVATED, StressLevel.HIGH)
+#: The grades by code (`StressLevel.rank`), mildest first; ungraded last.
+LEVELS: Final = (
+    StressLevel.LOW,
+    StressLevel.ELEVATED,
+    StressLevel.HIGH,
+    StressLevel.UNGRADED,
+)
+#: The code of `StressLevel.UNGRADED`.
+UNGRADED: Final = 3
 
 
 class Namespace(Protocol):
@@ -64,6 +71,9 @@ class Namespace(Protocol):
 
     def where(self, condition: Numeric, x: Numeric, y: Numeric, /) -> Numeric:
         """*x* where *condition* holds, else *y*."""
+
+    def mark(self, codes: Numeric, condition: Numeric, code: int) -> Numeric:
+        """*codes* with *code* where *condition* holds (may write *codes*)."""
 
     def product(self, *factors: Numeric, into: str | None = None) -> Numeric:
         """The product of *factors*, multiplied from left to right.
@@ -143,6 +153,10 @@ class _Scalar:
     def where(condition: object, x: float, y: float, /) -> float:
         return x if condition else y
 
+    @staticmethod
+    def mark(codes: int, condition: object, code: int) -> int:
+        return code if condition else codes
+
 
 #: The namespace for one row of floats.
 SCALAR: Final[Namespace] = _Scalar()
@@ -203,6 +217,11 @@ def method_code(support: Support, task: CalibratedTask | None) -> int:
     if task is not None:
         return CALIBRATED
     return SUPPORTED if support.carries_trunk_moment else STATIC
+
+
+def is_hanging(support: Support) -> bool:
+    """Return whether *support* hangs the body from the hands."""
+    return support is Support.HANGING
 
 
 def task_compression_n(task: CalibratedTask | None) -> float:
@@ -390,6 +409,76 @@ def terms(
     )
 
 
+def ungraded(
+    method: Numeric, hanging: Numeric, trunk_borne: Numeric, load_kg: Numeric
+) -> Numeric:
+    """Return whether a row holds a term the model cannot compute.
+
+    On the supported path the model counts only the weight along the
+    spine. Two things it has no term for: a load off the trunk (on the
+    pelvis or a machine pad, ``load_kg > 0`` and not *trunk_borne*), whose
+    reaction reaches the spine through the support, the pelvis and the
+    bracing muscles in a way the path does not model; and hanging, where
+    the spine is stretched and what the trunk and hip muscles then do is
+    not modelled. A calibrated task, a free standing posture (a load on the
+    pelvis hangs below the joint) or a submodel of its own computes them.
+    Plain Python booleans short-circuit, so a chunk of one method pays no
+    pass over its rows.
+    """
+    supported = method == SUPPORTED
+    if supported is False:
+        return False
+    if trunk_borne is True:
+        off_trunk = False
+    elif trunk_borne is False:
+        off_trunk = load_kg > 0
+    else:
+        off_trunk = _both(~trunk_borne, load_kg > 0)
+    return _both(supported, _either(hanging, off_trunk))
+
+
+def _both(a: Numeric, b: Numeric) -> Numeric:
+    if a is False or b is False:
+        return False
+    if a is True:
+        return b
+    return a if b is True else a & b
+
+
+def _either(a: Numeric, b: Numeric) -> Numeric:
+    if a is True or b is True:
+        return True
+    if a is False:
+        return b
+    return a if b is False else a | b
+
+
+class Band(NamedTuple):
+    """The low and high compression of a result (numeric)."""
+
+    compression_low_n: Numeric
+    compression_high_n: Numeric
+
+
+def band(
+    xp: Namespace,
+    compression_n: Numeric,
+    spread_low: Numeric,
+    spread_high: Numeric,
+) -> Band:
+    """Return the band of *compression_n*, given its relative spread.
+
+    The spread follows from the row's evidence and its sources
+    (`backsafe.spine._evidence`); a submodel passes its own, row by row.
+    """
+    return Band(
+        xp.product(compression_n, 1.0 - spread_low, into="compression_low_n"),
+        xp.product(
+            compression_n, 1.0 + spread_high, into="compression_high_n"
+        ),
+    )
+
+
 class Grades(NamedTuple):
     """The grades as `LEVELS` codes (numeric)."""
 
@@ -399,9 +488,17 @@ class Grades(NamedTuple):
 
 
 def grades(
-    xp: Namespace, compression_n: Numeric, shear_n: Numeric, limits: Limits
+    xp: Namespace,
+    compression_n: Numeric,
+    shear_n: Numeric,
+    limits: Limits,
+    ungraded: Numeric = False,  # noqa: FBT002 (numeric: a bool or an array)
 ) -> Grades:
-    """Grade compression and the magnitude of shear against *limits*."""
+    """Grade compression and the magnitude of shear against *limits*.
+
+    Rows where *ungraded* holds (see `ungraded`) get `UNGRADED` throughout:
+    the term the model lacks may load both.
+    """
     compression = grade(
         xp,
         compression_n,
@@ -416,6 +513,9 @@ def grades(
         limits.shear_maximum_n,
         into="shear_level",
     )
+    if ungraded is not False:
+        compression = xp.mark(compression, ungraded, UNGRADED)
+        shear = xp.mark(shear, ungraded, UNGRADED)
     return Grades(
         xp.maximum(compression, shear, into="level"), compression, shear
     )

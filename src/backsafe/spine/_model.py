@@ -5,12 +5,17 @@ evaluates the equations of `backsafe.spine._kernel` for one row and
 dresses the terms as a `SpinalLoad`.
 """
 
-from typing import Literal, NamedTuple, TypeVar
+from collections.abc import Callable
+from typing import Any, Final, Literal, NamedTuple, TypeVar
+
+import attrs
 
 from backsafe import _validation as v
 from backsafe.exceptions import InvalidInputError
 from backsafe.spine import _constants as k
+from backsafe.spine import _evidence as ev
 from backsafe.spine import _kernel as kernel
+from backsafe.spine import _traced as traced
 from backsafe.spine._result import LoadContribution, SpinalLoad
 from backsafe.spine._types import (
     DEFAULT_LIMITS,
@@ -96,6 +101,17 @@ def check_options(
     Raises:
         InvalidInputError: As `spinal_load` does.
     """
+    if (
+        joint is SpineLevel.L4_L5
+        and anthropometrics is Anthropometrics.WINTER
+        and extensor_moment_arm_m is None
+        and type(body) is Body
+    ):
+        # The defaults (most calls): nothing more to check than the limits.
+        if limits is DEFAULT_LIMITS:
+            return _DEFAULT_OPTIONS
+        if isinstance(limits, Limits):
+            return default_options(limits)
     if not isinstance(body, Body):
         raise InvalidInputError.out_of_range("body", body, "a Body")
     if not isinstance(limits, Limits):
@@ -116,6 +132,9 @@ def default_options(limits: Limits) -> ModelOptions:
         arm_m=kernel.default_moment_arm_m(level),
         limits=limits,
     )
+
+
+_DEFAULT_OPTIONS: Final = default_options(DEFAULT_LIMITS)
 
 
 def spinal_load(
@@ -207,86 +226,145 @@ def load_trusted(
     options: ModelOptions,
 ) -> SpinalLoad:
     """Return `spinal_load` of posture fields obeying `Posture`'s rules, a `Body` and `check_options`' result; checks nothing."""  # noqa: E501 (one line: the contract)
-    method = kernel.method_code(support, task)
-    terms = kernel.terms(
-        kernel.SCALAR,
-        method=method,
-        lean_deg=lean_deg,
-        mass_kg=body.mass_kg,
-        height_m=body.height_m,
-        upper_fraction=kernel.upper_mass_fraction(options.table, body.sex),
-        load_kg=load_kg,
-        trunk_borne=placement.is_trunk_borne,
-        reach_m=reach_m,
-        axial=kernel.axial_share(support),
-        task_n=kernel.task_compression_n(task),
-        arm_m=options.arm_m,
+    # The kernel's equations for this row's categories, traced once into
+    # plain arithmetic (`backsafe.spine._traced`): the same numbers as
+    # `kernel.SCALAR` gives, without a method call per operation. Enum
+    # members are singletons, so their ids key the categories (an enum's
+    # hash is a Python call).
+    key = (
+        id(support),
+        id(task),
+        id(placement),
+        id(options.table),
+        id(body.sex),
     )
-    grades = kernel.grades(
-        kernel.SCALAR, terms.compression_n, terms.shear_n, options.limits
+    found = _ROWS.get(key)
+    if found is None:
+        found = _ROWS[key] = _row(
+            support, task, placement, options.table, body.sex
+        )
+    method, trunk_borne, row = found
+    limits = options.limits
+    (
+        upper_moment,
+        upper_compression,
+        upper_shear,
+        load_moment,
+        load_compression,
+        load_shear,
+        muscle,
+        moment,
+        compression,
+        shear,
+        level,
+        compression_level,
+        shear_level,
+        low,
+        high,
+    ) = row(
+        lean_deg,
+        body.mass_kg,
+        body.height_m,
+        load_kg,
+        reach_m,
+        options.arm_m,
+        limits.compression_action_n,
+        limits.compression_maximum_n,
+        limits.shear_action_n,
+        limits.shear_maximum_n,
     )
-    loaded = load_kg > 0 and placement.is_trunk_borne
-    return _unchecked(
-        SpinalLoad,
-        moment_nm=terms.moment_nm,
-        compression_n=terms.compression_n,
-        shear_n=terms.shear_n,
-        level=kernel.LEVELS[grades.level],
-        compression_level=kernel.LEVELS[grades.compression_level],
-        shear_level=kernel.LEVELS[grades.shear_level],
-        contributions=_contributions(terms, method, loaded=loaded),
-        method=kernel.METHODS[method],
-        joint=options.joint,
-    )
-
-
-def _contributions(
-    terms: kernel.Terms, method: int, *, loaded: bool
-) -> tuple[LoadContribution, ...]:
-    """The sources a branch of the model has, with their terms."""
     parts: list[LoadContribution] = []
     if method != kernel.CALIBRATED:
         parts.append(
-            _unchecked(
-                LoadContribution,
-                source=LoadSource.UPPER_BODY,
-                moment_nm=terms.upper_moment_nm,
-                compression_n=terms.upper_compression_n,
-                shear_n=terms.upper_shear_n,
+            _contribution(
+                LoadSource.UPPER_BODY,
+                upper_moment,
+                upper_compression,
+                upper_shear,
             )
         )
-        if loaded:
+        if load_kg > 0 and trunk_borne:
             parts.append(
-                _unchecked(
-                    LoadContribution,
-                    source=LoadSource.EXTERNAL_LOAD,
-                    moment_nm=terms.load_moment_nm,
-                    compression_n=terms.load_compression_n,
-                    shear_n=terms.load_shear_n,
+                _contribution(
+                    LoadSource.EXTERNAL_LOAD,
+                    load_moment,
+                    load_compression,
+                    load_shear,
                 )
             )
     if method != kernel.SUPPORTED:
-        parts.append(
-            _unchecked(
-                LoadContribution,
-                source=LoadSource.MUSCLE,
-                moment_nm=0.0,
-                compression_n=terms.muscle_compression_n,
-                shear_n=0.0,
-            )
-        )
-    return tuple(parts)
+        parts.append(_contribution(LoadSource.MUSCLE, 0.0, muscle, 0.0))
+    return _spinal_load(
+        moment,
+        compression,
+        low,
+        high,
+        shear,
+        kernel.LEVELS[level],
+        kernel.LEVELS[compression_level],
+        kernel.LEVELS[shear_level],
+        tuple(parts),
+        kernel.METHODS[method],
+        ev.EVIDENCE[ev.METHOD_EVIDENCE[method]],
+        options.joint,
+    )
+
+
+#: The traced row of each combination of categories (`load_trusted`).
+_ROWS: Final[dict[tuple[int, ...], tuple[int, bool, traced.Row]]] = {}
+
+
+def _row(
+    support: Support,
+    task: CalibratedTask | None,
+    placement: LoadPlacement,
+    table: Anthropometrics,
+    sex: Sex | None,
+) -> tuple[int, bool, traced.Row]:
+    """The method code, trunk-borne flag and traced row of the categories."""
+    method = kernel.method_code(support, task)
+    trunk_borne = placement.is_trunk_borne
+    row = traced.row_function(
+        method,
+        trunk_borne,
+        kernel.is_hanging(support),
+        kernel.upper_mass_fraction(table, sex),
+        kernel.axial_share(support),
+        kernel.task_compression_n(task),
+        ev.band_spread(method),
+    )
+    return method, trunk_borne, row
 
 
 _Value = TypeVar("_Value")
 
 
-def _unchecked(cls: type[_Value], **fields: object) -> _Value:
-    """Build an attrs value without its validators: the model's outputs are valid by construction (finite, compression >= 0)."""  # noqa: E501
-    value = object.__new__(cls)
-    for name, field in fields.items():
-        object.__setattr__(value, name, field)
-    return value
+def _builder(cls: type[_Value]) -> Callable[..., _Value]:
+    """Return a function building *cls* from its fields in order, unchecked.
+
+    The model's outputs are valid by construction (finite, compression
+    >= 0, the band around it), so their validators are not run again: the
+    function sets each slot directly, as a plain constructor would, with
+    the public constructor left checking everything.
+    """
+    names = [field.name for field in attrs.fields(cls)]
+    setters = {f"_set_{n}": getattr(cls, n).__set__ for n in names}
+    body = "".join(f"    _set_{n}(self, {n})\n" for n in names)
+    source = (
+        f"def build({', '.join(names)}):\n"
+        "    self = _new(_cls)\n"
+        f"{body}"
+        "    return self\n"
+    )
+    scope: dict[str, Any] = {"_new": object.__new__, "_cls": cls, **setters}
+    # The source names only the class's own fields.
+    exec(source, scope)  # noqa: S102
+    build: Callable[..., _Value] = scope["build"]
+    return build
+
+
+_spinal_load: Final = _builder(SpinalLoad)
+_contribution: Final = _builder(LoadContribution)
 
 
 # --- Options ---------------------------------------------------------------

@@ -207,7 +207,8 @@ class StressLevel(OrderedStrEnum):
     """A grade of spinal load against the limits.
 
     Levels compare by severity, not alphabetically:
-    ``StressLevel.LOW < StressLevel.ELEVATED < StressLevel.HIGH``.
+    ``StressLevel.LOW < StressLevel.ELEVATED < StressLevel.HIGH``, and
+    `UNGRADED` (not computable) ranks above them all.
 
     >>> StressLevel.LOW < StressLevel.HIGH
     True
@@ -223,6 +224,12 @@ class StressLevel(OrderedStrEnum):
     """At or above the action limit, below the maximum permissible limit."""
     HIGH = "high"
     """At or above the maximum permissible limit."""
+    UNGRADED = "ungraded"
+    """The model lacks a term of this load, so it cannot grade it.
+
+    It ranks above `HIGH`: unknown is never treated as safe, so a filter
+    by a maximum level never passes it and sorting puts it last.
+    """
 
 
 class LoadSource(enum.StrEnum):
