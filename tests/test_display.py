@@ -67,7 +67,9 @@ class TestSpinalLoad:
 
         assert (
             f"<SpinalLoad L4/L5 {load.level.value}: compression"
-            f" {load.compression_n:.0f} N ({load.compression_level.value}),"
+            f" {load.compression_n:.0f} N ({load.compression_level.value};"
+            f" {load.compression_low_n:,.0f}-{load.compression_high_n:,.0f}"
+            f" N, {load.evidence.value}),"
             f" shear {load.shear_n:.0f} N ({load.shear_level.value}),"
             f" moment {load.moment_nm:.0f} N·m, static model>"
         ) == repr(load)
@@ -366,9 +368,12 @@ class TestQueryResults:
         assert _display.LEVEL_COLOURS["low"] in markup
 
     def test_supported_alternatives_have_no_newtons(self) -> None:
-        """A bridge says its muscle load is not modelled: no 0 N, no 100%."""
-        found = bs.alternatives("romanian-deadlift", BODY, load_kg=40)
-        bridge = next(a for a in found if a.exercise.slug == "glute-bridge")
+        """A dead bug says its muscle load is not modelled: no 0 N, no 100%.
+
+        (A loaded bridge, once the example, is ungraded now: never a swap.)
+        """
+        found = bs.alternatives("bent-knee-sit-up", BODY)
+        bridge = next(a for a in found if a.exercise.slug == "dead-bug")
 
         page = parse(_display.alternatives_html([bridge]))
         shown = _display.alternative_repr(bridge)
@@ -378,7 +383,7 @@ class TestQueryResults:
         assert "-" in page.text
         assert not any("%" in t or t == "0 N" for t in page.text)
         assert (
-            f"<Alternative 'glute-bridge' at {bridge.load_kg:g} kg: low;"
+            f"<Alternative 'dead-bug' at {bridge.load_kg:g} kg: low;"
             " muscle load not modelled (supported)>"
         ) == shown
 

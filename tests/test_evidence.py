@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 import backsafe as bs
 from backsafe.spine import _evidence as ev
+from backsafe.spine import _kernel as kernel
 
 from .strategies import (
     bodies,
@@ -302,3 +303,73 @@ class TestBatch:
             assert (
                 one.evidence is bs.SpinalLoadArrays.EVIDENCE[loads.evidence[i]]
             )
+
+
+class TestTraced:
+    @given(posture=postures(), body=bodies(), limits=limits())
+    def test_traced_row_is_the_scalar_kernel(
+        self, posture: bs.Posture, body: bs.Body, limits: bs.Limits
+    ) -> None:
+        """The traced one-row path gives the kernel's numbers exactly."""
+        method = kernel.method_code(posture.support, posture.task)
+        trunk_borne = posture.placement.is_trunk_borne
+        fraction = kernel.upper_mass_fraction(bs.Anthropometrics.WINTER, None)
+        terms = kernel.terms(
+            kernel.SCALAR,
+            method=method,
+            lean_deg=posture.lean.degrees,
+            mass_kg=body.mass_kg,
+            height_m=body.height_m,
+            upper_fraction=fraction,
+            load_kg=posture.load_kg,
+            trunk_borne=trunk_borne,
+            reach_m=posture.reach_m,
+            axial=kernel.axial_share(posture.support),
+            task_n=kernel.task_compression_n(posture.task),
+            arm_m=kernel.default_moment_arm_m(bs.SpineLevel.L4_L5),
+        )
+        grades = kernel.grades(
+            kernel.SCALAR,
+            terms.compression_n,
+            terms.shear_n,
+            limits,
+            kernel.ungraded(
+                method,
+                kernel.is_hanging(posture.support),
+                trunk_borne,
+                posture.load_kg,
+            ),
+        )
+        band = kernel.band(
+            kernel.SCALAR, terms.compression_n, *ev.band_spread(method)
+        )
+        body = bs.Body(mass_kg=body.mass_kg, height_m=body.height_m)
+        load = bs.spinal_load(posture, body, limits=limits)
+
+        assert terms.moment_nm == load.moment_nm
+        assert terms.compression_n == load.compression_n
+        assert terms.shear_n == load.shear_n
+        assert band.compression_low_n == load.compression_low_n
+        assert band.compression_high_n == load.compression_high_n
+        assert kernel.LEVELS[grades.level] is load.level
+        assert kernel.LEVELS[grades.compression_level] is (
+            load.compression_level
+        )
+        assert kernel.LEVELS[grades.shear_level] is load.shear_level
+        muscle = load.contribution(bs.LoadSource.MUSCLE)
+        if muscle is not None:
+            assert terms.muscle_compression_n == muscle.compression_n
+        upper = load.contribution(bs.LoadSource.UPPER_BODY)
+        if upper is not None:
+            assert (
+                terms.upper_moment_nm,
+                terms.upper_compression_n,
+                terms.upper_shear_n,
+            ) == (upper.moment_nm, upper.compression_n, upper.shear_n)
+
+    def test_public_constructor_still_validates(self) -> None:
+        """Results are built unchecked; the constructor still checks."""
+        load = bs.spinal_load(bs.Posture(lean=bs.TorsoLean(degrees=0)), BODY)
+        with pytest.raises(bs.InvalidInputError, match="compression_n"):
+            bs.from_dict({**bs.to_dict(load), "compression_n": -1.0},
+                         bs.SpinalLoad)  # fmt: skip

@@ -22,8 +22,10 @@ from backsafe.cli._plan import progression
 from backsafe.coaching._phases import Phase
 from backsafe.display._html import (
     NOT_MODELLED,
+    UNGRADED,
     compression_text,
     is_graded,
+    is_muscle_modelled,
 )
 from backsafe.spine._result import SpinalLoad
 from backsafe.spine._types import Body
@@ -265,6 +267,8 @@ def _compression_change(before: SpinalLoad, after: SpinalLoad | None) -> str:
     """``"4,204 N -> 799 N"``; a supported posture is not a number."""
     if after is None:
         return f"{compression_text(before)} -> -"
-    if not is_graded(before) and not is_graded(after):
-        return NOT_MODELLED
+    if not is_muscle_modelled(before) and not is_muscle_modelled(after):
+        # Neither is a number: one text, "ungraded" if either is.
+        ungraded = not (is_graded(before) and is_graded(after))
+        return UNGRADED if ungraded else NOT_MODELLED
     return f"{compression_text(before)} -> {compression_text(after)}"

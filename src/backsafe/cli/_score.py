@@ -5,7 +5,7 @@ from typing import Any, TextIO
 
 from backsafe.cli import _options as o
 from backsafe.cli._format import document, emit_json, fill, format_table, kg
-from backsafe.display._html import band_text, is_graded
+from backsafe.display._html import band_text, is_graded, is_muscle_modelled
 from backsafe.spine._model import spinal_load
 from backsafe.spine._result import SpinalLoad
 from backsafe.spine._types import (
@@ -150,26 +150,29 @@ def _describe_load(load: SpinalLoad) -> str:
         )
         for c in load.contributions
     ]
-    rows.append(
-        (
-            "total",
-            round(load.compression_n, 1),
-            round(load.shear_n, 1),
-            round(load.moment_nm, 1),
+    if is_muscle_modelled(load):
+        rows.append(
+            (
+                "total",
+                round(load.compression_n, 1),
+                round(load.shear_n, 1),
+                round(load.moment_nm, 1),
+            )
         )
-    )
-    note = (
-        ""
-        if is_graded(load)
-        else "\n"
-        + fill(
-            "Ungraded: the support holds the trunk and the load sits off"
-            " it (on the pelvis or a machine pad), or the body hangs, and"
-            " the model has no term for how that reaches the spine. The"
-            " totals count only the terms it has: read them as a floor,"
-            " not as the load."
+        note = ""
+    else:
+        rows.append(("muscle", "not modelled", "not modelled", "-"))
+        rows.append(("total", "not modelled", "not modelled", "-"))
+        note = "\n" + fill(
+            "The support holds the trunk, so the model counts only the"
+            " body weight along the spine, not the muscles: read the grade,"
+            " not a number."
+            if is_graded(load)
+            else "Ungraded: the support holds the trunk and the load sits"
+            " off it (on the pelvis or a machine pad), or the body hangs,"
+            " and the model has no term for how that reaches the spine: it"
+            " cannot grade this load, so treat it as unknown, not as safe.",
         )
-    )
     table = format_table(
         rows,
         ("source", "compression N", "shear N", "moment N·m"),

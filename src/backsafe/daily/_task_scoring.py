@@ -42,7 +42,7 @@ def is_graded(load: SpinalLoad) -> bool:
     modelled"); a level the model marks ``"ungraded"`` is not graded
     either. Such numbers are shown, never ranked.
     """
-    if not load.is_graded:
+    if str(getattr(load.level, "value", load.level)) == "ungraded":
         return False
     return load.method is not ModelMethod.SUPPORTED
 
