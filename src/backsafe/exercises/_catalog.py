@@ -378,12 +378,7 @@ split-squat?
                 e
                 for e in found
                 if _within(
-                    score(
-                        e,
-                        body,
-                        load_kg=load if e.takes_load else 0.0,
-                        limits=limits,
-                    ),
+                    score(e, body, load_kg=load * e.takes_load, limits=limits),
                     level,
                 )
             ]
@@ -391,7 +386,7 @@ split-squat?
 
 
 def _within(load: SpinalLoad, level: StressLevel) -> bool:
-    """Whether *load* is graded at most *level*; ungraded never is."""
+    """Whether *load* is graded at most *level* (ungraded: never)."""
     return load.is_graded and load.level <= level
 
 

@@ -347,7 +347,7 @@ def _builder(cls: type[_Value]) -> Callable[..., _Value]:
     function sets each slot directly, as a plain constructor would, with
     the public constructor left checking everything.
     """
-    names = [field.name for field in attrs.fields(cls)]
+    names = [field.name for field in attrs.fields(cls)]  # type: ignore[arg-type]
     setters = {f"_set_{n}": getattr(cls, n).__set__ for n in names}
     body = "".join(f"    _set_{n}(self, {n})\n" for n in names)
     source = (

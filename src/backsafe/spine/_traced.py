@@ -195,7 +195,7 @@ def row_function(  # noqa: PLR0917 (the categories are the key)
     xp = _Tracer()
     args = {name: _Var(xp, name) for name in INPUTS}
     terms = kernel.terms(
-        xp,  # type: ignore[arg-type]
+        xp,
         method=method,
         lean_deg=args["lean_deg"],
         mass_kg=args["mass_kg"],
@@ -209,14 +209,14 @@ def row_function(  # noqa: PLR0917 (the categories are the key)
         arm_m=args["arm_m"],  # type: ignore[arg-type]
     )
     grades = kernel.grades(
-        xp,  # type: ignore[arg-type]
+        xp,
         terms.compression_n,
         terms.shear_n,
         _Limits(args),  # type: ignore[arg-type]
         kernel.ungraded(method, hanging, trunk_borne, args["load_kg"]),
     )
     band = kernel.band(
-        xp,  # type: ignore[arg-type]
+        xp,
         terms.compression_n,
         spread.low,
         spread.high,
