@@ -72,7 +72,7 @@ class WayScore:
     peak: SpinalLoad = attrs.field(
         validator=v.instance_of(SpinalLoad, "a SpinalLoad")
     )
-    graded: bool
+    graded: bool = attrs.field(validator=v.instance_of(bool, "a bool"))
     lift: LiftAnalysis | None = None
 
     @property
