@@ -71,9 +71,10 @@ def _codes(
         raise InvalidInputError.out_of_range(
             field, type(value).__name__, "a 1-D numpy array of integer codes"
         )
-    if value.size and not (value.min() >= 0 and value.max() < _CODES):
+    count = _METHOD_CODES if attribute.name == "method" else _CODES
+    if value.size and not (value.min() >= 0 and value.max() < count):
         raise InvalidInputError.out_of_range(
-            field, "an array with other codes", f"codes 0 to {_CODES - 1}"
+            field, "an array with other codes", f"codes 0 to {count - 1}"
         )
 
 
@@ -83,8 +84,9 @@ def _nonnegative_floats(
     _floats(instance, attribute, value, nonnegative=True)
 
 
-#: Grades and methods both have three codes.
+#: Grades have three codes, methods four (`kernel.METHODS`).
 _CODES: Final = 3
+_METHOD_CODES: Final = 4
 
 
 @final
@@ -105,7 +107,8 @@ class SpinalLoadArrays:
             (0 low, 1 elevated, 2 high).
         compression_level: Compression graded against the limits.
         shear_level: Shear graded against the limits.
-        method: 0 static, 1 supported, 2 calibrated (see `METHODS`).
+        method: 0 static, 1 supported, 2 calibrated, 3 muscle-driven
+            (see `METHODS`).
         joint: The joint the numbers apply to.
         valid: With ``errors="mask"``: False for each bad row, whose
             numbers and codes are 0 and must not be read as loads (never

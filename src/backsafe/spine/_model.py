@@ -11,6 +11,7 @@ from backsafe import _validation as v
 from backsafe.exceptions import InvalidInputError
 from backsafe.spine import _constants as k
 from backsafe.spine import _kernel as kernel
+from backsafe.spine._submodel_types import Submodel
 from backsafe.spine._types import (
     DEFAULT_LIMITS,
     Anthropometrics,
@@ -139,11 +140,17 @@ def spinal_load(
       weights' axial component, shear their tangential component;
     - supported (lying, seated against a backrest, chest-supported,
       quadruped, hanging): the support holds the trunk, so only the axial
-      component of the weight reaches the spine;
+      component of the weight reaches the spine, plus the baseline muscle
+      tone of lying (Wilke et al. 1999's in vivo ratios to standing);
+    - muscle-driven (`Posture.submodel`: leg raises, bridges, machines,
+      ...): a supported posture plus the closed-form load of the muscles
+      that work in it, including its load on the pelvis, a pad or a cable;
     - a calibrated floor task (curl-up, side bridge, bird-dog, ...): the
-      McGill lab's EMG-assisted compression, scaled by body mass.
+      McGill lab's EMG-assisted compression, scaled by body mass to the
+      2/3 (muscle cross-section).
 
-    Loads on the pelvis or a machine pad never reach the spine.
+    Without a submodel, loads on the pelvis or a machine pad do not reach
+    the spine.
 
     Args:
         posture: What is scored.
@@ -193,6 +200,7 @@ def spinal_load(
         task=posture.task,
         body=body,
         options=options,
+        submodel=posture.submodel,
     )
 
 
@@ -206,9 +214,13 @@ def load_trusted(
     task: CalibratedTask | None,
     body: Body,
     options: ModelOptions,
+    submodel: Submodel | None = None,
 ) -> SpinalLoad:
     """Return `spinal_load` of posture fields obeying `Posture`'s rules, a `Body` and `check_options`' result; checks nothing."""  # noqa: E501 (one line: the contract)
-    method = kernel.method_code(support, task)
+    method = kernel.method_code(support, task, submodel)
+    # A muscle-driven row's load is its submodel's (bar on the pelvis, a
+    # pad, a cable), not a weight carried down the trunk.
+    trunk_borne = placement.is_trunk_borne and submodel is None
     terms = kernel.terms(
         kernel.SCALAR,
         method=method,
@@ -217,16 +229,19 @@ def load_trusted(
         height_m=body.height_m,
         upper_fraction=kernel.upper_mass_fraction(options.table, body.sex),
         load_kg=load_kg,
-        trunk_borne=placement.is_trunk_borne,
+        trunk_borne=trunk_borne,
         reach_m=reach_m,
         axial=kernel.axial_share(support),
         task_n=kernel.task_compression_n(task),
         arm_m=options.arm_m,
+        muscles=kernel.submodel_coefficients(
+            support, task, submodel, options.arm_m
+        ),
     )
     grades = kernel.grades(
         kernel.SCALAR, terms.compression_n, terms.shear_n, options.limits
     )
-    loaded = load_kg > 0 and placement.is_trunk_borne
+    loaded = load_kg > 0 and trunk_borne
     return _unchecked(
         SpinalLoad,
         moment_nm=terms.moment_nm,
@@ -266,7 +281,8 @@ def _contributions(
                     shear_n=terms.load_shear_n,
                 )
             )
-    if method != kernel.SUPPORTED:
+    if method != kernel.SUPPORTED or terms.muscle_compression_n > 0:
+        # Supported rows: the baseline tone, where the support has one.
         parts.append(
             _unchecked(
                 LoadContribution,
