@@ -333,7 +333,9 @@ class TestMethods:
         assert 0.0 == upper.compression_n
         assert muscle is not None
         assert muscle.compression_n == load.compression_n
-        standing = bs.spinal_load(bs.Posture(lean=bs.TorsoLean(degrees=0)), body)
+        standing = bs.spinal_load(
+            bs.Posture(lean=bs.TorsoLean(degrees=0)), body
+        )
         assert 0.19 * standing.compression_n < load.compression_n
         assert load.compression_n < 0.25 * standing.compression_n
 
@@ -372,11 +374,9 @@ class TestMethods:
 
         load = bs.spinal_load(posture, body)
 
-        assert task.reference_compression_n * (
-            mass / 77.0
-        ) ** (2 / 3) == pytest.approx(
-            load.compression_n
-        )
+        assert task.reference_compression_n * (mass / 77.0) ** (
+            2 / 3
+        ) == pytest.approx(load.compression_n)
 
 
 class TestOptions:

@@ -60,9 +60,9 @@ def spinal_load_many(
 
     Every argument is a scalar (the same for every row) or a 1-D array with
     one value per row; enums may be given by value (``"hands-reach"``) and
-    *task*, *submodel* and *sex* may be missing (``None`` or NaN) row by row. Rows are
-    processed *chunk_rows* at a time, so the memory used beyond the result
-    stays bounded.
+    *task*, *submodel* and *sex* may be missing (``None`` or NaN) row by
+    row. Rows are processed *chunk_rows* at a time, so the memory used
+    beyond the result stays bounded.
 
     Args:
         lean_deg: Trunk lean from vertical, 0-90 degrees.

@@ -1,4 +1,4 @@
-"""Muscle-driven submodels: what the muscles add where a support holds the trunk.
+"""Muscle-driven submodels: what muscles add where a support holds the trunk.
 
 A support (the floor, a bench, a backrest) takes the trunk's weight, but
 the muscles that lift a leg, hold the pelvis or bridge the body still
@@ -177,14 +177,14 @@ class Beam(NamedTuple):
 def beam(
     span: float, segments: tuple[tuple[float, float], ...], incline: float
 ) -> Beam:
-    """The moment and axial force at L4/L5 of a body bridged from the shoulders.
+    """The moment and axial force at L4/L5 of a body bridged on its shoulders.
 
     Positions are along the line from the shoulder support, per stature:
     L4/L5 at the shoulder distance, the hips a pelvis length beyond, the
     far support (feet, knees or heels) at *span*. The shoulder support
     carries ``R = sum(m (span - x)) / span`` of the weights (m, x) in
-    *segments* (and of the thorax and abdomen); the moment at L4/L5 of the forces
-    on the shoulder side is ``R d_s - m_t d_t``, held by the erector
+    *segments* (and of the thorax and abdomen); the moment at L4/L5 of the
+    forces on the shoulder side is ``R d_s - m_t d_t``, held by the erector
     spinae (a sagging bridge flexes the spine), times ``cos(incline)``;
     the net force they pass through the joint, ``R - m_t``, has the axial
     share ``sin(incline)``. Derived from the segment table.
@@ -409,7 +409,7 @@ _PELVIS_N_PER_NM: Final = {
 }
 
 
-def muscle_n(  # noqa: PLR0913, PLR0917 (positional: one row is hot)
+def muscle_n(  # noqa: PLR0917 (positional: one row is hot)
     xp: Any,
     c: Coefficients,
     upper_n: Numeric,
