@@ -20,6 +20,7 @@ from backsafe.exceptions import (
     MissingExtraError,
     UnknownExerciseError,
 )
+from backsafe.spine._submodel_types import Submodel
 from backsafe.spine._types import (
     Anthropometrics,
     Body,
@@ -215,6 +216,7 @@ __all__ = [
     "Stance",
     "Step",
     "StressLevel",
+    "Submodel",
     "Support",
     "Symptom",
     "SymptomSite",

@@ -161,12 +161,14 @@ def _describe_load(load: SpinalLoad) -> str:
         )
         note = ""
     else:
-        rows.append(("muscle", "not modelled", "not modelled", "-"))
+        if not any(c.source == "muscle" for c in load.contributions):
+            rows.append(("muscle", "not modelled", "not modelled", "-"))
         rows.append(("total", "not modelled", "not modelled", "-"))
         note = "\n" + fill(
             "The support holds the trunk, so the model counts only the"
-            " body weight along the spine, not the muscles: read the grade,"
-            " not a number.",
+            " body weight along the spine and the resting muscle tone, not"
+            " the working muscles (name a submodel for those): read the"
+            " grade, not a number.",
         )
     table = format_table(
         rows,
