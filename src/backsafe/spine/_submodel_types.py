@@ -126,6 +126,9 @@ def check_pairing(
         )
 
 
+_optional_submodel: Final = v.optional_member(Submodel)
+
+
 def fitting(
     instance: Any, attribute: "attrs.Attribute[Any]", value: object
 ) -> None:
@@ -134,7 +137,7 @@ def fitting(
     attrs runs field validators once every field is set, so the support
     and task are there to check against.
     """
-    v.optional_member(Submodel)(instance, attribute, value)
+    _optional_submodel(instance, attribute, value)
     check_pairing(
         f"{type(instance).__name__}.",
         value,  # type: ignore[arg-type]
