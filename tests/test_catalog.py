@@ -198,7 +198,6 @@ class TestBuiltinCatalog:
             "mcgill-curl-up": bs.CalibratedTask.CURL_UP,
             "partial-crunch": bs.CalibratedTask.CURL_UP,
             "side-bridge": bs.CalibratedTask.SIDE_BRIDGE,
-            "side-bridge-knees": bs.CalibratedTask.SIDE_BRIDGE,
             "bird-dog": bs.CalibratedTask.BIRD_DOG,
             "quadruped-leg-extension": (
                 bs.CalibratedTask.QUADRUPED_LEG_EXTENSION

@@ -368,23 +368,24 @@ class TestQueryResults:
         assert _display.LEVEL_COLOURS["low"] in markup
 
     def test_supported_alternatives_have_no_newtons(self) -> None:
-        """A dead bug says its muscle load is not modelled: no 0 N, no 100%.
+        """A bridge shows its muscle-driven newtons: no 0 N, no 100%.
 
-        (A loaded bridge, once the example, is ungraded now: never a swap.)
+        (Before the bridge submodel it said its load was not modelled; a
+        bare supported posture still does, see `compression_text`.)
         """
-        found = bs.alternatives("bent-knee-sit-up", BODY)
-        bridge = next(a for a in found if a.exercise.slug == "dead-bug")
+        found = bs.alternatives("romanian-deadlift", BODY, load_kg=40)
+        bridge = next(a for a in found if a.exercise.slug == "glute-bridge")
 
         page = parse(_display.alternatives_html([bridge]))
         shown = _display.alternative_repr(bridge)
 
-        assert bs.ModelMethod.SUPPORTED == bridge.spinal_load.method
-        assert _display.NOT_MODELLED in page.text
-        assert "-" in page.text
-        assert not any("%" in t or t == "0 N" for t in page.text)
+        assert bs.ModelMethod.SUBMODEL == bridge.spinal_load.method
+        assert _display.NOT_MODELLED not in page.text
+        assert not any(t in {"100%", "0 N"} for t in page.text)
         assert (
-            f"<Alternative 'dead-bug' at {bridge.load_kg:g} kg: low;"
-            " muscle load not modelled (supported)>"
+            f"<Alternative 'glute-bridge' at {bridge.load_kg:g} kg:"
+            f" {bridge.spinal_load.compression_n:.0f} N (low),"
+            f" {bridge.relative_reduction:.0%} less>"
         ) == shown
 
 

@@ -2,6 +2,8 @@
 
 import math
 
+import attrs
+
 import numpy as np
 import pytest
 from hypothesis import given
@@ -28,7 +30,9 @@ OFF_TRUNK = [bs.LoadPlacement.PELVIS, bs.LoadPlacement.MACHINE_PAD]
 
 def _is_unknown(posture: bs.Posture) -> bool:
     """The rule of the model page: what the model cannot compute."""
-    if posture.task is not None or not posture.support.carries_trunk_moment:
+    if posture.task is not None or posture.submodel is not None:
+        return False
+    if not posture.support.carries_trunk_moment:
         return False
     off_trunk = posture.placement in OFF_TRUNK and posture.load_kg > 0
     return off_trunk or posture.support is bs.Support.HANGING
@@ -143,8 +147,21 @@ class TestUngraded:
     def test_ungraded_never_passes_a_max_level_filter(
         self, level: bs.StressLevel, load: float
     ) -> None:
-        """Catalog.filter(max_level=...) drops every ungraded exercise."""
-        kept = bs.catalog.filter(max_level=level, body=BODY, load_kg=load)
+        """Catalog.filter(max_level=...) drops every ungraded exercise.
+
+        The built-in catalog grades every exercise (each supported one has
+        its submodel), so the test adds a bridge without one: its bar on
+        the pelvis then has no term, and the bridge is ungraded.
+        """
+        bare = attrs.evolve(
+            bs.catalog.get("barbell-hip-thrust"),
+            slug="hip-thrust-without-submodel",
+            submodel=None,
+            easier=(),
+            harder=(),
+        )
+        catalog = bs.catalog.extend([bare])
+        kept = catalog.filter(max_level=level, body=BODY, load_kg=load)
 
         for exercise in kept:
             scored = bs.score(
@@ -153,12 +170,12 @@ class TestUngraded:
             assert scored.is_graded
         ungraded = [
             e.slug
-            for e in bs.catalog
+            for e in catalog
             if not bs.score(
                 e, BODY, load_kg=load if e.takes_load else 0.0
             ).is_graded
         ]
-        assert ungraded
+        assert ungraded == [bare.slug]
         assert not {e.slug for e in kept} & set(ungraded)
 
     @given(
@@ -238,7 +255,17 @@ class TestShown:
     def test_repr_and_table_show_band_and_grade(self) -> None:
         """The notebook display shows the band, the evidence, ungraded."""
         graded = bs.score(bs.catalog.get("goblet-squat"), BODY, load_kg=20)
-        ungraded = bs.score(bs.catalog.get("leg-extension"), BODY, load_kg=20)
+        # A bar on the pelvis of a lying body, with no submodel to say
+        # how it reaches the spine.
+        ungraded = bs.spinal_load(
+            bs.Posture(
+                lean=bs.TorsoLean(degrees=90),
+                support=bs.Support.SUPINE,
+                load_kg=20,
+                placement=bs.LoadPlacement.PELVIS,
+            ),
+            BODY,
+        )
 
         assert "estimate" in repr(graded)
         assert f"{graded.compression_low_n:,.0f}-" in repr(graded)
@@ -311,8 +338,13 @@ class TestTraced:
         self, posture: bs.Posture, body: bs.Body, limits: bs.Limits
     ) -> None:
         """The traced one-row path gives the kernel's numbers exactly."""
-        method = kernel.method_code(posture.support, posture.task)
-        trunk_borne = posture.placement.is_trunk_borne
+        method = kernel.method_code(
+            posture.support, posture.task, posture.submodel
+        )
+        trunk_borne = (
+            posture.placement.is_trunk_borne and posture.submodel is None
+        )
+        arm_m = kernel.default_moment_arm_m(bs.SpineLevel.L4_L5)
         fraction = kernel.upper_mass_fraction(bs.Anthropometrics.WINTER, None)
         terms = kernel.terms(
             kernel.SCALAR,
@@ -326,7 +358,10 @@ class TestTraced:
             reach_m=posture.reach_m,
             axial=kernel.axial_share(posture.support),
             task_n=kernel.task_compression_n(posture.task),
-            arm_m=kernel.default_moment_arm_m(bs.SpineLevel.L4_L5),
+            arm_m=arm_m,
+            muscles=kernel.submodel_coefficients(
+                posture.support, posture.task, posture.submodel, arm_m
+            ),
         )
         grades = kernel.grades(
             kernel.SCALAR,
@@ -341,7 +376,9 @@ class TestTraced:
             ),
         )
         band = kernel.band(
-            kernel.SCALAR, terms.compression_n, *ev.band_spread(method)
+            kernel.SCALAR,
+            terms.compression_n,
+            *ev.row_evidence(method, posture.submodel)[1],
         )
         body = bs.Body(mass_kg=body.mass_kg, height_m=body.height_m)
         load = bs.spinal_load(posture, body, limits=limits)

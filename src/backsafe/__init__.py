@@ -21,6 +21,7 @@ from backsafe.exceptions import (
     UnknownExerciseError,
 )
 from backsafe.spine._result import LoadContribution, SpinalLoad
+from backsafe.spine._submodel_types import Submodel
 from backsafe.spine._types import (
     Anthropometrics,
     Body,
@@ -216,6 +217,7 @@ __all__ = [
     "Stance",
     "Step",
     "StressLevel",
+    "Submodel",
     "Support",
     "Symptom",
     "SymptomSite",

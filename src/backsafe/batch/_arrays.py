@@ -47,6 +47,7 @@ def spinal_load_many(
     support: "Labels" = Support.FREE_STANDING,
     reach_m: "npt.ArrayLike" = 0.0,
     task: "Labels | None" = None,
+    submodel: "Labels | None" = None,
     sex: "Labels | None" = None,
     joint: JointName = SpineLevel.L4_L5,
     anthropometrics: TableName = Anthropometrics.WINTER,
@@ -59,9 +60,9 @@ def spinal_load_many(
 
     Every argument is a scalar (the same for every row) or a 1-D array with
     one value per row; enums may be given by value (``"hands-reach"``) and
-    *task* and *sex* may be missing (``None`` or NaN) row by row. Rows are
-    processed *chunk_rows* at a time, so the memory used beyond the result
-    stays bounded.
+    *task*, *submodel* and *sex* may be missing (``None`` or NaN) row by
+    row. Rows are processed *chunk_rows* at a time, so the memory used
+    beyond the result stays bounded.
 
     Args:
         lean_deg: Trunk lean from vertical, 0-90 degrees.
@@ -72,6 +73,7 @@ def spinal_load_many(
         support: What holds the trunk (`Support`).
         reach_m: Reach of a load held in front, 0-1 m.
         task: A calibrated floor task (`CalibratedTask`) or missing.
+        submodel: A muscle-driven submodel (`Submodel`) or missing.
         sex: ``"female"``, ``"male"`` or missing; needed for de Leva.
         joint: See `spinal_load`.
         anthropometrics: See `spinal_load`.
@@ -119,6 +121,7 @@ def spinal_load_many(
         support=support,
         reach_m=reach_m,
         task=task,
+        submodel=submodel,
         sex=sex,
         joint=joint,
         anthropometrics=anthropometrics,

@@ -20,7 +20,12 @@ from backsafe.batch import _lazy
 from backsafe.batch._columns import MISSING, FloatArray, Values
 from backsafe.batch._problems import _Problems
 from backsafe.batch._result import SpinalLoadArrays
-from backsafe.batch._rows import _Body, _Chunk, _scalar_or_array
+from backsafe.batch._rows import (
+    _Body,
+    _Chunk,
+    _scalar_or_array,
+    muscle_coefficients,
+)
 from backsafe.exceptions import InvalidInputError, RowProblem
 from backsafe.spine import _kernel as kernel
 from backsafe.spine._model import (
@@ -167,6 +172,11 @@ class _Numpy:
             # One pass; the quotient may differ from x / y in the last bit.
             return np.multiply(x, 1 / y, out=self._take())
         return np.divide(x, y, out=self._take())
+
+    def power(self, x: Any, exponent: float, /) -> Any:
+        if not isinstance(x, np.ndarray):
+            return float(x**exponent)
+        return np.power(x, exponent, out=self._take())
 
     def scale(self, x: Any, value: Any, reference: float) -> Any:
         if _plain_zero(x):
@@ -438,6 +448,7 @@ def _evaluate(
         axial=chunk.axial,
         task_n=chunk.task_n,
         arm_m=model.arm_m,
+        muscles=muscle_coefficients(chunk, model.arm_m),
     )
     grades = kernel.grades(
         xp,

@@ -19,6 +19,7 @@ from backsafe.batch._columns import (
 from backsafe.batch._result import SpinalLoadArrays
 from backsafe.batch._rows import (
     PLACEMENTS,
+    SUBMODELS,
     SUPPORTS,
     TASKS,
     _body,
@@ -52,6 +53,7 @@ def spinal_load_many(
     support: Labels = Support.FREE_STANDING,
     reach_m: npt.ArrayLike = 0.0,
     task: Labels | None = None,
+    submodel: Labels | None = None,
     sex: Labels | None = None,
     joint: JointName = SpineLevel.L4_L5,
     anthropometrics: TableName = Anthropometrics.WINTER,
@@ -68,6 +70,9 @@ def spinal_load_many(
     placements = inputs.codes("placement", placement, PLACEMENTS)
     supports = inputs.codes("support", support, SUPPORTS)
     tasks = inputs.codes("task", task, TASKS, missing_allowed=True)
+    submodels = inputs.codes(
+        "submodel", submodel, SUBMODELS, missing_allowed=True
+    )
     body = _body(inputs, mass_kg, height_m, sex)
     model = _options(joint, anthropometrics, extensor_moment_arm_m, limits)
     postures = _PostureRows(
@@ -77,6 +82,7 @@ def spinal_load_many(
         placement=placements,
         support=supports,
         task=tasks,
+        submodel=submodels,
     )
     return _run(inputs.rows, postures, body, model, chunk_rows, errors=errors)
 

@@ -118,7 +118,8 @@ class SpinalLoadArrays:
             (0 low, 1 elevated, 2 high, 3 ungraded).
         compression_level: Compression graded against the limits.
         shear_level: Shear graded against the limits.
-        method: 0 static, 1 supported, 2 calibrated (see `METHODS`).
+        method: 0 static, 1 supported, 2 calibrated, 3 muscle-driven
+            (see `METHODS`).
         evidence: 0 in vivo, 1 EMG-assisted, 2 estimate (see `EVIDENCE`).
         joint: The joint the numbers apply to.
         valid: With ``errors="mask"``: False for each bad row, whose

@@ -27,12 +27,14 @@ from backsafe.exercises._exercise import Exercise
 from backsafe.spine import _constants as k
 from backsafe.spine import _evidence as ev
 from backsafe.spine import _kernel as kernel
+from backsafe.spine._submodel_types import Submodel
 from backsafe.spine._types import CalibratedTask, LoadPlacement, Sex, Support
 
 #: The vocabularies, by code.
 PLACEMENTS: Final = tuple(p.value for p in LoadPlacement)
 SUPPORTS: Final = tuple(s.value for s in Support)
 TASKS: Final = tuple(t.value for t in CalibratedTask)
+SUBMODELS: Final = tuple(s.value for s in Submodel)
 SEXES: Final = tuple(s.value for s in Sex)
 
 
@@ -52,20 +54,37 @@ class _Chunk:
     method: npt.NDArray[np.int8] | int
     #: Whether the support hangs the body from the hands.
     hanging: BoolArray | bool
-    #: The evidence code of each row's method, and its spread.
+    #: The evidence code of each row, and its spread.
     evidence: npt.NDArray[np.int8] | int
     spread_low: Values
     spread_high: Values
+    #: Submodel codes (`MISSING`: none) and support codes, for
+    #: `muscle_coefficients`.
+    submodel: npt.NDArray[np.intp] | int = -1
+    support: npt.NDArray[np.intp] | int = 0
 
     @classmethod
     def of(cls, **fields: Any) -> "_Chunk":
-        """The chunk of *fields*, with its method's evidence and spread."""
+        """The chunk of *fields*, with each row's evidence and spread.
+
+        A muscle-driven row takes its submodel's (`ev.row_evidence`), any
+        other row its method's.
+        """
         method = fields["method"]
+        code = np.asarray(fields.get("submodel", -1))
+        has = np.greater_equal(code, 0)
+        at = np.where(has, code, 0)
         return cls(
             **fields,
-            evidence=_scalar_or_array(_EVIDENCE[method]),
-            spread_low=_scalar_or_array(_SPREAD_LOW[method]),
-            spread_high=_scalar_or_array(_SPREAD_HIGH[method]),
+            evidence=_scalar_or_array(
+                np.where(has, _SUB_EVIDENCE[at], _EVIDENCE[method])
+            ),
+            spread_low=_scalar_or_array(
+                np.where(has, _SUB_SPREAD_LOW[at], _SPREAD_LOW[method])
+            ),
+            spread_high=_scalar_or_array(
+                np.where(has, _SUB_SPREAD_HIGH[at], _SPREAD_HIGH[method])
+            ),
         )
 
 
@@ -115,9 +134,21 @@ _HANGING: Final = np.array([kernel.is_hanging(s) for s in Support], dtype=bool)
 _EVIDENCE: Final = np.array(ev.METHOD_EVIDENCE, dtype=np.int8)
 _SPREAD_LOW: Final = np.array([s.low for s in ev.METHOD_SPREAD])
 _SPREAD_HIGH: Final = np.array([s.high for s in ev.METHOD_SPREAD])
+#: The same by submodel code (`Submodel` order).
+_SUB_ROWS: Final = [ev.row_evidence(kernel.SUBMODEL, m) for m in Submodel]
+_SUB_EVIDENCE: Final = np.array([e for e, _ in _SUB_ROWS], dtype=np.int8)
+_SUB_SPREAD_LOW: Final = np.array([s.low for _, s in _SUB_ROWS])
+_SUB_SPREAD_HIGH: Final = np.array([s.high for _, s in _SUB_ROWS])
 _TASK_N: Final = _table_of(list(CalibratedTask), kernel.task_compression_n)
 _TASK_SUPPORT: Final = np.array(
     [list(Support).index(t.support) for t in CalibratedTask], dtype=np.intp
+)
+_SUBMODEL_FITS: Final = np.array(
+    [
+        *([s.value in m.supports for s in Support] for m in Submodel),
+        [True] * len(Support),
+    ],
+    dtype=bool,
 )
 _PLACEMENT_NONE: Final = list(LoadPlacement).index(LoadPlacement.NONE)
 _PLACEMENT_REACH: Final = list(LoadPlacement).index(LoadPlacement.HANDS_REACH)
@@ -133,6 +164,7 @@ class _PostureRows:
     placement: _CodeColumn
     support: _CodeColumn
     task: _CodeColumn
+    submodel: _CodeColumn
 
     def chunk(self, lo: int, hi: int, problems: _Problems) -> _Chunk:
         lean = self.lean.values(lo, hi, problems)
@@ -141,6 +173,7 @@ class _PostureRows:
         placement = self.placement.values(lo, hi, problems, missing_ok=False)
         support = self.support.values(lo, hi, problems, missing_ok=False)
         task = self.task.values(lo, hi, problems, missing_ok=True)
+        submodel = self.submodel.values(lo, hi, problems, missing_ok=True)
         # The cross-field rules of Posture, row by row.
         problems.where(
             "placement",
@@ -163,20 +196,39 @@ class _PostureRows:
             support,
             labels=SUPPORTS,
         )
+        has_submodel = np.greater_equal(submodel, 0)
+        problems.where(
+            "submodel",
+            "None when a calibrated task is given",
+            has_submodel & np.greater_equal(task, 0),
+            submodel,
+            labels=SUBMODELS,
+        )
+        problems.where(
+            "support",
+            "a support the submodel is defined for (Submodel.supports)",
+            ~_SUBMODEL_FITS[submodel, support],
+            support,
+            labels=SUPPORTS,
+        )
         method = np.where(
             np.greater_equal(task, 0),
             kernel.CALIBRATED,
-            _SUPPORT_METHOD[support],
+            np.where(has_submodel, kernel.SUBMODEL, _SUPPORT_METHOD[support]),
         ).astype(np.int8)
         return _Chunk.of(
             lean_deg=lean,
             load_kg=load,
             reach_m=reach,
-            trunk_borne=_scalar_or_array(_TRUNK_BORNE[placement]),
+            trunk_borne=_scalar_or_array(
+                _TRUNK_BORNE[placement] & ~has_submodel
+            ),
             axial=_scalar_or_array(_AXIAL[support]),
             task_n=_scalar_or_array(_TASK_N[task]),
             method=method if method.ndim else int(method),
             hanging=_scalar_or_array(_HANGING[support]),
+            submodel=_scalar_or_array(submodel),
+            support=_scalar_or_array(support),
         )
 
 
@@ -193,6 +245,8 @@ class _ExerciseTable:
     takes_load: BoolArray
     method: npt.NDArray[np.int8]
     hanging: BoolArray
+    submodel: npt.NDArray[np.intp]
+    support: npt.NDArray[np.intp]
 
     @classmethod
     def build(
@@ -233,7 +287,11 @@ class _ExerciseTable:
         return cls(
             slugs=tuple(str(slug) for slug, _ in pairs),
             trunk_borne=np.array(
-                [e.placement.is_trunk_borne for e in table], dtype=bool
+                [
+                    e.placement.is_trunk_borne and e.submodel is None
+                    for e in table
+                ],
+                dtype=bool,
             ),
             axial=column(lambda e: kernel.axial_share(e.support)),
             task_n=column(lambda e: kernel.task_compression_n(e.task)),
@@ -241,11 +299,26 @@ class _ExerciseTable:
             lean_deg=column(lambda e: e.typical_lean.degrees),
             takes_load=np.array([e.takes_load for e in table], dtype=bool),
             method=np.array(
-                [kernel.method_code(e.support, e.task) for e in table],
+                [
+                    kernel.method_code(e.support, e.task, e.submodel)
+                    for e in table
+                ],
                 dtype=np.int8,
             ),
             hanging=np.array(
                 [kernel.is_hanging(e.support) for e in table], dtype=bool
+            ),
+            submodel=np.array(
+                [
+                    -1
+                    if e.submodel is None
+                    else _SUBMODEL_LIST.index(e.submodel)
+                    for e in table
+                ],
+                dtype=np.intp,
+            ),
+            support=np.array(
+                [_SUPPORT_LIST.index(e.support) for e in table], dtype=np.intp
             ),
         )
 
@@ -289,7 +362,48 @@ class _ExerciseRows:
                 if isinstance(code, np.ndarray)
                 else int(self.table.method[code])
             ),
+            submodel=_scalar_or_array(self.table.submodel[code]),
+            support=_scalar_or_array(self.table.support[code]),
         )
+
+
+_SUBMODEL_LIST: Final = list(Submodel)
+_SUPPORT_LIST: Final = list(Support)
+
+
+@functools.cache
+def _coefficient_tables(
+    arm_m: float,
+) -> tuple[tuple[FloatArray, ...], BoolArray]:
+    """The submodel coefficients by ``submodel * supports + support``.
+
+    The last block (code `MISSING`) is the default of each support; the
+    second array says whether a code has any coefficient.
+    """
+    rows = [
+        kernel.submodel_coefficients(support, None, submodel, arm_m)
+        for submodel in (*_SUBMODEL_LIST, None)
+        for support in _SUPPORT_LIST
+    ]
+    fields = tuple(
+        np.array(column, dtype=np.float64)
+        for column in zip(*rows, strict=True)
+    )
+    return fields, np.array([any(row) for row in rows], dtype=bool)
+
+
+def muscle_coefficients(chunk: _Chunk, arm_m: float) -> Any:
+    """Return the chunk's `kernel.submodel_coefficients`, row by row."""
+    fields, any_term = _coefficient_tables(arm_m)
+    submodel = np.where(
+        np.less(chunk.submodel, 0), len(_SUBMODEL_LIST), chunk.submodel
+    )
+    at = submodel * len(_SUPPORT_LIST) + chunk.support
+    if not np.any(any_term[at]):
+        return kernel.NO_SUBMODEL
+    return type(kernel.NO_SUBMODEL)(
+        *(_scalar_or_array(field[at]) for field in fields)
+    )
 
 
 def _scalar_or_array(x: Any) -> Any:

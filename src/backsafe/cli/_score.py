@@ -5,7 +5,7 @@ from typing import Any, TextIO
 
 from backsafe.cli import _options as o
 from backsafe.cli._format import document, emit_json, fill, format_table, kg
-from backsafe.display._html import band_text, is_graded, is_muscle_modelled
+from backsafe.display._html import band_text, is_graded
 from backsafe.spine._model import spinal_load
 from backsafe.spine._result import SpinalLoad
 from backsafe.spine._types import (
@@ -150,7 +150,7 @@ def _describe_load(load: SpinalLoad) -> str:
         )
         for c in load.contributions
     ]
-    if is_muscle_modelled(load):
+    if is_graded(load):
         rows.append(
             (
                 "total",
@@ -161,17 +161,15 @@ def _describe_load(load: SpinalLoad) -> str:
         )
         note = ""
     else:
-        rows.append(("muscle", "not modelled", "not modelled", "-"))
+        if not any(c.source == "muscle" for c in load.contributions):
+            rows.append(("muscle", "not modelled", "not modelled", "-"))
         rows.append(("total", "not modelled", "not modelled", "-"))
-        note = "\n" + fill(
-            "The support holds the trunk, so the model counts only the"
-            " body weight along the spine, not the muscles: read the grade,"
-            " not a number."
-            if is_graded(load)
-            else "Ungraded: the support holds the trunk and the load sits"
-            " off it (on the pelvis or a machine pad), or the body hangs,"
-            " and the model has no term for how that reaches the spine: it"
-            " cannot grade this load, so treat it as unknown, not as safe.",
+        note = "
+" + fill(
+            "Ungraded: the support holds the trunk and the load sits off it"
+            " (on the pelvis or a machine pad) with no submodel saying how it"
+            " reaches the spine, or the body hangs: the model cannot grade"
+            " this load, so treat it as unknown, not as safe.",
         )
     table = format_table(
         rows,

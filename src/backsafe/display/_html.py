@@ -140,9 +140,10 @@ def is_muscle_modelled(load: LoadLike) -> bool:
 def compression_text(load: LoadLike) -> str:
     """Return the compression as ``"1,234 N"``, or say it is not modelled.
 
-    >>> from backsafe import Body, catalog, score
+    >>> from backsafe import Body, Posture, Support, TorsoLean, spinal_load
     >>> body = Body(mass_kg=75, height_m=1.75)
-    >>> compression_text(score(catalog.get("glute-bridge"), body))
+    >>> lying = Posture(lean=TorsoLean(degrees=90), support=Support.SUPINE)
+    >>> compression_text(spinal_load(lying, body))
     'not modelled (supported)'
     >>> compression_text(score(catalog.get("glute-bridge"), body, load_kg=20))
     'ungraded (not modelled)'

@@ -12,6 +12,7 @@ import attrs
 from backsafe import _validation as v
 from backsafe.exceptions import InvalidInputError
 from backsafe.spine import _constants as k
+from backsafe.spine._submodel_types import Submodel, check_pairing
 from backsafe.spine._types import (
     CalibratedTask,
     LoadPlacement,
@@ -149,6 +150,8 @@ class Exercise:
         flags: Back-relevant features, such as spinal flexion.
         modes: How it can be dosed.
         task: The calibrated floor task behind its score, if any.
+        submodel: The muscle-driven submodel behind its score, if any
+            (a supported posture's muscles; not with a task).
         reach_m: Reach for loads held out in front.
         load_step_kg: The smallest change of external load its equipment
             allows, in (0, 50] kg: 2.5 for a barbell (two 1.25 kg plates),
@@ -199,6 +202,9 @@ class Exercise:
     task: CalibratedTask | None = attrs.field(
         default=None, validator=v.optional_member(CalibratedTask)
     )
+    submodel: Submodel | None = attrs.field(
+        default=None, validator=v.optional_member(Submodel)
+    )
     reach_m: float = attrs.field(
         default=0.0, validator=v.real(0.0, k.MAX_REACH_M, unit="m")
     )
@@ -228,6 +234,7 @@ class Exercise:
                 self.support.value,
                 f"{self.task.support.value!r} for task {self.task.value!r}",
             )
+        check_pairing(f"{where}: ", self.submodel, self.support, self.task)
         if (
             self.reach_m > 0
             and self.placement is not LoadPlacement.HANDS_REACH

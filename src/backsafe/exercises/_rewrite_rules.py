@@ -303,6 +303,7 @@ def _why(
         and old.placement.is_trunk_borne
         and best.load_kg > 0
         and not new.placement.is_trunk_borne
+        and new.submodel is None
     ):
         clauses.append(
             "the load rests on the hips or a machine, not the spine"

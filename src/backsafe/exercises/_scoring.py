@@ -105,6 +105,7 @@ def score_trusted(
         task=exercise.task,
         body=body,
         options=options,
+        submodel=exercise.submodel,
     )
 
 
@@ -143,6 +144,7 @@ def exercise_posture(
         placement=exercise.placement if load > 0 else LoadPlacement.NONE,
         reach_m=exercise.reach_m if load > 0 else 0.0,
         task=exercise.task,
+        submodel=exercise.submodel,
     )
 
 

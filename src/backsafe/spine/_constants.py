@@ -167,7 +167,11 @@ CALIBRATION_REFERENCE_MASS_KG: Final = 77.0
 #: Peak L4/L5 compression in newtons, per task.
 CURL_UP_N: Final = 2009.0  # Axler & McGill 1997
 SIDE_BRIDGE_N: Final = 2585.0  # Axler & McGill 1997
-QUADRUPED_LEG_EXTENSION_N: Final = 2500.0  # Callaghan 1998: "< 2500 N"
+#: Callaghan 1998 give "< 2500 N", an upper bound, not a value: taken as
+#: the top of an EMG-assisted band of +/-25 %, the central value is
+#: 2500 / 1.25 (derived).
+QUADRUPED_LEG_EXTENSION_BOUND_N: Final = 2500.0
+QUADRUPED_LEG_EXTENSION_N: Final = QUADRUPED_LEG_EXTENSION_BOUND_N / 1.25
 BIRD_DOG_N: Final = 3000.0  # Callaghan 1998
 BENT_KNEE_SIT_UP_N: Final = 3350.0  # Axler & McGill 1997
 STRAIGHT_LEG_SIT_UP_N: Final = 3500.0  # Axler & McGill 1997 ("about 3500")

@@ -12,6 +12,9 @@ each number is").
 import enum
 from typing import Final, NamedTuple
 
+from backsafe.spine import _submodels as sub
+from backsafe.spine._submodel_types import Submodel
+
 
 class Evidence(enum.StrEnum):
     """What a spinal-load number rests on, most direct first.
@@ -52,13 +55,13 @@ class Spread(NamedTuple):
 #: which only adds load; 10 % more is allowed for it (an estimate: no
 #: source gives it for these lifts). Low 15 %, high 20 % + 10 % = 30 %.
 STATIC_SPREAD: Final = Spread(low=0.15, high=0.30)
-#: The supported path (an estimate): only the axial weight above the joint
-#: is counted. The segment tables disagree on that mass by up to 15 %
-#: (Winter 53.6 % of body mass, de Leva 45.8 % for women); the muscle tone
-#: the path leaves out only adds load, allowed as 50 % (an estimate: Wilke
-#: et al. 1999 found lying and relaxed sitting well above the weight the
-#: path counts).
-SUPPORTED_SPREAD: Final = Spread(low=0.15, high=0.50)
+#: The supported path (an estimate): the axial weight above the joint and
+#: the support's baseline muscle tone (Wilke et al. 1999's in vivo ratios
+#: to standing, `backsafe.spine._submodels`). The segment tables disagree
+#: on that mass by up to 15 % (Winter 53.6 % of body mass, de Leva 45.8 %
+#: for women); the tone rests on one subject's pressures, allowed 30 % as
+#: for the rest submodel. The larger governs: 30 % each way.
+SUPPORTED_SPREAD: Final = Spread(low=0.30, high=0.30)
 #: Calibrated floor tasks (EMG-assisted, the McGill lab): the published
 #: figures are group means scaled by body mass. The cohort's own mass
 #: varied by 9 % (Callaghan 1998: 77.0 +/- 7.0 kg), some figures are given
@@ -68,11 +71,32 @@ SUPPORTED_SPREAD: Final = Spread(low=0.15, high=0.50)
 CALIBRATED_SPREAD: Final = Spread(low=0.30, high=0.30)
 
 #: Evidence code and spread by model method code (`_kernel.METHODS` order:
-#: static, supported, calibrated). A method added later appends its own.
-METHOD_EVIDENCE: Final = (ESTIMATE, ESTIMATE, EMG_ASSISTED)
-METHOD_SPREAD: Final = (STATIC_SPREAD, SUPPORTED_SPREAD, CALIBRATED_SPREAD)
+#: static, supported, calibrated, muscle-driven). A muscle-driven row takes
+#: its submodel's (`row_evidence`); the last entry is the estimate's
+#: default, which most submodels have.
+_ESTIMATE_SPREAD: Final = Spread(low=0.50, high=0.50)
+METHOD_EVIDENCE: Final = (ESTIMATE, ESTIMATE, EMG_ASSISTED, ESTIMATE)
+METHOD_SPREAD: Final = (
+    STATIC_SPREAD,
+    SUPPORTED_SPREAD,
+    CALIBRATED_SPREAD,
+    _ESTIMATE_SPREAD,
+)
 
 
 def band_spread(method: int) -> Spread:
     """Return the default spread of a row computed by *method* (a code)."""
     return METHOD_SPREAD[method]
+
+
+def row_evidence(method: int, submodel: Submodel | None) -> tuple[int, Spread]:
+    """Return the evidence code and spread of a row (a method code).
+
+    A muscle-driven row carries its submodel's grade and spread
+    (`backsafe.spine._submodels.submodel_evidence`); any other row its
+    method's.
+    """
+    if submodel is None:
+        return METHOD_EVIDENCE[method], METHOD_SPREAD[method]
+    grade, spread = sub.submodel_evidence(submodel)
+    return EVIDENCE.index(Evidence(grade)), Spread(low=spread, high=spread)

@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from typing import Any, Final, NamedTuple, Protocol
 
 from backsafe.spine import _constants as k
+from backsafe.spine import _submodels as sub
+from backsafe.spine._submodel_types import Submodel
 from backsafe.spine._types import (
     Anthropometrics,
     CalibratedTask,
@@ -36,10 +38,12 @@ Numeric = Any
 STATIC: Final = 0
 SUPPORTED: Final = 1
 CALIBRATED: Final = 2
+SUBMODEL: Final = 3
 METHODS: Final = (
     ModelMethod.STATIC,
     ModelMethod.SUPPORTED,
     ModelMethod.CALIBRATED,
+    ModelMethod.SUBMODEL,
 )
 #: The grades by code (`StressLevel.rank`), mildest first; ungraded last.
 LEVELS: Final = (
@@ -87,6 +91,9 @@ class Namespace(Protocol):
     def scale(self, x: Numeric, value: Numeric, reference: float) -> Numeric:
         """*x* times *value* / *reference* (0 for any *value* if *x* is 0)."""
 
+    def power(self, x: Numeric, exponent: float, /) -> Numeric:
+        """*x* (> 0) to the power *exponent*."""
+
     def total(
         self, terms: Sequence[Numeric], /, into: str | None = None
     ) -> Numeric:
@@ -121,6 +128,10 @@ class _Scalar:
     @staticmethod
     def scale(x: float, value: float, reference: float) -> float:
         return x * (value / reference)
+
+    @staticmethod
+    def power(x: float, exponent: float, /) -> float:
+        return float(x**exponent)
 
     @staticmethod
     def maximum(x: int, y: int, /, into: str | None = None) -> int:  # noqa: ARG004
@@ -212,16 +223,47 @@ _NO_AXIAL_WEIGHT: Final = frozenset(
 )
 
 
-def method_code(support: Support, task: CalibratedTask | None) -> int:
+def method_code(
+    support: Support,
+    task: CalibratedTask | None,
+    submodel: Submodel | None = None,
+) -> int:
     """Return how a posture is computed (`STATIC`, `SUPPORTED`, ...)."""
     if task is not None:
         return CALIBRATED
+    if submodel is not None:
+        return SUBMODEL
     return SUPPORTED if support.carries_trunk_moment else STATIC
 
 
 def is_hanging(support: Support) -> bool:
     """Return whether *support* hangs the body from the hands."""
     return support is Support.HANGING
+
+
+#: The coefficients of a row with no muscle-driven term (static or
+#: calibrated rows, and supports with no baseline tone).
+NO_SUBMODEL: Final = sub.Coefficients(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+
+
+def submodel_coefficients(
+    support: Support,
+    task: CalibratedTask | None,
+    submodel: Submodel | None,
+    arm_m: float,
+) -> sub.Coefficients:
+    """Return the muscle-driven coefficients of a row.
+
+    A supported row without a submodel gets its support's baseline tone
+    (`Submodel.REST`); free-standing and calibrated rows get none.
+    """
+    if task is not None:
+        return NO_SUBMODEL
+    if submodel is None:
+        if not support.carries_trunk_moment:
+            return NO_SUBMODEL
+        submodel = Submodel.REST
+    return sub.coefficients(submodel, support, arm_m)
 
 
 def task_compression_n(task: CalibratedTask | None) -> float:
@@ -319,6 +361,7 @@ def terms(
     axial: Numeric,
     task_n: Numeric,
     arm_m: float,
+    muscles: sub.Coefficients = NO_SUBMODEL,
     shares: bool = True,
 ) -> Terms:
     """Compute the moment, compression and shear of each source.
@@ -343,6 +386,10 @@ def terms(
         axial: `axial_share` of the support (1 when free standing).
         task_n: `task_compression_n` of the calibrated task.
         arm_m: The extensor lever.
+        muscles: `submodel_coefficients` of the row: what the muscles of
+            a supported posture add (``backsafe.spine._submodels``). A
+            load on a muscle-driven row is the submodel's: pass
+            *trunk_borne* false there.
         shares: Whether to compute each source's share; if not, the
             totals are computed from the summed weights (fewer passes
             over many rows; equal to the sum of the shares up to
@@ -393,11 +440,32 @@ def terms(
             True,  # noqa: FBT003
         )
         weights = (compression,)
-    # The extensors hold the flexion moment at their lever.
+    # The extensors hold the flexion moment at their lever; a calibrated
+    # task's published figure scales as muscle cross-section, mass to the
+    # 2/3; a supported row adds what its submodel's muscles do.
+    size = xp.power(
+        xp.ratio(mass_kg, k.CALIBRATION_REFERENCE_MASS_KG), sub.SIZE_EXPONENT
+    )
+    supported = (
+        0.0
+        if muscles is NO_SUBMODEL
+        else sub.muscle_n(
+            xp,
+            muscles,
+            upper_n,
+            mass_kg,
+            height_m,
+            load_kg,
+            sin,
+            size,
+            upper_fraction,
+            arm_m,
+        )
+    )
     muscle = xp.where(
         calibrated,
-        xp.scale(task_n, mass_kg, k.CALIBRATION_REFERENCE_MASS_KG),
-        xp.ratio(moment, arm_m),
+        xp.product(task_n, size),
+        xp.where(static, xp.ratio(moment, arm_m), supported),
     )
     return Terms(
         *upper,

@@ -17,6 +17,7 @@ from backsafe.spine import _evidence as ev
 from backsafe.spine import _kernel as kernel
 from backsafe.spine import _traced as traced
 from backsafe.spine._result import LoadContribution, SpinalLoad
+from backsafe.spine._submodel_types import Submodel
 from backsafe.spine._types import (
     DEFAULT_LIMITS,
     Anthropometrics,
@@ -157,11 +158,17 @@ def spinal_load(
       weights' axial component, shear their tangential component;
     - supported (lying, seated against a backrest, chest-supported,
       quadruped, hanging): the support holds the trunk, so only the axial
-      component of the weight reaches the spine;
+      component of the weight reaches the spine, plus the baseline muscle
+      tone of lying (Wilke et al. 1999's in vivo ratios to standing);
+    - muscle-driven (`Posture.submodel`: leg raises, bridges, machines,
+      ...): a supported posture plus the closed-form load of the muscles
+      that work in it, including its load on the pelvis, a pad or a cable;
     - a calibrated floor task (curl-up, side bridge, bird-dog, ...): the
-      McGill lab's EMG-assisted compression, scaled by body mass.
+      McGill lab's EMG-assisted compression, scaled by body mass to the
+      2/3 (muscle cross-section).
 
-    Loads on the pelvis or a machine pad never reach the spine.
+    Without a submodel, loads on the pelvis or a machine pad do not reach
+    the spine.
 
     Args:
         posture: What is scored.
@@ -211,6 +218,7 @@ def spinal_load(
         task=posture.task,
         body=body,
         options=options,
+        submodel=posture.submodel,
     )
 
 
@@ -224,6 +232,7 @@ def load_trusted(
     task: CalibratedTask | None,
     body: Body,
     options: ModelOptions,
+    submodel: Submodel | None = None,
 ) -> SpinalLoad:
     """Return `spinal_load` of posture fields obeying `Posture`'s rules, a `Body` and `check_options`' result; checks nothing."""  # noqa: E501 (one line: the contract)
     # The kernel's equations for this row's categories, traced once into
@@ -237,13 +246,24 @@ def load_trusted(
         id(placement),
         id(options.table),
         id(body.sex),
+        id(submodel),
+        options.arm_m,
     )
     found = _ROWS.get(key)
     if found is None:
+        if len(_ROWS) >= _MAX_ROWS:
+            # Custom levers are floats: keep the cache bounded.
+            _ROWS.clear()
         found = _ROWS[key] = _row(
-            support, task, placement, options.table, body.sex
+            support,
+            task,
+            placement,
+            options.table,
+            body.sex,
+            submodel,
+            options.arm_m,
         )
-    method, trunk_borne, row = found
+    method, trunk_borne, evidence, row = found
     limits = options.limits
     (
         upper_moment,
@@ -292,7 +312,8 @@ def load_trusted(
                     load_shear,
                 )
             )
-    if method != kernel.SUPPORTED:
+    if method != kernel.SUPPORTED or muscle > 0:
+        # Supported rows: the baseline tone, where the support has one.
         parts.append(_contribution(LoadSource.MUSCLE, 0.0, muscle, 0.0))
     return _spinal_load(
         moment,
@@ -305,25 +326,34 @@ def load_trusted(
         kernel.LEVELS[shear_level],
         tuple(parts),
         kernel.METHODS[method],
-        ev.EVIDENCE[ev.METHOD_EVIDENCE[method]],
+        ev.EVIDENCE[evidence],
         options.joint,
     )
 
 
 #: The traced row of each combination of categories (`load_trusted`).
-_ROWS: Final[dict[tuple[int, ...], tuple[int, bool, traced.Row]]] = {}
+_ROWS: Final[
+    dict[tuple[int | float, ...], tuple[int, bool, int, traced.Row]]
+] = {}
+#: How many combinations `_ROWS` keeps before it starts again.
+_MAX_ROWS: Final = 1024
 
 
-def _row(
+def _row(  # noqa: PLR0913, PLR0917 (the categories are the key)
     support: Support,
     task: CalibratedTask | None,
     placement: LoadPlacement,
     table: Anthropometrics,
     sex: Sex | None,
-) -> tuple[int, bool, traced.Row]:
-    """The method code, trunk-borne flag and traced row of the categories."""
-    method = kernel.method_code(support, task)
-    trunk_borne = placement.is_trunk_borne
+    submodel: Submodel | None,
+    arm_m: float,
+) -> tuple[int, bool, int, traced.Row]:
+    """The method, trunk-borne flag, evidence and traced row of a key."""
+    method = kernel.method_code(support, task, submodel)
+    # A muscle-driven row's load is its submodel's (bar on the pelvis, a
+    # pad, a cable), not a weight carried down the trunk.
+    trunk_borne = placement.is_trunk_borne and submodel is None
+    evidence, spread = ev.row_evidence(method, submodel)
     row = traced.row_function(
         method,
         trunk_borne,
@@ -331,9 +361,10 @@ def _row(
         kernel.upper_mass_fraction(table, sex),
         kernel.axial_share(support),
         kernel.task_compression_n(task),
-        ev.band_spread(method),
+        spread,
+        kernel.submodel_coefficients(support, task, submodel, arm_m),
     )
-    return method, trunk_borne, row
+    return method, trunk_borne, evidence, row
 
 
 _Value = TypeVar("_Value")

@@ -5,7 +5,8 @@ Through the `SCALAR` namespace every operation is a method call, which
 costs more than the arithmetic itself. Here the same kernel functions run
 once per combination of the row's categories (method, whether the load is
 trunk-borne, hanging, the segment table's fraction, the support's axial
-share, the task's figure and the band's spread) with a tracing namespace:
+share, the task's figure, the band's spread and the submodel's
+coefficients) with a tracing namespace:
 every operation on a numeric input is written down as one line of plain
 Python in the order `SCALAR` evaluates it, operations on known values are
 folded as `SCALAR` would compute them, and the lines become one function.
@@ -21,6 +22,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, Final
 
 from backsafe.spine import _kernel as kernel
+from backsafe.spine import _submodels as sub
 from backsafe.spine._evidence import Spread
 
 #: The traced function's inputs, in order.
@@ -139,6 +141,9 @@ class _Tracer:
     def ratio(self, x: Any, y: Any, /) -> Any:
         return self._call(kernel.SCALAR.ratio, "{} / {}", x, y)
 
+    def power(self, x: Any, exponent: float, /) -> Any:
+        return self._call(kernel.SCALAR.power, "float({} ** {})", x, exponent)
+
     def scale(self, x: Any, value: Any, reference: float) -> Any:
         return self._call(
             kernel.SCALAR.scale, "{} * ({} / {})", x, value, reference
@@ -181,7 +186,7 @@ class _Limits:
 Row = Callable[..., tuple[Any, ...]]
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1024)
 def row_function(  # noqa: PLR0917 (the categories are the key)
     method: int,
     trunk_borne: bool,  # noqa: FBT001
@@ -190,6 +195,7 @@ def row_function(  # noqa: PLR0917 (the categories are the key)
     axial: float,
     task_n: float,
     spread: Spread,
+    muscles: sub.Coefficients,
 ) -> Row:
     """Return the kernel traced for one combination of categories."""
     xp = _Tracer()
@@ -207,6 +213,7 @@ def row_function(  # noqa: PLR0917 (the categories are the key)
         axial=axial,
         task_n=task_n,
         arm_m=args["arm_m"],  # type: ignore[arg-type]
+        muscles=muscles,
     )
     grades = kernel.grades(
         xp,

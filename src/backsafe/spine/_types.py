@@ -10,6 +10,7 @@ import attrs
 from backsafe import _validation as v
 from backsafe.exceptions import InvalidInputError
 from backsafe.spine import _constants as k
+from backsafe.spine._submodel_types import Submodel, fitting
 
 
 class Sex(enum.StrEnum):
@@ -255,6 +256,7 @@ class ModelMethod(enum.StrEnum):
     """The support holds the trunk; only axial weight reaches the spine."""
     CALIBRATED = "calibrated"
     """A published EMG-assisted value, scaled by body mass."""
+    SUBMODEL = "muscle-driven"  # a `Submodel`'s muscles (supported postures)
 
 
 @final
@@ -354,10 +356,9 @@ class Posture:
         support: What holds the trunk up.
         load_kg: External load in kilograms, 0-600 (total, both hands).
         placement: Where the load sits; `LoadPlacement.NONE` for no load.
-        reach_m: Horizontal reach in front of the shoulders, 0-1 m; only
-            for `LoadPlacement.HANDS_REACH`.
-        task: A calibrated floor task, whose published muscle load replaces
-            the static model; its support must match.
+        reach_m: Reach in front of the shoulders, 0-1 m (hands-reach only).
+        task: A calibrated floor task (published); its support must match.
+        submodel: A muscle-driven `Submodel`; its support must match.
 
     >>> box = Posture(
     ...     lean=TorsoLean(degrees=45),
@@ -389,6 +390,7 @@ class Posture:
     task: CalibratedTask | None = attrs.field(
         default=None, validator=v.optional_member(CalibratedTask)
     )
+    submodel: Submodel | None = attrs.field(default=None, validator=fitting)
 
     def __attrs_post_init__(self) -> None:
         if self.load_kg > 0 and self.placement is LoadPlacement.NONE:
