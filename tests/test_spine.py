@@ -366,7 +366,13 @@ class TestOptions:
     def test_l5s1_shorter_lever_means_more_compression(
         self, lean: bs.TorsoLean, load: float
     ) -> None:
-        """L5/S1's 5 cm lever gives more compression than L4/L5's 6 cm."""
+        """L5/S1's 5 cm lever gives more compression than L4/L5's 6 cm.
+
+        The lever sets the extensors' share: the weights' share differs as
+        well, since the L5/S1 disc is inclined at the sacral slope (issue
+        10: nearly upright, it carries less of the weight along its axis
+        and more across it, so the totals may come out either way).
+        """
         posture = bs.Posture(
             lean=lean, load_kg=load, placement=bs.LoadPlacement.HIGH_BAR_BACK
         )
@@ -374,7 +380,11 @@ class TestOptions:
         upper = bs.spinal_load(posture, REFERENCE, joint="L4/L5")
         lower = bs.spinal_load(posture, REFERENCE, joint=bs.SpineLevel.L5_S1)
 
-        assert upper.compression_n < lower.compression_n
+        muscle_upper = upper.contribution("muscle")
+        muscle_lower = lower.contribution("muscle")
+        assert muscle_upper is not None
+        assert muscle_lower is not None
+        assert muscle_upper.compression_n < muscle_lower.compression_n
         assert bs.SpineLevel.L5_S1 == lower.joint
 
     @given(sex=st.sampled_from(bs.Sex))
@@ -613,14 +623,15 @@ class TestPublishedFigures:
 
         science.md §9 puts this case at about 6 kN with a longer bar lever
         (0.5 m) and more mass above the joint (0.6); backsafe's tables give
-        about 4 kN (see docs/validation.md).
+        about 3.5 kN (see docs/validation.md): 4 kN with the bar on the
+        shoulder line, less with the low bar's 8 cm behind it (issue 10).
         """
         load = bs.spinal_load(
             _posture(45, 60, bs.LoadPlacement.LOW_BAR_BACK), REFERENCE
         )
 
         assert bs.StressLevel.ELEVATED == load.compression_level
-        assert 4000 == pytest.approx(load.compression_n, rel=0.05)
+        assert 3500 == pytest.approx(load.compression_n, rel=0.05)
 
 
 class TestTrustedPaths:

@@ -52,6 +52,7 @@ def spinal_load_many(
     anthropometrics: TableName = Anthropometrics.WINTER,
     extensor_moment_arm_m: float | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    acceleration_m_s2: float = 0.0,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
     errors: Literal["raise", "mask"] = "raise",
 ) -> SpinalLoadArrays:
@@ -77,6 +78,7 @@ def spinal_load_many(
         anthropometrics: See `spinal_load`.
         extensor_moment_arm_m: See `spinal_load`.
         limits: See `spinal_load`.
+        acceleration_m_s2: See `spinal_load` (one value for every row).
         chunk_rows: Rows per chunk.
         errors: ``"raise"`` (default): bad rows raise `InvalidRowsError`.
             ``"mask"``: the good rows are scored and the result's
@@ -124,6 +126,7 @@ def spinal_load_many(
         anthropometrics=anthropometrics,
         extensor_moment_arm_m=extensor_moment_arm_m,
         limits=limits,
+        acceleration_m_s2=acceleration_m_s2,
         chunk_rows=chunk_rows,
         errors=errors,
     )
@@ -142,6 +145,7 @@ def score_many(
     anthropometrics: TableName = Anthropometrics.WINTER,
     extensor_moment_arm_m: float | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    acceleration_m_s2: float = 0.0,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
     errors: Literal["raise", "mask"] = "raise",
 ) -> SpinalLoadArrays:
@@ -166,6 +170,7 @@ def score_many(
         anthropometrics: See `spinal_load`.
         extensor_moment_arm_m: See `spinal_load`.
         limits: See `spinal_load`.
+        acceleration_m_s2: See `spinal_load` (one value for every row).
         chunk_rows: Rows per chunk.
         errors: ``"raise"`` (default): bad rows raise `InvalidRowsError`.
             ``"mask"``: the good rows are scored and the result's
@@ -210,6 +215,7 @@ def score_many(
         anthropometrics=anthropometrics,
         extensor_moment_arm_m=extensor_moment_arm_m,
         limits=limits,
+        acceleration_m_s2=acceleration_m_s2,
         chunk_rows=chunk_rows,
         errors=errors,
     )

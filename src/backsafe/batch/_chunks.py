@@ -22,9 +22,11 @@ from backsafe.batch._problems import _Problems
 from backsafe.batch._result import SpinalLoadArrays
 from backsafe.batch._rows import _Body, _Chunk, _scalar_or_array
 from backsafe.exceptions import InvalidInputError, RowProblem
+from backsafe.spine import _geometry as geometry
 from backsafe.spine import _kernel as kernel
 from backsafe.spine._model import (
     ModelOptions,
+    check_acceleration,
     check_joint,
     check_moment_arm,
     check_table,
@@ -169,6 +171,9 @@ class _Numpy:
         kept = [t for t in terms if not _plain_zero(t)]
         if into is None and len(kept) <= 1:
             return kept[0] if kept else 0.0
+        if into is None and all(type(t) is float for t in kept):
+            # Plain numbers (one value for every row) stay one number.
+            return math.fsum(kept) if len(kept) > 2 else kept[0] + kept[1]  # noqa: PLR2004
         out = self._out(into, np.float64)
         if len(kept) <= 1:
             np.copyto(out, kept[0] if kept else 0.0)
@@ -305,6 +310,7 @@ def _options(
     anthropometrics: object,
     extensor_moment_arm_m: float | None,
     limits: object,
+    acceleration_m_s2: float = 0.0,
 ) -> ModelOptions:
     if not isinstance(limits, Limits):
         raise InvalidInputError.out_of_range("limits", limits, "a Limits")
@@ -315,6 +321,7 @@ def _options(
         table=table,
         arm_m=check_moment_arm(level, extensor_moment_arm_m),
         limits=limits,
+        acceleration_m_s2=check_acceleration(acceleration_m_s2),
     )
 
 
@@ -437,6 +444,10 @@ def _evaluate(
         axial=chunk.axial,
         task_n=chunk.task_n,
         arm_m=model.arm_m,
+        along_per_h=chunk.along_per_h,
+        front_per_h=chunk.front_per_h,
+        joint=geometry.JOINTS[model.joint],
+        inertia=model.inertia,
     )
     grades = kernel.grades(
         xp, terms.compression_n, terms.shear_n, model.limits

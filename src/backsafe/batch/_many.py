@@ -57,6 +57,7 @@ def spinal_load_many(
     anthropometrics: TableName = Anthropometrics.WINTER,
     extensor_moment_arm_m: float | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    acceleration_m_s2: float = 0.0,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
     errors: Literal["raise", "mask"] = "raise",
 ) -> SpinalLoadArrays:
@@ -69,7 +70,13 @@ def spinal_load_many(
     supports = inputs.codes("support", support, SUPPORTS)
     tasks = inputs.codes("task", task, TASKS, missing_allowed=True)
     body = _body(inputs, mass_kg, height_m, sex)
-    model = _options(joint, anthropometrics, extensor_moment_arm_m, limits)
+    model = _options(
+        joint,
+        anthropometrics,
+        extensor_moment_arm_m,
+        limits,
+        acceleration_m_s2,
+    )
     postures = _PostureRows(
         lean=lean,
         load=load,
@@ -94,6 +101,7 @@ def score_many(
     anthropometrics: TableName = Anthropometrics.WINTER,
     extensor_moment_arm_m: float | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    acceleration_m_s2: float = 0.0,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
     errors: Literal["raise", "mask"] = "raise",
 ) -> SpinalLoadArrays:
@@ -114,6 +122,12 @@ def score_many(
         )
     )
     body = _body(inputs, mass_kg, height_m, sex)
-    model = _options(joint, anthropometrics, extensor_moment_arm_m, limits)
+    model = _options(
+        joint,
+        anthropometrics,
+        extensor_moment_arm_m,
+        limits,
+        acceleration_m_s2,
+    )
     rows = _ExerciseRows(table=table, exercise=slugs, load=load, lean=lean)
     return _run(inputs.rows, rows, body, model, chunk_rows, errors=errors)

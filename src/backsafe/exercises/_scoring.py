@@ -39,6 +39,7 @@ def score(
     anthropometrics: TableName = Anthropometrics.WINTER,
     extensor_moment_arm_m: float | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    acceleration_m_s2: float = 0.0,
 ) -> SpinalLoad:
     """Score *exercise* at the hardest point of its rep.
 
@@ -52,6 +53,8 @@ def score(
         anthropometrics: See `spinal_load`.
         extensor_moment_arm_m: See `spinal_load`.
         limits: See `spinal_load`.
+        acceleration_m_s2: See `spinal_load`: the inertial term of a lift
+            (0, the default: static).
 
     Returns:
         The spinal load.
@@ -75,6 +78,7 @@ def score(
         anthropometrics=anthropometrics,
         extensor_moment_arm_m=extensor_moment_arm_m,
         limits=limits,
+        acceleration_m_s2=acceleration_m_s2,
     )
     return score_trusted(
         exercise, body, load_kg=load, lean=lean, options=options
