@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import backsafe as bs
@@ -336,6 +336,7 @@ class TestMovement:
 
 
 class TestBatch:
+    @settings(deadline=None)  # numpy's first calls on a busy machine
     @given(
         rows=posture_rows(),
         joint=JOINTS,

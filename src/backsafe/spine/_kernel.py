@@ -355,7 +355,8 @@ def terms(
     static, calibrated = method == STATIC, method == CALIBRATED
     axial_cos = xp.product(cos, axial)
     disc_sin = sin
-    if joint.disc_sin:
+    inclined = joint.disc_sin != 0.0
+    if inclined:
         # The disc's axis is inclined to the trunk line (L5/S1): the
         # weights' components along and across it, free standing.
         disc_sin = xp.total(
@@ -378,7 +379,8 @@ def terms(
         xp.product(height_m, sin),
         axial_cos,
     )
-    if joint.extra_mass_fraction:
+    if inclined:
+        # The mass between L4/L5 and the joint (L5/S1).
         upper_fraction = xp.total((upper_fraction, joint.extra_mass_fraction))
     gravity: Numeric = g
     if inertia != 1.0:
@@ -393,22 +395,20 @@ def terms(
     # the spine.
     load_n = xp.where(trunk_borne, xp.product(load_kg, gravity), 0.0)
     upper_height = xp.product(upper_n, joint.upper_lever_per_h)
-    load_height = xp.product(
-        load_n, xp.total((joint.shoulder_per_h, along_per_h))
-    )
-    load_reach = xp.product(
-        load_n, xp.total((xp.product(height_m, front_per_h), reach_m))
-    )
+    # Plain arithmetic (a float, or one pass over a chunk): the lever along
+    # the trunk, and the horizontal distance in front.
+    load_height = xp.product(load_n, joint.shoulder_per_h + along_per_h)
+    load_reach = xp.product(load_n, height_m * front_per_h + reach_m)
     if shares:
         # Weight, weight times lever per stature, weight times reach.
         upper = _effect(xp, at, upper_n, upper_height, None)
         load = _effect(xp, at, load_n, load_height, load_reach)
         moment = xp.total((upper[0], load[0]), into="moment_nm")
         weights: tuple[Numeric, ...] = (upper[1], load[1])
-        weights_shear = xp.total((upper[2], load[2]))
+        weights_shear: tuple[Numeric, ...] = (upper[2], load[2])
     else:
         upper = load = _NO_SHARE
-        moment, compression, weights_shear = _effect(
+        moment, compression, shear = _effect(
             xp,
             at,
             xp.total((upper_n, load_n)),
@@ -417,6 +417,7 @@ def terms(
             True,  # noqa: FBT003
         )
         weights = (compression,)
+        weights_shear = (shear,)
     # The extensors hold the flexion moment at their lever; their line of
     # action shears the disc backward.
     extensor = xp.ratio(moment, arm_m)
@@ -425,14 +426,17 @@ def terms(
         xp.scale(task_n, mass_kg, k.CALIBRATION_REFERENCE_MASS_KG),
         extensor,
     )
-    muscle_shear = xp.product(extensor, -joint.extensor_shear)
+    muscle_shear = extensor * -joint.extensor_shear
     return Terms(
         *upper,
         *load,
         muscle,
         moment,
         xp.total((*weights, muscle), into="compression_n"),
-        xp.total((weights_shear, muscle_shear), into="shear_n"),
+        xp.total(
+            (*weights_shear[:-1], weights_shear[-1] + muscle_shear),
+            into="shear_n",
+        ),
         muscle_shear,
     )
 

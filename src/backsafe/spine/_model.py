@@ -120,14 +120,17 @@ def check_options(
         table=table,
         arm_m=arm_m,
         limits=limits,
-        acceleration_m_s2=check_acceleration(acceleration_m_s2),
+        acceleration_m_s2=(
+            # The default (static) needs no check.
+            0.0
+            if type(acceleration_m_s2) is float and acceleration_m_s2 == 0.0
+            else check_acceleration(acceleration_m_s2)
+        ),
     )
 
 
 def check_acceleration(acceleration_m_s2: object) -> float:
     """Return the upward acceleration checked: 0 (static) to 1 g."""
-    if acceleration_m_s2 == 0.0 and type(acceleration_m_s2) in (float, int):
-        return 0.0
     return v.check_real(
         "acceleration_m_s2",
         acceleration_m_s2,
@@ -266,7 +269,7 @@ def load_trusted(
         along_per_h=along,
         front_per_h=front,
         joint=geometry.JOINTS[options.joint],
-        inertia=options.inertia,
+        inertia=1.0 + options.acceleration_m_s2 / k.GRAVITY_M_S2,
     )
     grades = kernel.grades(
         kernel.SCALAR, terms.compression_n, terms.shear_n, options.limits
