@@ -48,6 +48,11 @@ def _posture(
     )
 
 
+def _on(posture: bs.Posture, body: bs.Body, **options: Any) -> bs.SpinalLoad:
+    """spinal_load with the placement offsets on."""
+    return bs.spinal_load(posture, body, placement_offsets=True, **options)
+
+
 def _load_moment(load: bs.SpinalLoad) -> float:
     external = load.contribution("external-load")
     return 0.0 if external is None else external.moment_nm
@@ -74,12 +79,8 @@ class TestPlacements:
         """Every placement's moment rises with the lean, at both joints."""
         low, high = sorted([a.degrees, b.degrees])
 
-        m_low = bs.spinal_load(
-            _posture(low, load, placement), body, joint=joint
-        )
-        m_high = bs.spinal_load(
-            _posture(high, load, placement), body, joint=joint
-        )
+        m_low = _on(_posture(low, load, placement), body, joint=joint)
+        m_high = _on(_posture(high, load, placement), body, joint=joint)
 
         assert m_low.moment_nm <= m_high.moment_nm * (1 + 1e-12)
 
@@ -105,8 +106,8 @@ class TestPlacements:
         light = _posture(lean.degrees, low, placement)
         heavy = attrs.evolve(light, load_kg=high)
 
-        one = bs.spinal_load(light, body, joint=joint)
-        two = bs.spinal_load(heavy, body, joint=joint)
+        one = _on(light, body, joint=joint)
+        two = _on(heavy, body, joint=joint)
 
         assert one.moment_nm <= two.moment_nm * (1 + 1e-12)
         assert one.compression_n <= two.compression_n * (1 + 1e-12)
@@ -134,9 +135,7 @@ class TestPlacements:
         """
         moments = {
             p: _load_moment(
-                bs.spinal_load(
-                    _posture(lean.degrees, load, p), body, joint=joint
-                )
+                _on(_posture(lean.degrees, load, p), body, joint=joint)
             )
             for p in (
                 P.GOBLET,
@@ -155,6 +154,21 @@ class TestPlacements:
             > moments[P.LOW_BAR_BACK]
             > 0
         )
+
+    @given(posture=postures(), body=bodies())
+    def test_by_default_every_load_sits_on_the_shoulder_line(
+        self, posture: bs.Posture, body: bs.Body
+    ) -> None:
+        """Off by default: the offsets change nothing unless asked for."""
+        assert bs.spinal_load(posture, body) == bs.spinal_load(
+            posture, body, placement_offsets=False
+        )
+
+    @pytest.mark.parametrize("bad", [None, 1, "yes", 0.0])
+    def test_bad_offsets_option(self, bad: Any) -> None:
+        """placement_offsets must be a bool."""
+        with pytest.raises(bs.InvalidInputError, match=r"placement_offsets"):
+            bs.spinal_load(_posture(10), BODY, placement_offsets=bad)
 
     def test_offsets_are_the_issues_figures(self) -> None:
         """The loads sit about 0.2 m in front of or 0.05 m behind the line.
@@ -184,7 +198,7 @@ class TestPlacements:
             + offset.across_per_h * cos
         ) * BODY.height_m
 
-        load = bs.spinal_load(_posture(lean, 50, placement), BODY)
+        load = _on(_posture(lean, 50, placement), BODY)
 
         assert rigid * 50 * k.GRAVITY_M_S2 == pytest.approx(
             _load_moment(load), rel=1e-12
@@ -193,7 +207,7 @@ class TestPlacements:
     def test_squats_at_one_lean_differ(self) -> None:
         """High bar, low bar, front rack and goblet: four moments at 40°."""
         moments = {
-            round(bs.spinal_load(_posture(40, 40, p), BODY).moment_nm, 6)
+            round(_on(_posture(40, 40, p), BODY).moment_nm, 6)
             for p in (P.HIGH_BAR_BACK, P.LOW_BAR_BACK, P.FRONT_RACK, P.GOBLET)
         }
 
@@ -350,12 +364,19 @@ class TestBatch:
     ) -> None:
         """Each batch element equals spinal_load with the same options."""
         loads = bs.spinal_load_many(
-            **_posture_columns(rows), joint=joint, acceleration_m_s2=accel
+            **_posture_columns(rows),
+            joint=joint,
+            acceleration_m_s2=accel,
+            placement_offsets=True,
         )
 
         for i, (posture, body) in enumerate(rows):
             expected = bs.spinal_load(
-                posture, body, joint=joint, acceleration_m_s2=accel
+                posture,
+                body,
+                joint=joint,
+                acceleration_m_s2=accel,
+                placement_offsets=True,
             )
             _assert_same(expected, loads, i)
 
@@ -378,6 +399,7 @@ class TestBatch:
             load_kg=[0, 20, 40],
             joint=joint,
             acceleration_m_s2=1.0,
+            placement_offsets=True,
         )
 
         for i, load_kg in enumerate([0, 20, 40]):
@@ -387,6 +409,7 @@ class TestBatch:
                 load_kg=load_kg,
                 joint=joint,
                 acceleration_m_s2=1.0,
+                placement_offsets=True,
             )
             assert one.compression_n == pytest.approx(
                 float(loads.compression_n[i]), rel=1e-9

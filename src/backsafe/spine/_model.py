@@ -86,11 +86,9 @@ class ModelOptions(NamedTuple):
     #: Upward acceleration at the hardest point of the rep, m/s^2 (0:
     #: static).
     acceleration_m_s2: float = 0.0
-
-    @property
-    def inertia(self) -> float:
-        """``1 + a / g``: what the acceleration multiplies the weights by."""
-        return 1.0 + self.acceleration_m_s2 / k.GRAVITY_M_S2
+    #: Whether loads sit at their placement's offsets (else on the
+    #: shoulder line).
+    placement_offsets: bool = False
 
 
 def check_options(
@@ -101,6 +99,7 @@ def check_options(
     extensor_moment_arm_m: float | None,
     limits: object,
     acceleration_m_s2: float = 0.0,
+    placement_offsets: object = False,
 ) -> ModelOptions:
     """Check *body* and the options of `spinal_load`, in its order.
 
@@ -126,6 +125,16 @@ def check_options(
             if type(acceleration_m_s2) is float and acceleration_m_s2 == 0.0
             else check_acceleration(acceleration_m_s2)
         ),
+        placement_offsets=check_offsets(placement_offsets),
+    )
+
+
+def check_offsets(placement_offsets: object) -> bool:
+    """Return *placement_offsets* if it is a bool, else raise."""
+    if placement_offsets is True or placement_offsets is False:
+        return placement_offsets
+    raise InvalidInputError.out_of_range(
+        "placement_offsets", placement_offsets, "True or False"
     )
 
 
@@ -160,6 +169,7 @@ def spinal_load(
     extensor_moment_arm_m: float | None = None,
     limits: Limits = DEFAULT_LIMITS,
     acceleration_m_s2: float = 0.0,
+    placement_offsets: bool = False,
 ) -> SpinalLoad:
     """Compute the moment, compression and shear at the lumbar spine.
 
@@ -195,6 +205,10 @@ def spinal_load(
             9.81 m/s^2; free standing postures only. McGill & Norman 1985
             found dynamic moments 19 % above static on average
             (about 1.9 m/s^2), up to 52 %.
+        placement_offsets: Place each trunk-borne load at its placement's
+            offsets along and across the trunk (a goblet 20 cm in front,
+            a low bar 8 cm behind; see the model page) instead of on the
+            shoulder line (the default).
 
     Returns:
         The spinal load with its grade and its breakdown by source.
@@ -226,6 +240,7 @@ def spinal_load(
         extensor_moment_arm_m=extensor_moment_arm_m,
         limits=limits,
         acceleration_m_s2=acceleration_m_s2,
+        placement_offsets=placement_offsets,
     )
     return load_trusted(
         lean_deg=posture.lean.degrees,
@@ -252,7 +267,9 @@ def load_trusted(
 ) -> SpinalLoad:
     """Return `spinal_load` of posture fields obeying `Posture`'s rules, a `Body` and `check_options`' result; checks nothing."""  # noqa: E501 (one line: the contract)
     method = kernel.method_code(support, task)
-    along, front = geometry.LEVERS[placement]
+    along, front = (
+        geometry.LEVERS[placement] if options.placement_offsets else _ON_LINE
+    )
     terms = kernel.terms(
         kernel.SCALAR,
         method=method,
@@ -326,6 +343,8 @@ def _contributions(
         )
     return tuple(parts)
 
+
+_ON_LINE = (0.0, 0.0)
 
 _Value = TypeVar("_Value")
 
