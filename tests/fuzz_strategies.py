@@ -649,6 +649,11 @@ def _builtins() -> dict[str, Entry]:
             "decide",
             lambda: ((_s("SessionReport"), _s("Dose"), _s("Context")), {}),
         ),
+        "dortmund_limits": _function(
+            "dortmund_limits",
+            lambda: ((), {"age_years": 45, "sex": "female"}),
+            lambda: ((), {"age_years": 70, "sex": bs.Sex.MALE}),
+        ),
         "equivalent_load": _function(
             "equivalent_load",
             lambda: ((squat, 60, ex, body), {}),

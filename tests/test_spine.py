@@ -403,7 +403,13 @@ class TestOptions:
     def test_l5s1_shorter_lever_means_more_compression(
         self, lean: bs.TorsoLean, load: float
     ) -> None:
-        """L5/S1's 5 cm lever gives more compression than L4/L5's 6 cm."""
+        """L5/S1's 5 cm lever gives more compression than L4/L5's 6 cm.
+
+        The lever sets the extensors' share: the weights' share differs as
+        well, since the L5/S1 disc is inclined at the sacral slope (issue
+        10: nearly upright, it carries less of the weight along its axis
+        and more across it, so the totals may come out either way).
+        """
         posture = bs.Posture(
             lean=lean, load_kg=load, placement=bs.LoadPlacement.HIGH_BAR_BACK
         )
@@ -411,7 +417,11 @@ class TestOptions:
         upper = bs.spinal_load(posture, REFERENCE, joint="L4/L5")
         lower = bs.spinal_load(posture, REFERENCE, joint=bs.SpineLevel.L5_S1)
 
-        assert upper.compression_n < lower.compression_n
+        muscle_upper = upper.contribution("muscle")
+        muscle_lower = lower.contribution("muscle")
+        assert muscle_upper is not None
+        assert muscle_lower is not None
+        assert muscle_upper.compression_n < muscle_lower.compression_n
         assert bs.SpineLevel.L5_S1 == lower.joint
 
     @given(sex=st.sampled_from(bs.Sex))

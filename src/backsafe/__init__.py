@@ -149,6 +149,7 @@ if TYPE_CHECKING:
     )
     from backsafe.serde._schema import json_schema
     from backsafe.spine._evidence import Evidence
+    from backsafe.spine._dortmund import dortmund_limits
     from backsafe.spine._model import mass_above_joint_kg, spinal_load
 
 __all__ = [
@@ -242,6 +243,7 @@ __all__ = [
     "catalog",
     "composite_lifting_index",
     "decide",
+    "dortmund_limits",
     "equivalent_load",
     "exercise_posture",
     "from_dict",
@@ -276,6 +278,7 @@ __all__ = [
 _LAZY: dict[str, tuple[str, str | None]] = {
     "exercise_posture": ("backsafe.exercises._scoring", "exercise_posture"),
     "mass_above_joint_kg": ("backsafe.spine._model", "mass_above_joint_kg"),
+    "dortmund_limits": ("backsafe.spine._dortmund", "dortmund_limits"),
     "score": ("backsafe.exercises._scoring", "score"),
     "spinal_load": ("backsafe.spine._model", "spinal_load"),
     "Equipment": ("backsafe.exercises._exercise", "Equipment"),

@@ -53,6 +53,8 @@ def spinal_load_many(
     anthropometrics: TableName = Anthropometrics.WINTER,
     extensor_moment_arm_m: float | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    acceleration_m_s2: float = 0.0,
+    placement_offsets: bool = False,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
     errors: Literal["raise", "mask"] = "raise",
 ) -> SpinalLoadArrays:
@@ -79,6 +81,8 @@ def spinal_load_many(
         anthropometrics: See `spinal_load`.
         extensor_moment_arm_m: See `spinal_load`.
         limits: See `spinal_load`.
+        acceleration_m_s2: See `spinal_load` (one value for every row).
+        placement_offsets: See `spinal_load`.
         chunk_rows: Rows per chunk.
         errors: ``"raise"`` (default): bad rows raise `InvalidRowsError`.
             ``"mask"``: the good rows are scored and the result's
@@ -127,6 +131,8 @@ def spinal_load_many(
         anthropometrics=anthropometrics,
         extensor_moment_arm_m=extensor_moment_arm_m,
         limits=limits,
+        acceleration_m_s2=acceleration_m_s2,
+        placement_offsets=placement_offsets,
         chunk_rows=chunk_rows,
         errors=errors,
     )
@@ -145,6 +151,8 @@ def score_many(
     anthropometrics: TableName = Anthropometrics.WINTER,
     extensor_moment_arm_m: float | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    acceleration_m_s2: float = 0.0,
+    placement_offsets: bool = False,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
     errors: Literal["raise", "mask"] = "raise",
 ) -> SpinalLoadArrays:
@@ -169,6 +177,8 @@ def score_many(
         anthropometrics: See `spinal_load`.
         extensor_moment_arm_m: See `spinal_load`.
         limits: See `spinal_load`.
+        acceleration_m_s2: See `spinal_load` (one value for every row).
+        placement_offsets: See `spinal_load`.
         chunk_rows: Rows per chunk.
         errors: ``"raise"`` (default): bad rows raise `InvalidRowsError`.
             ``"mask"``: the good rows are scored and the result's
@@ -213,6 +223,8 @@ def score_many(
         anthropometrics=anthropometrics,
         extensor_moment_arm_m=extensor_moment_arm_m,
         limits=limits,
+        acceleration_m_s2=acceleration_m_s2,
+        placement_offsets=placement_offsets,
         chunk_rows=chunk_rows,
         errors=errors,
     )

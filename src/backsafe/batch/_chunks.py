@@ -27,11 +27,15 @@ from backsafe.batch._rows import (
     muscle_coefficients,
 )
 from backsafe.exceptions import InvalidInputError, RowProblem
+from backsafe.spine import _constants as k
+from backsafe.spine import _geometry as geometry
 from backsafe.spine import _kernel as kernel
 from backsafe.spine._model import (
     ModelOptions,
+    check_acceleration,
     check_joint,
     check_moment_arm,
+    check_offsets,
     check_table,
 )
 from backsafe.spine._types import Anthropometrics, Limits, Sex, SpineLevel
@@ -188,6 +192,9 @@ class _Numpy:
         kept = [t for t in terms if not _plain_zero(t)]
         if into is None and len(kept) <= 1:
             return kept[0] if kept else 0.0
+        if into is None and all(type(t) is float for t in kept):
+            # Plain numbers (one value for every row) stay one number.
+            return math.fsum(kept) if len(kept) > 2 else kept[0] + kept[1]  # noqa: PLR2004
         out = self._out(into, np.float64)
         if len(kept) <= 1:
             np.copyto(out, kept[0] if kept else 0.0)
@@ -316,6 +323,9 @@ def _options(
     anthropometrics: object,
     extensor_moment_arm_m: float | None,
     limits: object,
+    acceleration_m_s2: float = 0.0,
+    *,
+    placement_offsets: object = False,
 ) -> ModelOptions:
     if not isinstance(limits, Limits):
         raise InvalidInputError.out_of_range("limits", limits, "a Limits")
@@ -326,6 +336,8 @@ def _options(
         table=table,
         arm_m=check_moment_arm(level, extensor_moment_arm_m),
         limits=limits,
+        acceleration_m_s2=check_acceleration(acceleration_m_s2),
+        placement_offsets=check_offsets(placement_offsets),
     )
 
 
@@ -449,6 +461,10 @@ def _evaluate(
         task_n=chunk.task_n,
         arm_m=model.arm_m,
         muscles=muscle_coefficients(chunk, model.arm_m),
+        along_per_h=chunk.along_per_h if model.placement_offsets else 0.0,
+        front_per_h=chunk.front_per_h if model.placement_offsets else 0.0,
+        joint=geometry.JOINTS[model.joint],
+        inertia=1.0 + model.acceleration_m_s2 / k.GRAVITY_M_S2,
     )
     grades = kernel.grades(
         xp,

@@ -59,6 +59,8 @@ def spinal_load_many(
     anthropometrics: TableName = Anthropometrics.WINTER,
     extensor_moment_arm_m: float | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    acceleration_m_s2: float = 0.0,
+    placement_offsets: bool = False,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
     errors: Literal["raise", "mask"] = "raise",
 ) -> SpinalLoadArrays:
@@ -74,7 +76,14 @@ def spinal_load_many(
         "submodel", submodel, SUBMODELS, missing_allowed=True
     )
     body = _body(inputs, mass_kg, height_m, sex)
-    model = _options(joint, anthropometrics, extensor_moment_arm_m, limits)
+    model = _options(
+        joint,
+        anthropometrics,
+        extensor_moment_arm_m,
+        limits,
+        acceleration_m_s2,
+        placement_offsets=placement_offsets,
+    )
     postures = _PostureRows(
         lean=lean,
         load=load,
@@ -100,6 +109,8 @@ def score_many(
     anthropometrics: TableName = Anthropometrics.WINTER,
     extensor_moment_arm_m: float | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    acceleration_m_s2: float = 0.0,
+    placement_offsets: bool = False,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
     errors: Literal["raise", "mask"] = "raise",
 ) -> SpinalLoadArrays:
@@ -120,6 +131,13 @@ def score_many(
         )
     )
     body = _body(inputs, mass_kg, height_m, sex)
-    model = _options(joint, anthropometrics, extensor_moment_arm_m, limits)
+    model = _options(
+        joint,
+        anthropometrics,
+        extensor_moment_arm_m,
+        limits,
+        acceleration_m_s2,
+        placement_offsets=placement_offsets,
+    )
     rows = _ExerciseRows(table=table, exercise=slugs, load=load, lean=lean)
     return _run(inputs.rows, rows, body, model, chunk_rows, errors=errors)

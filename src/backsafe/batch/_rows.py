@@ -26,6 +26,7 @@ from backsafe.exceptions import InvalidInputError
 from backsafe.exercises._exercise import Exercise
 from backsafe.spine import _constants as k
 from backsafe.spine import _evidence as ev
+from backsafe.spine import _geometry as geometry
 from backsafe.spine import _kernel as kernel
 from backsafe.spine._submodel_types import Submodel
 from backsafe.spine._types import CalibratedTask, LoadPlacement, Sex, Support
@@ -45,6 +46,9 @@ class _Chunk:
     lean_deg: Values
     load_kg: Values
     reach_m: Values
+    #: The placement's lever terms (`_geometry.lever_terms`).
+    along_per_h: Values
+    front_per_h: Values
     #: Whether the load passes through the spine.
     trunk_borne: BoolArray | bool
     #: `axial_share` of the support.
@@ -126,6 +130,8 @@ def _table_of(
 _TRUNK_BORNE: Final = np.array(
     [*(p.is_trunk_borne for p in LoadPlacement), False], dtype=bool
 )
+_ALONG: Final = _table_of(list(LoadPlacement), lambda p: geometry.LEVERS[p][0])
+_FRONT: Final = _table_of(list(LoadPlacement), lambda p: geometry.LEVERS[p][1])
 _AXIAL: Final = _table_of(list(Support), kernel.axial_share)
 _SUPPORT_METHOD: Final = np.array(
     [kernel.method_code(s, None) for s in Support], dtype=np.int8
@@ -220,6 +226,8 @@ class _PostureRows:
             lean_deg=lean,
             load_kg=load,
             reach_m=reach,
+            along_per_h=_scalar_or_array(_ALONG[placement]),
+            front_per_h=_scalar_or_array(_FRONT[placement]),
             trunk_borne=_scalar_or_array(
                 _TRUNK_BORNE[placement] & ~has_submodel
             ),
@@ -241,6 +249,8 @@ class _ExerciseTable:
     axial: FloatArray
     task_n: FloatArray
     reach_m: FloatArray
+    along_per_h: FloatArray
+    front_per_h: FloatArray
     lean_deg: FloatArray
     takes_load: BoolArray
     method: npt.NDArray[np.int8]
@@ -296,6 +306,8 @@ class _ExerciseTable:
             axial=column(lambda e: kernel.axial_share(e.support)),
             task_n=column(lambda e: kernel.task_compression_n(e.task)),
             reach_m=column(lambda e: e.reach_m),
+            along_per_h=column(lambda e: geometry.LEVERS[e.placement][0]),
+            front_per_h=column(lambda e: geometry.LEVERS[e.placement][1]),
             lean_deg=column(lambda e: e.typical_lean.degrees),
             takes_load=np.array([e.takes_load for e in table], dtype=bool),
             method=np.array(
@@ -354,6 +366,8 @@ class _ExerciseRows:
             lean_deg=_scalar_or_array(lean),
             load_kg=load,
             reach_m=_scalar_or_array(self.table.reach_m[code]),
+            along_per_h=_scalar_or_array(self.table.along_per_h[code]),
+            front_per_h=_scalar_or_array(self.table.front_per_h[code]),
             trunk_borne=_scalar_or_array(self.table.trunk_borne[code]),
             axial=_scalar_or_array(self.table.axial[code]),
             task_n=_scalar_or_array(self.table.task_n[code]),

@@ -39,6 +39,8 @@ def score(
     anthropometrics: TableName = Anthropometrics.WINTER,
     extensor_moment_arm_m: float | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    acceleration_m_s2: float = 0.0,
+    placement_offsets: bool = False,
 ) -> SpinalLoad:
     """Score *exercise* at the hardest point of its rep.
 
@@ -52,6 +54,9 @@ def score(
         anthropometrics: See `spinal_load`.
         extensor_moment_arm_m: See `spinal_load`.
         limits: See `spinal_load`.
+        acceleration_m_s2: See `spinal_load`: the inertial term of a lift
+            (0, the default: static).
+        placement_offsets: See `spinal_load`.
 
     Returns:
         The spinal load.
@@ -75,6 +80,8 @@ def score(
         anthropometrics=anthropometrics,
         extensor_moment_arm_m=extensor_moment_arm_m,
         limits=limits,
+        acceleration_m_s2=acceleration_m_s2,
+        placement_offsets=placement_offsets,
     )
     return score_trusted(
         exercise, body, load_kg=load, lean=lean, options=options

@@ -24,6 +24,16 @@ Sources (full references in ``docs/model.md``):
   exercises", Phys Ther 78(1):8-18.
 - McGill 2004: S. M. McGill, *Ultimate Back Fitness and Performance*,
   pp. 227-228 (the prone "superman" figure).
+- Legaye 1998: J. Legaye, G. Duval-Beaupère, J. Hecquet, C. Marty,
+  "Pelvic incidence: a fundamental pelvic parameter for three-dimensional
+  regulation of spinal sagittal curves", Eur Spine J 7(2):99-103.
+- Mac-Thiong 2011: J.-M. Mac-Thiong, P. Roussouly, É. Berthonnaud,
+  P. Guigui, "Age- and sex-related variations in sagittal sacropelvic
+  morphology and balance in asymptomatic adults", Eur Spine J 20 Suppl
+  5:572-577.
+- McGill & Norman 1985: S. M. McGill, R. W. Norman, "Dynamically and
+  statically determined low back moments during lifting", J Biomech
+  18(12):877-885.
 
 Numbers marked "derived" are computed here from the cited ones; the
 arithmetic is in the code, so it can be checked.
@@ -121,6 +131,53 @@ UPPER_COM_DISTANCE_PER_H: Final = (
     / MASS_ABOVE_L4L5_WINTER
     - PELVIS_FRACTION
 ) * TRUNK_LENGTH_PER_H
+
+# --- L5/S1: one lumbar segment below L4/L5 (issue 10) ------------------------
+
+#: Stature of the adult the placement offsets are given for, m (design
+#: choice: the reference body of the docs and tests).
+GEOMETRY_REFERENCE_HEIGHT_M: Final = 1.78
+
+#: L5/S1 below L4/L5 along the trunk, per stature (estimate: one lumbar
+#: segment, a vertebral body of about 2.7 cm and a disc of about 0.9 cm,
+#: 3.6 cm for the 1.78 m reference adult).
+L5S1_BELOW_L4L5_PER_H: Final = 0.036 / GEOMETRY_REFERENCE_HEIGHT_M
+
+#: Mass between L4/L5 and L5/S1 (derived): the slice of Winter's pelvis
+#: segment (L4/L5 to the greater trochanter) that lies above L5/S1, taking
+#: its mass as spread evenly along its length.
+MASS_L4L5_TO_L5S1: Final = WINTER_MASS_PELVIS * (
+    L5S1_BELOW_L4L5_PER_H / (PELVIS_FRACTION * TRUNK_LENGTH_PER_H)
+)
+
+#: Distance along the trunk from L5/S1 to the centre of mass above it, per
+#: stature (derived): the mass above L4/L5 one segment further away, and
+#: the slice at half a segment.
+UPPER_COM_DISTANCE_L5S1_PER_H: Final = (
+    MASS_ABOVE_L4L5_WINTER * (UPPER_COM_DISTANCE_PER_H + L5S1_BELOW_L4L5_PER_H)
+    + MASS_L4L5_TO_L5S1 * L5S1_BELOW_L4L5_PER_H / 2
+) / (MASS_ABOVE_L4L5_WINTER + MASS_L4L5_TO_L5S1)
+
+#: Sacral slope standing, degrees: the L5/S1 disc's inclination to the
+#: horizontal, about 40 (Legaye 1998; from memory). Mac-Thiong 2011 gives
+#: a mean +/- 2 SD range of 24-55 degrees in 709 asymptomatic adults
+#: (abstract), whose middle is 39.5. The model keeps it to the trunk line
+#: at any lean (the lumbar spine and pelvis turn together, a neutral spine).
+SACRAL_SLOPE_DEG: Final = 40.0
+
+#: The extensor's line of action, degrees posterior to the disc axis
+#: (Cholewicki 1991, WATBAK; abstract quoted, seen in a secondary text).
+EXTENSOR_LINE_OF_ACTION_DEG: Final = 5.0
+
+# --- Movement (issue 10) ----------------------------------------------------
+
+#: McGill & Norman 1985 (abstract): dynamic peak L4/L5 moments 19 % above
+#: the static ones on average, and up to 52 % above.
+DYNAMIC_MOMENT_EXCESS_MEAN: Final = 0.19
+DYNAMIC_MOMENT_EXCESS_MAX: Final = 0.52
+#: Upward acceleration accepted at the hardest point of a rep (design
+#: choice: up to 1 g, above the largest excess McGill & Norman found).
+MAX_ACCELERATION_M_S2: Final = GRAVITY_M_S2
 
 # --- de Leva 1996 (Zatsiorsky-Seluyanov adjusted), derived -----------------
 

@@ -20,6 +20,7 @@ from typing import Any, Final, NamedTuple, Protocol
 from backsafe.spine import _constants as k
 from backsafe.spine import _submodels as sub
 from backsafe.spine._submodel_types import Submodel
+from backsafe.spine._geometry import JOINTS, JointGeometry
 from backsafe.spine._types import (
     Anthropometrics,
     CalibratedTask,
@@ -290,13 +291,16 @@ class Terms(NamedTuple):
     moment_nm: Numeric
     compression_n: Numeric
     shear_n: Numeric
+    muscle_shear_n: Numeric = 0.0
 
 
 #: What a weight does to the joint: moment, compression, shear (plain
 #: tuples, as one row's call is hot).
 _Effect = tuple[Numeric, Numeric, Numeric]
-#: The posture's factors shared by every weight: static, calibrated, sin,
-#: height times sin, cos times the axial share.
+#: The posture's factors shared by every weight: static, calibrated, the
+#: sine of the disc axis's inclination (shear), height times sin(lean),
+#: the axial factor (cosine of the disc axis's inclination, times the
+#: support's axial share).
 _Geometry = tuple[Numeric, Numeric, Numeric, Numeric, Numeric]
 
 
@@ -312,21 +316,23 @@ def _effect(  # noqa: PLR0917 (positional: one row is hot)
 
     *weight_height_n* is the weight times its lever as a share of stature
     (at its lean of 90 degrees), *weight_reach_nm* the weight times its
-    reach in front of the trunk (``None``: no reach). The equations are
-    linear in the weight,
-    so the same lines give one source's share or, given the sums, the
-    total of several sources.
+    horizontal distance in front of that lever (a placement in front of
+    the trunk, or a reach; ``None``: none). The equations are linear in
+    the weight, so the same lines give one source's share or, given the
+    sums, the total of several sources.
 
     - Free standing (`STATIC`): the flexion moment is the weight at its
-      lever, ``weight * (distance * height * sin(lean) + reach)``; the
-      weight adds its axial (``cos``) and tangential (``sin``) components.
+      lever, ``weight * (distance * height * sin(lean) + front)``; the
+      weight adds its components along the disc's axis (compression) and
+      across it (shear). At L4/L5 the disc's axis is the trunk line; at
+      L5/S1 it is inclined to it at the sacral slope (`JointGeometry`).
     - `SUPPORTED`: the support holds the trunk, so only the axial component
       of the weight reaches the spine, times the support's axial share.
     - `CALIBRATED`: the weights are replaced by a published compression.
 
-    *into*: write the totals straight into the outputs (`Namespace.total`).
+    *into*: write the moment straight into the outputs (`Namespace.total`).
     """
-    static, calibrated, sin, height_sin, axial_cos = at
+    static, calibrated, disc_sin, height_sin, axial_cos = at
     moment = xp.product(weight_height_n, height_sin)
     if weight_reach_nm is not None:
         moment = xp.total(
@@ -335,11 +341,7 @@ def _effect(  # noqa: PLR0917 (positional: one row is hot)
     return (
         xp.where(static, moment, 0.0),
         xp.where(calibrated, 0.0, xp.product(weight_n, axial_cos)),
-        xp.where(
-            static,
-            xp.product(weight_n, sin, into="shear_n" if into else None),
-            0.0,
-        ),
+        xp.where(static, xp.product(weight_n, disc_sin), 0.0),
     )
 
 
@@ -362,16 +364,22 @@ def terms(
     task_n: Numeric,
     arm_m: float,
     muscles: sub.Coefficients = NO_SUBMODEL,
+    along_per_h: Numeric = 0.0,
+    front_per_h: Numeric = 0.0,
+    joint: JointGeometry = JOINTS[SpineLevel.L4_L5],
+    inertia: float = 1.0,
     shares: bool = True,
 ) -> Terms:
     """Compute the moment, compression and shear of each source.
 
     Two weights load the spine: the upper body (at its centre of mass) and
-    a trunk-borne load (at the shoulder line, plus any reach); `_effect`
-    turns a weight into moment, compression and shear. In free standing
-    postures the extensors hold the moment at the lever *arm_m*, and add
-    that force to the compression; a `CALIBRATED` task replaces it by a
-    published EMG-assisted compression *task_n*, scaled by body mass.
+    a trunk-borne load (at its placement's offsets from the shoulder line,
+    plus any reach); `_effect` turns a weight into moment, compression and
+    shear. In free standing postures the extensors hold the moment at the
+    lever *arm_m*, and add that force to the compression; their line of
+    action, 5 degrees posterior to the disc's axis, adds a posterior
+    shear. A `CALIBRATED` task replaces it by a published EMG-assisted
+    compression *task_n*, scaled by body mass.
 
     Args:
         xp: The namespace to compute with.
@@ -379,7 +387,7 @@ def terms(
         lean_deg: Trunk lean from vertical, degrees.
         mass_kg: Body mass.
         height_m: Stature.
-        upper_fraction: `upper_mass_fraction` of the body.
+        upper_fraction: `upper_mass_fraction` of the body (above L4/L5).
         load_kg: External load.
         trunk_borne: Whether the load passes through the spine.
         reach_m: Reach of a load held in front of the shoulders.
@@ -390,6 +398,13 @@ def terms(
             a supported posture add (``backsafe.spine._submodels``). A
             load on a muscle-driven row is the submodel's: pass
             *trunk_borne* false there.
+        along_per_h: The placement's lever along the trunk beyond the
+            shoulder line, per stature (`_geometry.lever_terms`).
+        front_per_h: Its horizontal distance in front, per stature.
+        joint: The joint's geometry (`_geometry.JOINTS`).
+        inertia: ``1 + a / g`` for an upward acceleration *a* of the
+            trunk and load at the hardest point (free standing only; 1:
+            static).
         shares: Whether to compute each source's share; if not, the
             totals are computed from the summed weights (fewer passes
             over many rows; equal to the sum of the shares up to
@@ -402,33 +417,64 @@ def terms(
     sin, cos = xp.sin_cos(xp.radians(lean_deg))
     # Only the axial share of a weight reaches the spine (all of it when
     # free standing). Positional, as one row's call is hot: static,
-    # calibrated, sin, height_sin, axial_cos.
+    # calibrated, disc sin, height_sin, axial_cos.
     static, calibrated = method == STATIC, method == CALIBRATED
+    axial_cos = xp.product(cos, axial)
+    disc_sin = sin
+    inclined = joint.disc_sin != 0.0
+    if inclined:
+        # The disc's axis is inclined to the trunk line (L5/S1): the
+        # weights' components along and across it, free standing.
+        disc_sin = xp.total(
+            (xp.product(sin, joint.disc_cos), xp.product(cos, joint.disc_sin))
+        )
+        axial_cos = xp.where(
+            static,
+            xp.total(
+                (
+                    xp.product(cos, joint.disc_cos),
+                    xp.product(sin, -joint.disc_sin),
+                )
+            ),
+            axial_cos,
+        )
     at: _Geometry = (
         static,
         calibrated,
-        sin,
+        disc_sin,
         xp.product(height_m, sin),
-        xp.product(cos, axial),
+        axial_cos,
     )
+    if inclined:
+        # The mass between L4/L5 and the joint (L5/S1).
+        upper_fraction = xp.total((upper_fraction, joint.extra_mass_fraction))
+    gravity: Numeric = g
+    if inertia != 1.0:
+        # Movement: the trunk and the load accelerate upward, free
+        # standing only.
+        gravity = xp.product(xp.where(static, inertia, 1.0), g)
     # The weight of `upper_mass_kg`, in one product.
-    upper_n = xp.product(upper_fraction, g, mass_kg)
-    # Every trunk-borne placement sits on the shoulder line: bars on the
-    # back or the front of the shoulders, a goblet at the chest, and hands
-    # hanging from the shoulders. A reach adds its horizontal distance in
-    # front of them. Loads on the pelvis or a machine pad never reach the
-    # spine.
-    load_n = xp.where(trunk_borne, xp.product(load_kg, g), 0.0)
-    upper_height = xp.product(upper_n, k.UPPER_COM_DISTANCE_PER_H)
-    load_height = xp.product(load_n, k.SHOULDER_DISTANCE_PER_H)
-    load_reach = xp.product(load_n, reach_m)
+    upper_n = xp.product(upper_fraction, gravity, mass_kg)
+    # A trunk-borne load sits at its placement's offsets from the shoulder
+    # line (`_geometry.PLACEMENT_OFFSETS`); a reach adds its horizontal
+    # distance in front. Loads on the pelvis or a machine pad never reach
+    # the spine.
+    load_n = xp.where(trunk_borne, xp.product(load_kg, gravity), 0.0)
+    upper_height = xp.product(upper_n, joint.upper_lever_per_h)
+    # The lever along the trunk, and the horizontal distance in front.
+    load_height = xp.product(
+        load_n, xp.total((joint.shoulder_per_h, along_per_h))
+    )
+    load_reach = xp.product(
+        load_n, xp.total((xp.product(height_m, front_per_h), reach_m))
+    )
     if shares:
         # Weight, weight times lever per stature, weight times reach.
         upper = _effect(xp, at, upper_n, upper_height, None)
         load = _effect(xp, at, load_n, load_height, load_reach)
         moment = xp.total((upper[0], load[0]), into="moment_nm")
         weights: tuple[Numeric, ...] = (upper[1], load[1])
-        shear = xp.total((upper[2], load[2]), into="shear_n")
+        weights_shear: tuple[Numeric, ...] = (upper[2], load[2])
     else:
         upper = load = _NO_SHARE
         moment, compression, shear = _effect(
@@ -440,9 +486,12 @@ def terms(
             True,  # noqa: FBT003
         )
         weights = (compression,)
-    # The extensors hold the flexion moment at their lever; a calibrated
-    # task's published figure scales as muscle cross-section, mass to the
-    # 2/3; a supported row adds what its submodel's muscles do.
+        weights_shear = (shear,)
+    # The extensors hold the flexion moment at their lever, and their line
+    # of action shears the disc backward; a calibrated task's published
+    # figure scales as muscle cross-section, mass to the 2/3; a supported
+    # row adds what its submodel's muscles do.
+    extensor = xp.ratio(moment, arm_m)
     size = xp.power(
         xp.ratio(mass_kg, k.CALIBRATION_REFERENCE_MASS_KG), sub.SIZE_EXPONENT
     )
@@ -465,15 +514,20 @@ def terms(
     muscle = xp.where(
         calibrated,
         xp.product(task_n, size),
-        xp.where(static, xp.ratio(moment, arm_m), supported),
+        xp.where(static, extensor, supported),
     )
+    muscle_shear = xp.product(extensor, -joint.extensor_shear)
     return Terms(
         *upper,
         *load,
         muscle,
         moment,
         xp.total((*weights, muscle), into="compression_n"),
-        shear,
+        xp.total(
+            (*weights_shear[:-1], xp.total((weights_shear[-1], muscle_shear))),
+            into="shear_n",
+        ),
+        muscle_shear,
     )
 
 

@@ -14,6 +14,7 @@ from backsafe import _validation as v
 from backsafe.exceptions import InvalidInputError
 from backsafe.spine import _constants as k
 from backsafe.spine import _evidence as ev
+from backsafe.spine import _geometry as geometry
 from backsafe.spine import _kernel as kernel
 from backsafe.spine import _traced as traced
 from backsafe.spine._result import LoadContribution, SpinalLoad
@@ -87,6 +88,12 @@ class ModelOptions(NamedTuple):
     table: Anthropometrics
     arm_m: float
     limits: Limits
+    #: Upward acceleration at the hardest point of the rep, m/s^2 (0:
+    #: static).
+    acceleration_m_s2: float = 0.0
+    #: Whether loads sit at their placement's offsets (else on the
+    #: shoulder line).
+    placement_offsets: bool = False
 
 
 def check_options(
@@ -96,6 +103,8 @@ def check_options(
     anthropometrics: object,
     extensor_moment_arm_m: float | None,
     limits: object,
+    acceleration_m_s2: float = 0.0,
+    placement_offsets: object = False,
 ) -> ModelOptions:
     """Check *body* and the options of `spinal_load`, in its order.
 
@@ -106,6 +115,9 @@ def check_options(
         joint is SpineLevel.L4_L5
         and anthropometrics is Anthropometrics.WINTER
         and extensor_moment_arm_m is None
+        and placement_offsets is False
+        and type(acceleration_m_s2) is float
+        and acceleration_m_s2 == 0.0
         and type(body) is Body
     ):
         # The defaults (most calls): nothing more to check than the limits.
@@ -121,7 +133,39 @@ def check_options(
     arm_m = check_moment_arm(level, extensor_moment_arm_m)
     table = check_table(anthropometrics)
     check_fraction(table, body.sex)
-    return ModelOptions(joint=level, table=table, arm_m=arm_m, limits=limits)
+    return ModelOptions(
+        joint=level,
+        table=table,
+        arm_m=arm_m,
+        limits=limits,
+        acceleration_m_s2=(
+            # The default (static) needs no check.
+            0.0
+            if type(acceleration_m_s2) is float and acceleration_m_s2 == 0.0
+            else check_acceleration(acceleration_m_s2)
+        ),
+        placement_offsets=check_offsets(placement_offsets),
+    )
+
+
+def check_offsets(placement_offsets: object) -> bool:
+    """Return *placement_offsets* if it is a bool, else raise."""
+    if placement_offsets is True or placement_offsets is False:
+        return placement_offsets
+    raise InvalidInputError.out_of_range(
+        "placement_offsets", placement_offsets, "True or False"
+    )
+
+
+def check_acceleration(acceleration_m_s2: object) -> float:
+    """Return the upward acceleration checked: 0 (static) to 1 g."""
+    return v.check_real(
+        "acceleration_m_s2",
+        acceleration_m_s2,
+        min_value=0.0,
+        max_value=k.MAX_ACCELERATION_M_S2,
+        unit="m/s^2",
+    )
 
 
 def default_options(limits: Limits) -> ModelOptions:
@@ -146,6 +190,8 @@ def spinal_load(
     anthropometrics: TableName = Anthropometrics.WINTER,
     extensor_moment_arm_m: float | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    acceleration_m_s2: float = 0.0,
+    placement_offsets: bool = False,
 ) -> SpinalLoad:
     """Compute the moment, compression and shear at the lumbar spine.
 
@@ -153,9 +199,12 @@ def spinal_load(
     (see the model page for the equations and every constant's source):
 
     - free standing: the flexion moment of the upper body and of a
-      trunk-borne load is held by the back extensors at a lever of
-      *extensor_moment_arm_m*; compression is that muscle force plus the
-      weights' axial component, shear their tangential component;
+      trunk-borne load (at its placement's offsets from the shoulder line)
+      is held by the back extensors at a lever of *extensor_moment_arm_m*;
+      compression is that muscle force plus the weights' component along
+      the disc's axis, shear their component across it less the
+      extensors' posterior pull (their line of action is 5 degrees off
+      the axis); at L5/S1 the disc is inclined at the sacral slope;
     - supported (lying, seated against a backrest, chest-supported,
       quadruped, hanging): the support holds the trunk, so only the axial
       component of the weight reaches the spine, plus the baseline muscle
@@ -177,7 +226,17 @@ def spinal_load(
             extensor moment arm (6 cm or 5 cm).
         anthropometrics: ``"winter"`` (default) or ``"de-leva"``.
         extensor_moment_arm_m: Override the extensor lever, 0.04-0.08 m.
-        limits: What the result is graded against.
+        limits: What the result is graded against (`dortmund_limits` gives
+            age- and sex-specific ones).
+        acceleration_m_s2: Upward acceleration of the trunk and the load
+            at the hardest point of the rep, 0 (static, the default) to
+            9.81 m/s^2; free standing postures only. McGill & Norman 1985
+            found dynamic moments 19 % above static on average
+            (about 1.9 m/s^2), up to 52 %.
+        placement_offsets: Place each trunk-borne load at its placement's
+            offsets along and across the trunk (a goblet 20 cm in front,
+            a low bar 8 cm behind; see the model page) instead of on the
+            shoulder line (the default).
 
     Returns:
         The spinal load with its grade and its breakdown by source.
@@ -208,6 +267,8 @@ def spinal_load(
         anthropometrics=anthropometrics,
         extensor_moment_arm_m=extensor_moment_arm_m,
         limits=limits,
+        acceleration_m_s2=acceleration_m_s2,
+        placement_offsets=placement_offsets,
     )
     return load_trusted(
         lean_deg=posture.lean.degrees,
@@ -247,7 +308,10 @@ def load_trusted(
         id(options.table),
         id(body.sex),
         id(submodel),
+        id(options.joint),
         options.arm_m,
+        options.acceleration_m_s2,
+        options.placement_offsets,
     )
     found = _ROWS.get(key)
     if found is None:
@@ -261,7 +325,7 @@ def load_trusted(
             options.table,
             body.sex,
             submodel,
-            options.arm_m,
+            options,
         )
     method, trunk_borne, evidence, row = found
     limits = options.limits
@@ -276,6 +340,7 @@ def load_trusted(
         moment,
         compression,
         shear,
+        muscle_shear,
         level,
         compression_level,
         shear_level,
@@ -314,7 +379,9 @@ def load_trusted(
             )
     if method != kernel.SUPPORTED or muscle > 0:
         # Supported rows: the baseline tone, where the support has one.
-        parts.append(_contribution(LoadSource.MUSCLE, 0.0, muscle, 0.0))
+        parts.append(
+            _contribution(LoadSource.MUSCLE, 0.0, muscle, muscle_shear)
+        )
     return _spinal_load(
         moment,
         compression,
@@ -346,7 +413,7 @@ def _row(  # noqa: PLR0913, PLR0917 (the categories are the key)
     table: Anthropometrics,
     sex: Sex | None,
     submodel: Submodel | None,
-    arm_m: float,
+    options: ModelOptions,
 ) -> tuple[int, bool, int, traced.Row]:
     """The method, trunk-borne flag, evidence and traced row of a key."""
     method = kernel.method_code(support, task, submodel)
@@ -362,10 +429,16 @@ def _row(  # noqa: PLR0913, PLR0917 (the categories are the key)
         kernel.axial_share(support),
         kernel.task_compression_n(task),
         spread,
-        kernel.submodel_coefficients(support, task, submodel, arm_m),
+        kernel.submodel_coefficients(support, task, submodel, options.arm_m),
+        geometry.LEVERS[placement] if options.placement_offsets else _ON_LINE,
+        geometry.JOINTS[options.joint],
+        1.0 + options.acceleration_m_s2 / k.GRAVITY_M_S2,
     )
     return method, trunk_borne, evidence, row
 
+
+#: A load on the shoulder line: no offset along or across the trunk.
+_ON_LINE: Final = (0.0, 0.0)
 
 _Value = TypeVar("_Value")
 

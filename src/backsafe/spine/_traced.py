@@ -6,7 +6,8 @@ costs more than the arithmetic itself. Here the same kernel functions run
 once per combination of the row's categories (method, whether the load is
 trunk-borne, hanging, the segment table's fraction, the support's axial
 share, the task's figure, the band's spread and the submodel's
-coefficients) with a tracing namespace:
+coefficients, the placement's offsets, the joint's geometry and the
+movement's inertia) with a tracing namespace:
 every operation on a numeric input is written down as one line of plain
 Python in the order `SCALAR` evaluates it, operations on known values are
 folded as `SCALAR` would compute them, and the lines become one function.
@@ -24,6 +25,7 @@ from typing import Any, Final
 from backsafe.spine import _kernel as kernel
 from backsafe.spine import _submodels as sub
 from backsafe.spine._evidence import Spread
+from backsafe.spine._geometry import JointGeometry
 
 #: The traced function's inputs, in order.
 INPUTS: Final = (
@@ -196,6 +198,9 @@ def row_function(  # noqa: PLR0917 (the categories are the key)
     task_n: float,
     spread: Spread,
     muscles: sub.Coefficients,
+    offsets: tuple[float, float],
+    joint: JointGeometry,
+    inertia: float,
 ) -> Row:
     """Return the kernel traced for one combination of categories."""
     xp = _Tracer()
@@ -214,6 +219,10 @@ def row_function(  # noqa: PLR0917 (the categories are the key)
         task_n=task_n,
         arm_m=args["arm_m"],  # type: ignore[arg-type]
         muscles=muscles,
+        along_per_h=offsets[0],
+        front_per_h=offsets[1],
+        joint=joint,
+        inertia=inertia,
     )
     grades = kernel.grades(
         xp,
