@@ -272,6 +272,7 @@ def _next(
             body=plan.body,
             index=index,
             wake_time=plan.wake_time,
+            sessions_per_week=plan.sessions_per_week,
         ),
         dose,
     )

@@ -127,6 +127,8 @@ class Progression:
         max_tier: The highest tier allowed.
         wake_time: The person's wake time, if given.
         steps: The steps, in date order; at least one.
+        sessions_per_week: The sessions a week the plan assumes, 1-7;
+            ``None`` in a plan read from before it was recorded.
 
     .. versionadded:: 0.1.0
     """
@@ -148,6 +150,10 @@ class Progression:
         default=None, validator=optional_instance(dt.time, "a datetime.time")
     )
     steps: tuple[Step, ...] = attrs.field(validator=tuple_of(Step, "Step"))
+    sessions_per_week: int | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(v.integer(1, 7)),
+    )
 
     def __attrs_post_init__(self) -> None:
         if not self.steps or self.steps[0].starts_on != self.start:
