@@ -146,6 +146,7 @@ def apply_decision(
         index=index,
         wake_time=target.wake_time,
         sessions_per_week=target.sessions_per_week,
+        unit=target.unit,
     )
 
 

@@ -273,6 +273,7 @@ def _next(
             index=index,
             wake_time=plan.wake_time,
             sessions_per_week=plan.sessions_per_week,
+            unit=plan.unit,
         ),
         dose,
     )

@@ -44,6 +44,7 @@ from backsafe.coaching._weekly import (
     step_gap_days,
 )
 from backsafe.exceptions import InvalidInputError, UnknownExerciseError
+from backsafe.exercises._equipment import LoadUnit
 from backsafe.exercises._exercise import Exercise, ExerciseFlag, TrainingMode
 from backsafe.spine._types import DEFAULT_LIMITS, Body, Limits
 
@@ -94,10 +95,13 @@ def plan(
     index: Index,
     wake_time: dt.time | None,
     sessions_per_week: int | None = None,
+    unit: LoadUnit | None = None,
 ) -> Progression:
     """Plan from *dose* on *start* until *end* (exclusive).
 
-    *sessions_per_week* is the mode's and phase's default when None.
+    *sessions_per_week* is the mode's and phase's default when None;
+    load steps go to the gym's loads marked in *unit*, or step on each
+    dose's own load step when it is None.
     """
     config = caps.config
     if sessions_per_week is None:
@@ -126,7 +130,7 @@ def plan(
 
     steps = [make(start, exercise, dose, None)]
     visited = {exercise.slug}
-    pace = Pace(sessions_per_week=sessions_per_week, since=start)
+    pace = Pace(sessions_per_week=sessions_per_week, since=start, unit=unit)
     due = start + dt.timedelta(days=gap)
     saved: Dose | None = None
     day = start
@@ -178,6 +182,7 @@ def plan(
         wake_time=wake_time,
         steps=tuple(steps),
         sessions_per_week=sessions_per_week,
+        unit=unit,
     )
 
 
@@ -198,6 +203,7 @@ def generate_progression(
     config: Config = DEFAULT_CONFIG,
     limits: Limits = DEFAULT_LIMITS,
     sessions_per_week: int | None = None,
+    unit: LoadUnit | str = LoadUnit.KG,
 ) -> Progression:
     """Plan a progression of *exercise* for *body* in *phase*.
 
@@ -252,6 +258,10 @@ def generate_progression(
         limits: The spinal-load limits.
         sessions_per_week: Sessions a week: 1-3 for strength (default 2,
             3 when chronic; ACSM 2009), 1-7 otherwise (default 7, daily).
+        unit: What the gym's weights are marked in, ``"kg"`` or ``"lb"``:
+            load steps go to the next load a normal gym offers for the
+            exercise, never past its heaviest. With *load_step_kg* the
+            plan steps on that uniform grid instead.
 
     Returns:
         The plan.
@@ -278,6 +288,7 @@ def generate_progression(
     # One rule at the boundary: enum values and any real number type.
     phase = v.coerce_member("phase", phase, Phase)
     mode = v.coerce_member("mode", mode, TrainingMode)
+    unit = v.coerce_member("unit", unit, LoadUnit)
     weeks = v.coerce_int("weeks", weeks, min_value=1, max_value=52)
     start = v.coerce_date("start", start)
     load_kg = v.coerce_real("load_kg", load_kg, min_value=0.0, max_value=600.0)
@@ -367,6 +378,7 @@ def generate_progression(
         index=index,
         wake_time=wake_time,
         sessions_per_week=sessions_per_week,
+        unit=unit if load_step_kg is None else None,
     )
 
 

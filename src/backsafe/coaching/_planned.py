@@ -14,6 +14,7 @@ Pure functions; the catalog index is a parameter.
 """
 
 import datetime as dt
+import functools
 import math
 from typing import Final
 
@@ -34,8 +35,14 @@ from backsafe.coaching._weekly import (
     within_daily_cap,
 )
 from backsafe.exercises._alternatives import alternatives
-from backsafe.exercises._exercise import Exercise, TrainingMode
-from backsafe.spine._types import Body
+from backsafe.exercises._equipment import LoadUnit, available_loads_kg
+from backsafe.exercises._exercise import (
+    Equipment,
+    Exercise,
+    MovementPattern,
+    TrainingMode,
+)
+from backsafe.spine._types import Body, LoadPlacement
 
 _EPS: Final = 1e-9
 
@@ -47,56 +54,121 @@ class Pace:
     sessions_per_week: int
     since: dt.date
     """The day the current exercise started."""
+    unit: LoadUnit | None = LoadUnit.KG
+    """What the gym's weights are marked in; None: a uniform grid of each
+    dose's load step instead of the gym's loads."""
 
 
-def next_load(dose: Dose) -> float | None:
-    """The next load on the equipment's grid, or None.
+#: The weighted equipment a plan loads, the named lift's first.
+_KINDS: Final = (
+    Equipment.BARBELL,
+    Equipment.DUMBBELL,
+    Equipment.KETTLEBELL,
+    Equipment.MACHINE,
+    Equipment.CABLE,
+)
+#: Placements that hold one dumbbell, not a pair.
+_ONE_DUMBBELL: Final = frozenset({LoadPlacement.GOBLET, LoadPlacement.PELVIS})
+#: Machine stacks by movement pattern.
+_STACKS: Final = {
+    MovementPattern.SQUAT: "leg-press",
+    MovementPattern.KNEE_EXTENSION: "leg-extension",
+    MovementPattern.KNEE_FLEXION: "leg-curl",
+    MovementPattern.HIP_ABDUCTION: "hip-abduction",
+}
 
-    The load goes up by the configured share rounded down to the grid,
-    or one grid step when that rounds to no change. A step of more than
-    10 % (ACSM 2009: 2-10 %) is taken only at the top of the rep range
-    with the reps back at the bottom, and only when one set's work (load
-    x reps) does not grow: a light dumbbell progresses through reps, then
-    the next dumbbell.
+
+@functools.lru_cache(maxsize=256)
+def gym_loads(exercise: Exercise, unit: LoadUnit) -> tuple[float, ...]:
+    """The total loads a normal gym offers for *exercise*, kg, ascending.
+
+    Empty for an exercise that takes no load. A goblet or a hip-borne
+    dumbbell is one dumbbell, dumbbells at the sides a pair; a machine's
+    stack follows its movement pattern.
     """
-    step = dose.load_step_kg
-    if step <= 0 or dose.load_kg <= 0:
+    if not exercise.takes_load:
+        return ()
+    kind = next((k for k in _KINDS if k in exercise.equipment), None)
+    if kind is None:
+        return ()
+    count = (
+        1
+        if kind is Equipment.DUMBBELL and exercise.placement in _ONE_DUMBBELL
+        else None
+    )
+    machine = (
+        _STACKS.get(exercise.pattern, "stack")
+        if kind is Equipment.MACHINE
+        else None
+    )
+    return available_loads_kg(kind, unit=unit, count=count, machine=machine)
+
+
+def heaviest(exercise: Exercise, unit: LoadUnit) -> float:
+    """The heaviest load a normal gym offers for *exercise*, kg."""
+    loads = gym_loads(exercise, unit)
+    return loads[-1] if loads else MAX_LOAD_KG
+
+
+def _within_step(before: Dose, new: float) -> bool:
+    """Whether a load step is small enough (§7.3).
+
+    At most 10 % up (ACSM 2009: 2-10 %); a larger step, such as the next
+    light dumbbell, only at the top of the rep range with the reps back at
+    the bottom, and only when one set's work (load x reps) does not grow:
+    a light dumbbell progresses through reps, then the next dumbbell.
+    """
+    if new - before.load_kg <= MAX_LOAD_STEP_FRACTION * before.load_kg + _EPS:
+        return True
+    return new * before.min_reps <= before.load_kg * before.reps + _EPS
+
+
+def next_load(
+    dose: Dose, exercise: Exercise, increase: float, pace: Pace
+) -> float | None:
+    """The next load a plan steps to, or None.
+
+    On the gym's real loads for the exercise (or the caller's uniform
+    grid): the heaviest within *increase* of the load, else the next one
+    up when that step is small enough; never past the gym's heaviest.
+    """
+    if dose.load_kg <= 0:
         return None
-    new = round((math.floor(dose.load_kg / step + _EPS) + 1) * step, 6)
-    if new > MAX_LOAD_KG:
+    unit = pace.unit or LoadUnit.KG
+    loads = () if pace.unit is None else gym_loads(exercise, unit)
+    top = min(MAX_LOAD_KG, heaviest(exercise, unit))
+    if not loads:
+        step = dose.load_step_kg
+        if step <= 0:
+            return None
+        grid = math.floor(dose.load_kg / step + _EPS)
+        loads = tuple(
+            round((grid + i) * step, 6)
+            for i in range(
+                1, 1 + math.ceil(increase * dose.load_kg / step) + 1
+            )
+        )
+    above = [x for x in loads if dose.load_kg + _EPS < x <= top + _EPS]
+    if not above:
         return None
-    if new - dose.load_kg <= MAX_LOAD_STEP_FRACTION * dose.load_kg + _EPS:
-        return new
-    if new * dose.min_reps <= dose.load_kg * dose.reps + _EPS:
-        return new
-    return None
+    within = [x for x in above if x <= dose.load_kg * (1 + increase) + _EPS]
+    new = within[-1] if within else above[0]
+    return new if _within_step(dose, new) else None
 
 
 def _load_steps(
-    dose: Dose, exercise: Exercise, phase: Phase, increase: float
+    dose: Dose, exercise: Exercise, phase: Phase, increase: float, pace: Pace
 ) -> list[tuple[Dose, Change]]:
     if phase is Phase.ACUTE or not exercise.takes_load:
         return []
-    step = dose.load_step_kg
-    if step <= 0 or dose.load_kg <= 0:
-        return []
-    share = math.floor(dose.load_kg * (1 + increase) / step + _EPS) * step
-    share = round(share, 6)
-    if (
-        dose.load_kg + _EPS
-        < share
-        <= min(MAX_LOAD_KG, dose.load_kg * (1 + MAX_LOAD_STEP_FRACTION) + _EPS)
-    ):
-        new: float | None = share
-    else:
-        new = next_load(dose)
+    new = next_load(dose, exercise, increase, pace)
     if new is None:
         return []
     return [(attrs.evolve(dose, load_kg=new, reps=dose.min_reps), Change.LOAD)]
 
 
 def _same_exercise(
-    dose: Dose, exercise: Exercise, phase: Phase, increase: float
+    dose: Dose, exercise: Exercise, phase: Phase, increase: float, pace: Pace
 ) -> list[tuple[Dose, Change]]:
     """Reps, then load, then sets: one thing up (§7)."""
     if dose.mode is TrainingMode.STRETCH:
@@ -113,7 +185,7 @@ def _same_exercise(
         return [(attrs.evolve(dose, reps=dose.reps + 1), Change.REPS)]
     if dose.mode is not TrainingMode.STRENGTH:
         return []
-    found = _load_steps(dose, exercise, phase, increase)
+    found = _load_steps(dose, exercise, phase, increase, pace)
     if dose.sets < MAX_SETS:
         found.append(
             (
@@ -243,7 +315,7 @@ def next_planned(
     spinal-load cap, a back-friendlier exercise.
     """
     same = _same_exercise(
-        dose, exercise, caps.phase, caps.config.load_increase
+        dose, exercise, caps.phase, caps.config.load_increase, pace
     )
     kept = kept_long_enough(day, pace, caps)
     if (
