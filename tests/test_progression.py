@@ -323,7 +323,9 @@ class TestGenerate:
 
     def test_clinician_permission_lifts_the_chronic_caps(self) -> None:
         """With permission, tier 3 and loads above the maximum are planned."""
-        clearance = bs.Clearance(cleared=True, on=DAY0, permits_tier3=True)
+        clearance = bs.Clearance(
+            cleared=True, by_clinician=True, on=DAY0, permits_tier3=True
+        )
 
         progression = plan(
             "back-squat", T.STRENGTH, load_kg=60, clearance=clearance
@@ -522,7 +524,10 @@ def plans(draw: st.DrawFn) -> tuple[bs.Progression, bool]:
             load_kg=load,
             load_step_kg=draw(st.sampled_from([0.0, 1.0, 2.5, 5.0])),
             clearance=bs.Clearance(
-                cleared=True, on=DAY0, permits_tier3=permitted
+                cleared=True,
+                by_clinician=True,
+                on=DAY0,
+                permits_tier3=permitted,
             ),
             wake_time=draw(st.none() | st.times()),
             catalog=LADDER,
@@ -637,7 +642,7 @@ class TestApplyToPlan:
         dose = progression.steps[0].dose
         ctx = bs.Context(
             phase=bs.Phase.ACUTE,
-            clearance=bs.Clearance(cleared=True, on=DAY0),
+            clearance=bs.Clearance(cleared=True, by_clinician=True, on=DAY0),
         )
         report = bs.SessionReport(
             day=DAY0, pain_before=2, pain_during_max=7, pain_next_morning=2
@@ -672,7 +677,7 @@ class TestApplyToPlan:
         progression = plan("glute-bridge", T.HOME_REPS)
         ctx = bs.Context(
             phase=bs.Phase.CHRONIC,
-            clearance=bs.Clearance(cleared=True, on=DAY0),
+            clearance=bs.Clearance(cleared=True, by_clinician=True, on=DAY0),
         )
         report = bs.SessionReport(day=DAY0, pain_before=0, pain_during_max=4)
         outcome = bs.decide(
@@ -687,7 +692,7 @@ class TestApplyToPlan:
         progression = plan("glute-bridge", T.HOME_REPS, phase=bs.Phase.ACUTE)
         ctx = bs.Context(
             phase=bs.Phase.ACUTE,
-            clearance=bs.Clearance(cleared=True, on=DAY0),
+            clearance=bs.Clearance(cleared=True, by_clinician=True, on=DAY0),
         )
         report = bs.SessionReport(
             day=DAY0, pain_before=2, pain_during_max=7, pain_next_morning=2
@@ -712,7 +717,7 @@ class TestApplyToPlan:
         dose = attrs.evolve(progression.steps[0].dose, reps=8, sets=4)
         chronic = bs.Context(
             phase=bs.Phase.CHRONIC,
-            clearance=bs.Clearance(cleared=True, on=DAY0),
+            clearance=bs.Clearance(cleared=True, by_clinician=True, on=DAY0),
             body=BODY,
         )
         done = tuple(bs.SetResult(reps=8, reps_in_reserve=3) for _ in range(4))
@@ -752,7 +757,7 @@ class TestApplyToPlan:
         progression = plan("glute-bridge", T.HOME_REPS)
         ctx = bs.Context(
             phase=bs.Phase.CHRONIC,
-            clearance=bs.Clearance(cleared=True, on=DAY0),
+            clearance=bs.Clearance(cleared=True, by_clinician=True, on=DAY0),
         )
         report = bs.SessionReport(day=DAY0, pain_before=0, pain_during_max=7)
         outcome = bs.decide(
@@ -789,7 +794,10 @@ class TestApplyToPlan:
         ctx = bs.Context(
             phase=progression.phase,
             clearance=bs.Clearance(
-                cleared=True, on=DAY0, permits_tier3=permitted
+                cleared=True,
+                by_clinician=True,
+                on=DAY0,
+                permits_tier3=permitted,
             ),
             history=(before,),
             body=progression.body,
@@ -989,7 +997,7 @@ class TestStepBackEdges:
         )
         ctx = bs.Context(
             phase=bs.Phase.CHRONIC,
-            clearance=bs.Clearance(cleared=True, on=DAY0),
+            clearance=bs.Clearance(cleared=True, by_clinician=True, on=DAY0),
         )
         report = bs.SessionReport(
             day=DAY0,
@@ -1012,7 +1020,7 @@ class TestStepBackEdges:
         )
         ctx = bs.Context(
             phase=bs.Phase.CHRONIC,
-            clearance=bs.Clearance(cleared=True, on=DAY0),
+            clearance=bs.Clearance(cleared=True, by_clinician=True, on=DAY0),
         )
         report = bs.SessionReport(day=DAY0, pain_before=1, pain_during_max=8)
 
@@ -1035,7 +1043,7 @@ class TestStepBackEdges:
         )
         ctx = bs.Context(
             phase=bs.Phase.CHRONIC,
-            clearance=bs.Clearance(cleared=True, on=DAY0),
+            clearance=bs.Clearance(cleared=True, by_clinician=True, on=DAY0),
             programme_start=DAY0 - dt.timedelta(weeks=5),
         )
         report = bs.SessionReport(day=DAY0, pain_before=1, pain_during_max=1)
@@ -1101,7 +1109,9 @@ class TestBuiltinCatalog:
 
     def test_supine_double_leg_raise_is_never_planned(self) -> None:
         """Even with permission, the double-leg raise is replaced."""
-        clearance = bs.Clearance(cleared=True, on=DAY0, permits_tier3=True)
+        clearance = bs.Clearance(
+            cleared=True, by_clinician=True, on=DAY0, permits_tier3=True
+        )
 
         progression = bs.generate_progression(
             "double-leg-raise",
