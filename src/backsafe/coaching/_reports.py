@@ -235,8 +235,11 @@ class Clearance:
             permissible limit.
 
     >>> import datetime
-    >>> Clearance(cleared=True, by_clinician=True, on=datetime.date(2026, 3, 2)).is_valid
+    >>> day = datetime.date(2026, 3, 2)
+    >>> Clearance(cleared=True, by_clinician=True, on=day).is_valid
     True
+    >>> Clearance(cleared=True, on=day).is_valid  # nobody vouched for it
+    False
 
     .. versionadded:: 0.1.0
     """
