@@ -131,11 +131,17 @@ def next_load(
     On the gym's real loads for the exercise (or the caller's uniform
     grid): the heaviest within *increase* of the load, else the next one
     up when that step is small enough; never past the gym's heaviest.
+    From body weight, the lightest of the gym's loads (none on a uniform
+    grid).
     """
-    if dose.load_kg <= 0:
-        return None
     unit = pace.unit or LoadUnit.KG
     loads = () if pace.unit is None else gym_loads(exercise, unit)
+    if dose.load_kg <= 0:
+        # From body weight at the top of the range: the lightest load the
+        # gym has that is at least the exercise's own step ("start with
+        # light weights", founding article).
+        first = [x for x in loads if x >= exercise.load_step_kg - _EPS]
+        return first[0] if first else None
     top = min(MAX_LOAD_KG, heaviest(exercise, unit))
     if not loads:
         step = dose.load_step_kg
