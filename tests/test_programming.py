@@ -460,3 +460,45 @@ class TestClearance:
         )
         assert 2 == progression.max_tier
         assert progression.load_cap_n is not None
+
+
+class TestPlanCommand:
+    def run(self, capsys: pytest.CaptureFixture[str], *argv: str) -> Any:
+        from backsafe.cli._main import main  # noqa: PLC0415
+
+        status = main(["plan", *argv, "--start", "2026-03-02"])
+        return status, capsys.readouterr()
+
+    def test_says_the_phase_it_assumed_the_warm_up_and_when_to_stop(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The plan prints its safety lines and the assumed phase."""
+        status, out = self.run(
+            capsys, "split-squat", "--mass", "80", "--height", "1.78"
+        )
+        text = " ".join(out.out.split())
+        assert 0 == status
+        assert "Phase: subacute (6-12 weeks of pain), assumed" in text
+        assert "Warm up first" in text
+        assert "Stop and get checked on sharp pain, tingling" in text
+        assert "2 sessions a week" in text
+
+    def test_a_chosen_phase_is_not_assumed(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--phase chosen: no 'assumed'."""
+        _, out = self.run(capsys, "split-squat", "--phase", "chronic")
+        assert "Phase: chronic (over 12 weeks of pain)." in out.out
+        assert "assumed" not in out.out
+
+    def test_sessions_per_week(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--sessions-per-week is taken, and checked, naming the option."""
+        _, out = self.run(capsys, "split-squat", "--sessions-per-week", "3")
+        assert "3 sessions a week" in out.out
+        status, out = self.run(
+            capsys, "split-squat", "--sessions-per-week", "5"
+        )
+        assert 2 == status
+        assert "--sessions-per-week must be" in out.err

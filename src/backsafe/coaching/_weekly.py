@@ -152,8 +152,10 @@ def acute_upright(exercise: Exercise, dose: Dose, phase: Phase) -> Dose:
     within the cap; strength mode: a rep ceiling that keeps the sets
     within it. Floor exercises and the later phases keep *dose*.
     """
-    if within_daily_cap(exercise, dose, phase) and (
-        phase is not Phase.ACUTE or is_floor(exercise)
+    if (
+        phase is not Phase.ACUTE
+        or is_floor(exercise)
+        or dose.mode not in (TrainingMode.HOME_REPS, TrainingMode.STRENGTH)
     ):
         return dose
     sessions = (
