@@ -110,6 +110,18 @@ CLI_EXAMPLES = {
         "plan", "split-squat", "--phase", "chronic", "--weeks", "4",
         "--start", "2026-03-02",
     ],
+    "plan-12-weeks": [
+        "plan", "split-squat", "--mass", "80", "--height", "1.78",
+        "--weeks", "12", "--start", "2026-03-02",
+    ],
+    "plan-goblet": [
+        "plan", "goblet-squat", "--mass", "80", "--height", "1.78",
+        "--weeks", "12", "--load", "8", "--start", "2026-03-02",
+    ],
+    "plan-acute": [
+        "plan", "split-squat", "--phase", "acute", "--mass", "80",
+        "--height", "1.78", "--weeks", "6", "--start", "2026-03-02",
+    ],
     "check-example": ["check", "--example"],
     "check": ["check", "_generated/session.json"],
     "error": ["score", "--lean", "95"],

@@ -54,7 +54,9 @@ def describe(dose: bs.Dose) -> str:
 
 def run() -> list[bs.Outcome]:
     """Record every report and return the final outcomes, oldest first."""
-    clearance = bs.Clearance(cleared=True, on=START - dt.timedelta(days=3))
+    clearance = bs.Clearance(
+        cleared=True, by_clinician=True, on=START - dt.timedelta(days=3)
+    )
     plan = bs.generate_progression(
         "glute-bridge",
         BODY,

@@ -69,7 +69,9 @@ def samples() -> dict[str, Any]:
         pain_next_morning=1,
         sets=(bs.SetResult(reps=8, load_kg=10, reps_in_reserve=2),) * 3,
     )
-    clearance = bs.Clearance(cleared=True, on=DAY0 - dt.timedelta(days=1))
+    clearance = bs.Clearance(
+        cleared=True, by_clinician=True, on=DAY0 - dt.timedelta(days=1)
+    )
     factor = bs.RecordedRiskFactor(factor=next(iter(bs.RiskFactor)), on=DAY0)
     context = bs.Context(
         phase=bs.Phase.CHRONIC, clearance=clearance, programme_start=DAY0
@@ -165,7 +167,7 @@ def _coaching_samples() -> dict[str, Any]:
     episode = bs.Episode.begin(
         onset=DAY0 - dt.timedelta(days=120),
         plan=plan,
-        clearance=bs.Clearance(cleared=True, on=DAY0),
+        clearance=bs.Clearance(cleared=True, by_clinician=True, on=DAY0),
     )
     dose = plan.step_on(DAY0).dose
     evening = bs.SessionReport(
@@ -892,7 +894,7 @@ def _episode_entries() -> dict[str, Entry]:
                             day=DAY1 + dt.timedelta(days=1),
                             pain_next_morning=None,
                         ),
-                        bs.Clearance(cleared=True, on=DAY1),
+                        bs.Clearance(cleared=True, by_clinician=True, on=DAY1),
                     ],
                 ),
                 {},
@@ -976,7 +978,9 @@ _METHOD_CALLS: dict[str, Callable[[], list[Call]]] = {
             {
                 "onset": DAY0 - dt.timedelta(days=120),
                 "plan": _s("Episode").plan,
-                "clearance": bs.Clearance(cleared=True, on=DAY0),
+                "clearance": bs.Clearance(
+                    cleared=True, by_clinician=True, on=DAY0
+                ),
             },
         ),
         ((), {"onset": "2026-02-01", "dose": _s("Dose"), "phase": "acute"}),
@@ -994,7 +998,9 @@ _METHOD_CALLS: dict[str, Callable[[], list[Call]]] = {
             {},
         ),
     ],
-    "Episode.clear": lambda: [((bs.Clearance(cleared=True, on=DAY1),), {})],
+    "Episode.clear": lambda: [
+        ((bs.Clearance(cleared=True, by_clinician=True, on=DAY1),), {})
+    ],
     "Episode.add_risk_factor": lambda: [
         ((next(iter(bs.RiskFactor)), DAY1), {})
     ],

@@ -466,7 +466,9 @@ def decision_inputs(
     day = DAY0 + dt.timedelta(days=n_history + draw(st.integers(0, 2)))
     is_cleared = draw(st.booleans()) if cleared is None else cleared
     clearance = (
-        bs.Clearance(cleared=True, on=DAY0 - dt.timedelta(days=1))
+        bs.Clearance(
+            cleared=True, by_clinician=True, on=DAY0 - dt.timedelta(days=1)
+        )
         if is_cleared
         else draw(st.none() | st.just(bs.Clearance(cleared=False, on=DAY0)))
     )
@@ -527,7 +529,9 @@ def ready_inputs(
     report = green_report(DAY0 + dt.timedelta(days=config.min_days(phase)))
     context = bs.Context(
         phase=phase,
-        clearance=bs.Clearance(cleared=True, on=DAY0 - dt.timedelta(days=1)),
+        clearance=bs.Clearance(
+            cleared=True, by_clinician=True, on=DAY0 - dt.timedelta(days=1)
+        ),
         history=(first,),
         config=config,
     )
@@ -1095,7 +1099,8 @@ def episodes(draw: st.DrawFn, *, min_sessions: int = 0) -> bs.Episode:
     plan = draw(episode_plans())
     onset = plan.start - dt.timedelta(days=draw(st.integers(0, 200)))
     clearance = draw(
-        st.none() | st.just(bs.Clearance(cleared=True, on=plan.start))
+        st.none()
+        | st.just(bs.Clearance(cleared=True, by_clinician=True, on=plan.start))
     )
     episode = bs.Episode.begin(
         onset=onset, plan=plan, clearance=clearance, catalog=LADDER

@@ -299,7 +299,9 @@ class TestOutcomeAdvice:
         day = dt.date(2026, 3, 9)
         context = bs.Context(
             phase=bs.Phase.SUBACUTE,
-            clearance=bs.Clearance(cleared=True, on=dt.date(2026, 3, 1)),
+            clearance=bs.Clearance(
+                cleared=True, by_clinician=True, on=dt.date(2026, 3, 1)
+            ),
             risk_factors=(
                 bs.RecordedRiskFactor(
                     factor=bs.RiskFactor.FAILURE_TO_IMPROVE_AFTER_4_WEEKS,

@@ -23,7 +23,9 @@ U = bs.Urgency
 T = bs.TrainingMode
 BODY = bs.Body(mass_kg=80, height_m=1.78)
 DAY0 = dt.date(2026, 3, 2)
-CLEARED = bs.Clearance(cleared=True, on=DAY0 - dt.timedelta(days=1))
+CLEARED = bs.Clearance(
+    cleared=True, by_clinician=True, on=DAY0 - dt.timedelta(days=1)
+)
 CHRONIC_ONSET = DAY0 - dt.timedelta(weeks=20)
 
 
@@ -181,7 +183,9 @@ class TestEpisodeRecord:
         )
         assert D.STOP_AND_REFER == again.decision
         assert R.CLEARANCE_OUTDATED in again.codes
-        cleared = ep.clear(bs.Clearance(cleared=True, on=day(4)))
+        cleared = ep.clear(
+            bs.Clearance(cleared=True, by_clinician=True, on=day(4))
+        )
         report = bs.SessionReport(day=day(5), pain_before=0, pain_during_max=0)
         with pytest.raises(bs.InvalidInputError, match="restart"):
             cleared.record(report)
@@ -477,7 +481,9 @@ class EpisodeMachine(RuleBasedStateMachine):
     @rule()
     def reclear(self) -> None:
         self.n += 1
-        self.ep = self.ep.clear(bs.Clearance(cleared=True, on=day(self.n)))
+        self.ep = self.ep.clear(
+            bs.Clearance(cleared=True, by_clinician=True, on=day(self.n))
+        )
         self.ep = self.ep.restart(
             plan=bs.generate_progression(
                 "glute-bridge",

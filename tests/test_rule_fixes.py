@@ -22,7 +22,9 @@ R = bs.ReasonCode
 T = bs.TrainingMode
 BODY = bs.Body(mass_kg=80, height_m=1.78)
 DAY0 = dt.date(2026, 3, 2)
-CLEARED = bs.Clearance(cleared=True, on=DAY0 - dt.timedelta(days=1))
+CLEARED = bs.Clearance(
+    cleared=True, by_clinician=True, on=DAY0 - dt.timedelta(days=1)
+)
 HOME = bs.Dose(
     exercise="split-squat",
     mode=T.HOME_REPS,

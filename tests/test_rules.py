@@ -28,7 +28,9 @@ from .strategies import (
 D = bs.Decision
 R = bs.ReasonCode
 U = bs.Urgency
-CLEARED = bs.Clearance(cleared=True, on=DAY0 - dt.timedelta(days=1))
+CLEARED = bs.Clearance(
+    cleared=True, by_clinician=True, on=DAY0 - dt.timedelta(days=1)
+)
 HOME = bs.Dose(
     exercise="split-squat",
     mode=bs.TrainingMode.HOME_REPS,
@@ -165,7 +167,7 @@ class TestStopAndRefer:
         [
             bs.Clearance(cleared=False, on=DAY0),
             bs.Clearance(cleared=True, on=DAY0, by_clinician=False),
-            bs.Clearance(cleared=True, on=day(3)),
+            bs.Clearance(cleared=True, by_clinician=True, on=day(3)),
         ],
     )
     def test_clearance_that_does_not_count(
@@ -191,7 +193,7 @@ class TestStopAndRefer:
         ctx = context(
             decisions=(stop,),
             history=(report(0), report(1)),
-            clearance=bs.Clearance(cleared=True, on=day(2)),
+            clearance=bs.Clearance(cleared=True, by_clinician=True, on=day(2)),
         )
 
         outcome = decide(report(2), ctx=ctx)
@@ -204,7 +206,7 @@ class TestStopAndRefer:
         ctx = context(
             decisions=(stop,),
             history=(report(0), report(1)),
-            clearance=bs.Clearance(cleared=True, on=day(1)),
+            clearance=bs.Clearance(cleared=True, by_clinician=True, on=day(1)),
         )
 
         assert [R.CLEARANCE_OUTDATED] == codes(decide(report(2), ctx=ctx))
@@ -1227,7 +1229,9 @@ class TestReviewFixes:
     @pytest.mark.parametrize("last", [dt.date.max, dt.date.min])
     def test_dates_at_the_ends_of_the_calendar(self, last: dt.date) -> None:
         """Reports on the first or last representable day are decided."""
-        clearance = bs.Clearance(cleared=True, on=dt.date.min)
+        clearance = bs.Clearance(
+            cleared=True, by_clinician=True, on=dt.date.min
+        )
         r = bs.SessionReport(
             day=last, pain_before=2, pain_during_max=2, pain_next_morning=2
         )
@@ -1898,7 +1902,9 @@ class Programme(RuleBasedStateMachine):
     @rule(gap=st.integers(1, 2))
     def clear(self, gap: int) -> None:
         self.today += dt.timedelta(days=gap)
-        self.clearance = bs.Clearance(cleared=True, on=self.today)
+        self.clearance = bs.Clearance(
+            cleared=True, by_clinician=True, on=self.today
+        )
 
     @precondition(lambda self: not self.flags)
     @rule(flag=st.sampled_from([None] * 24 + list(bs.RedFlag)))

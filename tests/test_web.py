@@ -221,7 +221,11 @@ class TestService:
             "dose": nested(step.dose),
             "context": {
                 "phase": "chronic",
-                "clearance": {"cleared": True, "on": "2026-02-01"},
+                "clearance": {
+                    "cleared": True,
+                    "on": "2026-02-01",
+                    "by_clinician": True,
+                },
             },
         }
         r = client.post("/v1/decide", json=decide_req)

@@ -38,7 +38,11 @@ CHECK_EXAMPLE: Final[dict[str, Any]] = {
     },
     "context": {
         "phase": "subacute",
-        "clearance": {"cleared": True, "on": "2026-03-01"},
+        "clearance": {
+            "cleared": True,
+            "on": "2026-03-01",
+            "by_clinician": True,
+        },
     },
 }
 

@@ -52,6 +52,7 @@ OPTION_NAMES: Final = {
     "Body.mass_kg": "--mass",
     "Body.height_m": "--height",
     "weeks": "--weeks",
+    "sessions_per_week": "--sessions-per-week",
     "max_tier": "--max-tier",
     "max_level": "--max-level",
     "horizontal": "--h",

@@ -165,15 +165,21 @@ def add_json(parser: argparse.ArgumentParser) -> None:
     )
 
 
+class _Assumed(str):
+    """A default the person did not choose: printed as assumed."""
+
+    __slots__ = ()
+
+
 def add_plan_options(parser: argparse.ArgumentParser) -> None:
-    """Add --phase and --start."""
+    """Add --phase, --start and --sessions-per-week."""
     parser.add_argument(
         "--phase",
-        default=Phase.SUBACUTE.value,
+        default=_Assumed(Phase.SUBACUTE.value),
         choices=choices(Phase),
         metavar="PHASE",
         help="acute: under 6 weeks of pain; subacute: 6-12 weeks;"
-        " chronic: over 12 weeks (default subacute)",
+        " chronic: over 12 weeks (default subacute, said to be assumed)",
     )
     parser.add_argument(
         "--start",
@@ -181,6 +187,18 @@ def add_plan_options(parser: argparse.ArgumentParser) -> None:
         metavar="YYYY-MM-DD",
         help="the first day (default today)",
     )
+    parser.add_argument(
+        "--sessions-per-week",
+        type=count,
+        metavar="N",
+        help="training sessions a week: 1-3 for strength work (default 2,"
+        " 3 when chronic), 1-7 for home exercises (default 7, daily)",
+    )
+
+
+def phase_assumed(args: argparse.Namespace) -> bool:
+    """Whether --phase was left at its default."""
+    return isinstance(args.phase, _Assumed)
 
 
 def start(args: argparse.Namespace) -> dt.date:

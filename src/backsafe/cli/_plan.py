@@ -2,7 +2,7 @@
 
 import argparse
 import datetime as dt
-from typing import Any, TextIO
+from typing import Any, Final, TextIO
 
 from backsafe.cli import _options as o
 from backsafe.cli._format import (
@@ -60,12 +60,15 @@ def progression(
     start: dt.date,
     weeks: int,
     load_kg: float = 0.0,
+    sessions_per_week: int | None = None,
+    unit: str = "kg",
 ) -> Any:
     """Plan *exercise* with the built-in catalog.
 
     The mode is the phase's usual one unless given; `generate_progression`
     checks the arguments. In the acute phase its caps keep every step
-    unloaded (clinical rules section 2).
+    unloaded (clinical rules section 2). Load steps go to the loads a
+    normal gym has, marked in *unit*.
     """
     from backsafe.coaching._generate import generate_progression  # noqa: PLC0415
 
@@ -78,6 +81,73 @@ def progression(
         weeks=weeks,
         load_kg=load_kg,
         catalog=list(o.catalog()),
+        sessions_per_week=sessions_per_week,
+        unit=unit,
+    )
+
+
+#: The line every plan and the main job print: when to stop.
+STOP_LINE: Final = (
+    "backsafe gives general exercise information, not a diagnosis. Stop and"
+    " get checked on sharp pain, tingling, numbness, weakness or pain"
+    " spreading down a leg."
+)
+#: The warm-up every session starts with (founding article).
+WARM_UP_LINE: Final = (
+    "Warm up first: 5 minutes of easy cardio or dynamic movement."
+)
+DAYS: Final = 7
+_PHASE_SPANS: Final = {
+    Phase.ACUTE: "under 6 weeks of pain",
+    Phase.SUBACUTE: "6-12 weeks of pain",
+    Phase.CHRONIC: "over 12 weeks of pain",
+}
+
+
+def phase_line(phase: Phase, *, assumed: bool) -> str:
+    """Which phase a plan is for, and whether it was assumed.
+
+    >>> phase_line(Phase.ACUTE, assumed=False)
+    'Phase: acute (under 6 weeks of pain).'
+    """
+    text = f"Phase: {phase.value} ({_PHASE_SPANS[phase]})"
+    if assumed:
+        return (
+            text + ", assumed: choose yours with --phase acute, subacute or"
+            " chronic."
+        )
+    return text + "."
+
+
+def sessions_line(plan: Any) -> str:
+    """How often the plan trains, and how often it may step up."""
+    weekly = plan.sessions_per_week
+    if plan.mode is TrainingMode.STRENGTH:
+        return (
+            f"{weekly} sessions a week, on separate days; a step at most"
+            " once a week (choose with --sessions-per-week)."
+        )
+    daily = plan.steps[0].dose.sessions_per_day
+    often = "every day" if weekly == DAYS else f"{weekly} days a week"
+    times = "once" if daily == 1 else f"{daily} times"
+    return (
+        f"{often.capitalize()}, {times} a day"
+        " (choose with --sessions-per-week)."
+    )
+
+
+def plan_notes(phase: Phase, *, assumed: bool) -> str:
+    """The lines a plan starts with: the phase, the warm-up, when to stop.
+
+    The main job prints them above its plan section as well.
+    """
+    return "\n".join(
+        fill(line)
+        for line in (
+            phase_line(phase, assumed=assumed),
+            WARM_UP_LINE,
+            STOP_LINE,
+        )
     )
 
 
@@ -115,6 +185,8 @@ def run(args: argparse.Namespace, out: TextIO) -> None:
         start=o.start(args),
         weeks=args.weeks,
         load_kg=args.load,
+        sessions_per_week=args.sessions_per_week,
+        unit=args.units,
     )
     if args.json:
         emit_json(document(progression=plan), out)
@@ -134,6 +206,10 @@ def run(args: argparse.Namespace, out: TextIO) -> None:
     out.write(
         f"{exercise.name}: {plan.mode.value}, {plan.phase.value}"
         f" phase, {plan.start} to {plan.end}\n\n"
+        + plan_notes(phase, assumed=o.phase_assumed(args))
+        + "\n"
+        + fill(sessions_line(plan))
+        + "\n\n"
         + format_table(
             rows,
             ("from", "week", "exercise", "dose", "L4/L5 N", "grade", "change"),

@@ -145,6 +145,8 @@ def apply_decision(
         body=target.body,
         index=index,
         wake_time=target.wake_time,
+        sessions_per_week=target.sessions_per_week,
+        unit=target.unit,
     )
 
 

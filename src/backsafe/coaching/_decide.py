@@ -91,7 +91,7 @@ def decide(
     >>> day = datetime.date(2026, 3, 2)
     >>> context = Context(
     ...     phase=Phase.CHRONIC,
-    ...     clearance=Clearance(cleared=True, on=day),
+    ...     clearance=Clearance(cleared=True, by_clinician=True, on=day),
     ... )
     >>> dose = Dose(exercise="glute-bridge", mode=TrainingMode.HOME_REPS,
     ...             reps=5, sessions_per_day=3)

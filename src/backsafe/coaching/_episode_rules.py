@@ -272,6 +272,8 @@ def _next(
             body=plan.body,
             index=index,
             wake_time=plan.wake_time,
+            sessions_per_week=plan.sessions_per_week,
+            unit=plan.unit,
         ),
         dose,
     )

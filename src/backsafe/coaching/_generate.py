@@ -28,6 +28,7 @@ from backsafe.coaching._doses import (
     Dose,
 )
 from backsafe.coaching._phases import DEFAULT_CONFIG, Config, Phase
+from backsafe.coaching._planned import Pace, friendlier, next_planned
 from backsafe.coaching._progression import Criteria, Progression, Step
 from backsafe.coaching._reports import Clearance
 from backsafe.coaching._stepping import (
@@ -35,59 +36,25 @@ from backsafe.coaching._stepping import (
     deload,
     first_dose,
     is_deload_week,
-    step_up_candidates,
+)
+from backsafe.coaching._weekly import (
+    acute_upright,
+    default_sessions_per_week,
+    max_sessions_per_week,
+    step_gap_days,
 )
 from backsafe.exceptions import InvalidInputError, UnknownExerciseError
-from backsafe.exercises._alternatives import alternatives
+from backsafe.exercises._equipment import LoadUnit
 from backsafe.exercises._exercise import Exercise, ExerciseFlag, TrainingMode
 from backsafe.spine._types import DEFAULT_LIMITS, Body, Limits
 
 
-def _friendlier(
-    dose: Dose,
-    exercise: Exercise,
-    *,
-    caps: Limitations,
-    body: Body,
-    index: Index,
-    visited: set[str],
-) -> Dose | None:
-    """The dose on a back-friendlier exercise at the same leg work.
-
-    The candidates are `alternatives` (same primary muscles, comparable
-    leg work, never more spinal load), least compression first; the first
-    one in the dose's mode that stays within the caps is taken.
-    """
-    found = alternatives(
-        exercise,
-        body,
-        load_kg=dose.load_kg if exercise.takes_load else 0.0,
-        max_tier=caps.max_tier,
-        catalog=list(index.values()),
-        limits=caps.limits,
-    )
-    moves = [
-        (
-            a.exercise,
-            attrs.evolve(
-                dose,
-                exercise=a.exercise.slug,
-                load_kg=a.load_kg,
-                load_step_kg=(
-                    a.exercise.load_step_kg if a.exercise.takes_load else 0.0
-                ),
-            ),
-        )
-        for a in found
-        if a.exercise.slug not in visited and dose.mode in a.exercise.modes
-    ]
-    return next((moved for ex, moved in moves if caps.allows(ex, moved)), None)
-
-
-def _criteria(mode: TrainingMode, phase: Phase, config: Config) -> Criteria:
+def _criteria(
+    mode: TrainingMode, phase: Phase, config: Config, gap: int
+) -> Criteria:
     return Criteria(
         min_sessions=config.min_qualifying_sessions,
-        min_days=config.min_days(phase),
+        min_days=max(config.min_days(phase), gap),
         max_pain_during=config.green_max(phase),
         settle_tol=config.settle_tol,
         min_reps_in_reserve=(
@@ -127,11 +94,21 @@ def plan(
     body: Body,
     index: Index,
     wake_time: dt.time | None,
+    sessions_per_week: int | None = None,
+    unit: LoadUnit | None = None,
 ) -> Progression:
-    """Plan from *dose* on *start* until *end* (exclusive)."""
+    """Plan from *dose* on *start* until *end* (exclusive).
+
+    *sessions_per_week* is the mode's and phase's default when None;
+    load steps go to the gym's loads marked in *unit*, or step on each
+    dose's own load step when it is None.
+    """
     config = caps.config
+    if sessions_per_week is None:
+        sessions_per_week = default_sessions_per_week(dose.mode, caps.phase)
     exercise = index[dose.exercise]
-    criteria = _criteria(dose.mode, caps.phase, config)
+    gap = step_gap_days(dose.mode, caps.phase, config, sessions_per_week)
+    criteria = _criteria(dose.mode, caps.phase, config, gap)
 
     def make(
         day: dt.date, ex: Exercise, d: Dose, change: Change | None
@@ -153,7 +130,7 @@ def plan(
 
     steps = [make(start, exercise, dose, None)]
     visited = {exercise.slug}
-    gap = config.min_days(caps.phase)
+    pace = Pace(sessions_per_week=sessions_per_week, since=start, unit=unit)
     due = start + dt.timedelta(days=gap)
     saved: Dose | None = None
     day = start
@@ -173,12 +150,21 @@ def plan(
             continue
         if day < due:
             continue
-        moved = _next_planned(
-            dose, exercise, caps=caps, body=body, index=index, visited=visited
+        moved = next_planned(
+            dose,
+            exercise,
+            day=day,
+            caps=caps,
+            body=body,
+            index=index,
+            pace=pace,
+            visited=visited,
         )
         if moved is None:
             continue
         dose, change = moved
+        if dose.exercise != exercise.slug:
+            pace = attrs.evolve(pace, since=day)
         exercise = index[dose.exercise]
         visited.add(exercise.slug)
         steps.append(make(day, exercise, dose, change))
@@ -195,38 +181,9 @@ def plan(
         max_tier=caps.max_tier,
         wake_time=wake_time,
         steps=tuple(steps),
+        sessions_per_week=sessions_per_week,
+        unit=unit,
     )
-
-
-def _next_planned(
-    dose: Dose,
-    exercise: Exercise,
-    *,
-    caps: Limitations,
-    body: Body,
-    index: Index,
-    visited: set[str],
-) -> tuple[Dose, Change] | None:
-    """The next planned step: step up, or switch to a friendlier exercise."""
-    candidates = step_up_candidates(
-        dose, exercise, phase=caps.phase, config=caps.config, index=index
-    )
-    for position, (candidate, change) in enumerate(candidates):
-        target = index[candidate.exercise]
-        if caps.allows(target, candidate):
-            return candidate, change
-        if position == 0 and not caps.within_load_cap(target, candidate):
-            moved = _friendlier(
-                dose,
-                exercise,
-                caps=caps,
-                body=body,
-                index=index,
-                visited=visited,
-            )
-            if moved is not None:
-                return moved, Change.EXERCISE
-    return None
 
 
 def generate_progression(
@@ -245,21 +202,33 @@ def generate_progression(
     catalog: Iterable[Exercise] | None = None,
     config: Config = DEFAULT_CONFIG,
     limits: Limits = DEFAULT_LIMITS,
+    sessions_per_week: int | None = None,
+    unit: LoadUnit | str = LoadUnit.KG,
 ) -> Progression:
     """Plan a progression of *exercise* for *body* in *phase*.
 
     The modes follow the founding article and clinical-rules §7:
 
-    - home reps: 5 reps, 3 times a day, +1 rep (+2 after the acute
-      phase when pain stays very low) every few days up to 15, then the
-      next exercise up the ladder;
-    - strength: 3 sets, 6-8 reps on each leg, reps first, then the load by
-      *config.load_increase* rounded down to *load_step_kg* with reps
-      reset, then a 4th set, then the ladder; an easy week every 6th week;
+    - home reps: 5 reps, 3 times a day, +1 rep every few days up to 15,
+      then the next exercise up the ladder; in the acute phase upright
+      and split-stance work stays within a daily cap (2 sessions a day,
+      at most 24 reps per leg a day), the article's start is for the
+      floor exercises;
+    - strength: 3 sets, 6-12 reps on each leg, reps first, then the next
+      load on the equipment's grid with reps reset (a step of more than
+      10 %, such as the next dumbbell, only when one set's work does not
+      grow), then a 4th set with reps reset, then the ladder; a step at
+      most once a week of sessions; an easy week every 6th week;
     - iso holds: 8-10 s holds in a 5-3-1 reverse pyramid, +1 rep per set,
       never longer holds;
     - stretches: 3 holds of 20-30 s, always after a warm-up, no
       progression.
+
+    Every planned step changes one thing, adds at most
+    *config.max_volume_growth* to the weekly volume (sets x reps x
+    sessions per leg), and an exercise is kept at least
+    *config.min_weeks_per_exercise* weeks before the ladder moves on.
+    While the phase is acute, no ladder leads to a loaded machine.
 
     No step reaches the phase's tier cap or spinal-load cap (acute and
     subacute: below the NIOSH action limit; chronic: below the maximum
@@ -287,6 +256,12 @@ def generate_progression(
             catalog by default.
         config: The thresholds.
         limits: The spinal-load limits.
+        sessions_per_week: Sessions a week: 1-3 for strength (default 2,
+            3 when chronic; ACSM 2009), 1-7 otherwise (default 7, daily).
+        unit: What the gym's weights are marked in, ``"kg"`` or ``"lb"``:
+            load steps go to the next load a normal gym offers for the
+            exercise, never past its heaviest. With *load_step_kg* the
+            plan steps on that uniform grid instead.
 
     Returns:
         The plan.
@@ -313,12 +288,20 @@ def generate_progression(
     # One rule at the boundary: enum values and any real number type.
     phase = v.coerce_member("phase", phase, Phase)
     mode = v.coerce_member("mode", mode, TrainingMode)
+    unit = v.coerce_member("unit", unit, LoadUnit)
     weeks = v.coerce_int("weeks", weeks, min_value=1, max_value=52)
     start = v.coerce_date("start", start)
     load_kg = v.coerce_real("load_kg", load_kg, min_value=0.0, max_value=600.0)
     if load_step_kg is not None:
         load_step_kg = v.coerce_real(
             "load_step_kg", load_step_kg, min_value=0.0, max_value=50.0
+        )
+    if sessions_per_week is not None:
+        sessions_per_week = v.coerce_int(
+            "sessions_per_week",
+            sessions_per_week,
+            min_value=1,
+            max_value=max_sessions_per_week(mode),
         )
     load, step = _check_plan_inputs(
         body,
@@ -367,9 +350,13 @@ def generate_progression(
     )
     if step is None:
         step = ex.load_step_kg if ex.takes_load else 0.0
-    dose = first_dose(ex, mode, load_kg=load, load_step_kg=step, hold_s=hold_s)
+    dose = acute_upright(
+        ex,
+        first_dose(ex, mode, load_kg=load, load_step_kg=step, hold_s=hold_s),
+        phase,
+    )
     if not caps.allows(ex, dose):
-        moved = _friendlier(
+        moved = friendlier(
             dose, ex, caps=caps, body=body, index=index, visited={ex.slug}
         )
         if moved is None:
@@ -390,6 +377,8 @@ def generate_progression(
         body=body,
         index=index,
         wake_time=wake_time,
+        sessions_per_week=sessions_per_week,
+        unit=unit if load_step_kg is None else None,
     )
 
 

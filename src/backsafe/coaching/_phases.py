@@ -64,6 +64,12 @@ class Config:
             after `subacute_from_weeks`.
         morning_guard_min: Minutes after waking without spinal flexion,
             120-240 (Snook 1998).
+        max_volume_growth: The largest share a planned step may add to
+            the weekly volume (sets x reps x sessions per leg), 0.05-0.25;
+            0.20 by default. A design choice: ACSM 2009 gives 2-10 % load
+            increments, and the common "10 % rule" is a heuristic.
+        min_weeks_per_exercise: The least weeks a plan keeps an exercise
+            before moving up its ladder, 1-12; 4 by default.
 
     >>> Config(red_ceiling=4).green_max(Phase.CHRONIC)
     3
@@ -99,6 +105,12 @@ class Config:
     )
     morning_guard_min: int = attrs.field(
         default=120, validator=v.integer(120, 240)
+    )
+    max_volume_growth: float = attrs.field(
+        default=0.20, validator=v.real(0.05, 0.25)
+    )
+    min_weeks_per_exercise: int = attrs.field(
+        default=4, validator=v.integer(1, 12)
     )
 
     def __attrs_post_init__(self) -> None:

@@ -14,6 +14,7 @@ from backsafe.coaching._doses import Change, Dose
 from backsafe.coaching._fields import is_date, optional_instance, tuple_of
 from backsafe.coaching._phases import Phase
 from backsafe.exceptions import InvalidInputError
+from backsafe.exercises._equipment import LoadUnit
 from backsafe.exercises._exercise import TrainingMode
 from backsafe.spine._types import Body, StressLevel
 
@@ -127,6 +128,11 @@ class Progression:
         max_tier: The highest tier allowed.
         wake_time: The person's wake time, if given.
         steps: The steps, in date order; at least one.
+        sessions_per_week: The sessions a week the plan assumes, 1-7;
+            ``None`` in a plan read from before it was recorded.
+        unit: What the gym's weights are marked in: load steps go to the
+            next load a normal gym offers (`available_loads_kg`); ``None``
+            when the plan steps on each dose's own load step.
 
     .. versionadded:: 0.1.0
     """
@@ -148,6 +154,13 @@ class Progression:
         default=None, validator=optional_instance(dt.time, "a datetime.time")
     )
     steps: tuple[Step, ...] = attrs.field(validator=tuple_of(Step, "Step"))
+    sessions_per_week: int | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(v.integer(1, 7)),
+    )
+    unit: LoadUnit | None = attrs.field(
+        default=None, validator=v.optional_member(LoadUnit)
+    )
 
     def __attrs_post_init__(self) -> None:
         if not self.steps or self.steps[0].starts_on != self.start:

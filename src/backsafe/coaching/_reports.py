@@ -228,14 +228,18 @@ class Clearance:
     Attributes:
         cleared: Whether exercise was cleared.
         on: The day of the clearance.
-        by_clinician: Whether a clinician gave it.
+        by_clinician: Whether a clinician gave it; ``False`` unless the
+            caller says so (a clearance nobody vouched for allows nothing).
         permits_tier3: Whether the clinician explicitly allows tier-3
             exercises and chronic-phase loads above the maximum
             permissible limit.
 
     >>> import datetime
-    >>> Clearance(cleared=True, on=datetime.date(2026, 3, 2)).is_valid
+    >>> day = datetime.date(2026, 3, 2)
+    >>> Clearance(cleared=True, by_clinician=True, on=day).is_valid
     True
+    >>> Clearance(cleared=True, on=day).is_valid  # nobody vouched for it
+    False
 
     .. versionadded:: 0.1.0
     """
@@ -243,7 +247,7 @@ class Clearance:
     cleared: bool = attrs.field(validator=v.instance_of(bool, "a bool"))
     on: dt.date = attrs.field(validator=is_date)
     by_clinician: bool = attrs.field(
-        default=True, validator=v.instance_of(bool, "a bool")
+        default=False, validator=v.instance_of(bool, "a bool")
     )
     permits_tier3: bool = attrs.field(
         default=False, validator=v.instance_of(bool, "a bool")

@@ -27,11 +27,12 @@ ISO_PYRAMID: Final = (5, 3, 1)
 ISO_MAX_FIRST_SET: Final = 10
 ISO_DEFAULT_HOLD_S: Final = 8
 ISO_REST_S: Final = 30
-#: Strength: three or four sets, 6-8 reps on each leg (founding article;
-#: clinical rules §7.3).
+#: Strength: three or four sets, 6-12 reps on each leg (founding article:
+#: 3-4 sets of 6; ACSM 2009: 8-12 for novices; a range wide enough for the
+#: equipment's real steps, clinical rules §7.3).
 STRENGTH_SETS: Final = 3
 MAX_SETS: Final = 4
-STRENGTH_REP_RANGE: Final = (6, 8)
+STRENGTH_REP_RANGE: Final = (6, 12)
 STRENGTH_REST_S: Final = 90
 #: Never to failure: 2 or more reps in reserve on every set (§7.3).
 MIN_REPS_IN_RESERVE: Final = 2
