@@ -190,12 +190,15 @@ class Rules:
         if alternative.load_kg == 0:
             return alternative
         ex = alternative.exercise
+        at_zero = score_default(ex, self.body, load_kg=0.0, limits=self.limits)
         return _alternative(
             ex,
             0.0,
-            score_default(ex, self.body, load_kg=0.0, limits=self.limits),
+            at_zero,
             _leg_load_kg(ex, self.body, 0.0),
             before,
+            start_kg=0.0,
+            at_start=at_zero,
         )
 
     def _preference(
