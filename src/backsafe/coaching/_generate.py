@@ -58,13 +58,20 @@ def _friendlier(
     leg work, never more spinal load), least compression first; the first
     one in the dose's mode that stays within the caps is taken.
     """
-    found = alternatives(
-        exercise,
-        body,
-        load_kg=dose.load_kg if exercise.takes_load else 0.0,
-        max_tier=caps.max_tier,
-        catalog=list(index.values()),
-        limits=caps.limits,
+    # Issue 11 (swaps): `alternatives` now keeps the movement family and
+    # ranks ungraded results last; the plan keeps its own order until the
+    # plans rules take these up.
+    found = sorted(
+        alternatives(
+            exercise,
+            body,
+            load_kg=dose.load_kg if exercise.takes_load else 0.0,
+            max_tier=caps.max_tier,
+            catalog=list(index.values()),
+            limits=caps.limits,
+            keep_pattern=False,
+        ),
+        key=lambda a: a.spinal_load.compression_n,
     )
     moves = [
         (

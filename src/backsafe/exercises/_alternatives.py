@@ -107,7 +107,8 @@ class Alternative:
         start_load_kg: The load to start at: a documented fraction of
             `load_kg` (``backsafe.exercises._swap_rules.START_FRACTION``),
             rounded down to the loads a normal gym has; 0 for body weight.
-        start_spinal_load: Its spinal load at the start load.
+        start_compression_n: Its compression at the start load, N.
+        start_level: Its grade at the start load.
 
     >>> body = Body(mass_kg=80, height_m=1.78)
     >>> best = alternatives("low-bar-back-squat", body, load_kg=60)[0]
@@ -136,9 +137,10 @@ class Alternative:
     start_load_kg: float = attrs.field(
         validator=v.real(0.0, k.MAX_LOAD_KG, unit="kg")
     )
-    start_spinal_load: SpinalLoad = attrs.field(
-        validator=v.instance_of(SpinalLoad, "a SpinalLoad")
+    start_compression_n: float = attrs.field(
+        validator=v.real(0.0, 1_000_000.0, unit="N")
     )
+    start_level: StressLevel = attrs.field(validator=v.member(StressLevel))
 
     def __attrs_post_init__(self) -> None:
         if self.start_load_kg > self.load_kg + _EPSILON:
@@ -194,6 +196,7 @@ def alternatives(
     min_leg_load_ratio: float = MIN_LEG_LOAD_RATIO,
     catalog: Catalog | Iterable[Exercise] | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    keep_pattern: bool = True,
 ) -> AlternativeList:
     """Return back-friendlier exercises for the same muscles and leg work.
 
@@ -234,6 +237,9 @@ def alternatives(
         catalog: Where the candidates come from; the built-in catalog if
             not given.
         limits: What the spinal loads are graded against.
+        keep_pattern: Keep the movement family (the default); ``False``
+            lets a squat become a bridge, for callers with their own
+            ladders.
 
     Returns:
         The alternatives, least compression first.
@@ -271,6 +277,10 @@ def alternatives(
     )
     if not isinstance(limits, Limits):
         raise InvalidInputError.out_of_range("limits", limits, "a Limits")
+    if not isinstance(keep_pattern, bool):
+        raise InvalidInputError.out_of_range(
+            "keep_pattern", keep_pattern, "True or False"
+        )
     return _alternatives(
         original,
         body,
@@ -282,6 +292,7 @@ def alternatives(
         min_ratio=ratio,
         pool=pool,
         limits=limits,
+        keep_pattern=keep_pattern,
     )
 
 
@@ -297,6 +308,7 @@ def _alternatives(
     min_ratio: float,
     pool: dict[str, Exercise],
     limits: Limits,
+    keep_pattern: bool = True,
 ) -> AlternativeList:
     """`alternatives` of checked arguments."""
     before = score_default(original, body, load_kg=load, limits=limits)
@@ -304,7 +316,10 @@ def _alternatives(
     legs = trains_legs(original)
     found: list[Alternative] = []
     for candidate in pool.values():
-        if not _same_intent(original, candidate, excluded, max_tier):
+        if not _same_intent(original, candidate, excluded, max_tier) or (
+            keep_pattern
+            and pattern_family(candidate) != pattern_family(original)
+        ):
             continue
         alt_load = _equivalent_load(
             original,
@@ -408,7 +423,6 @@ def _same_intent(
     return (
         candidate.slug != original.slug
         and (candidate.pattern is MovementPattern.STRETCH) == is_stretch
-        and pattern_family(candidate) == pattern_family(original)
         and candidate.tier <= original.tier
         and candidate.primary_muscles >= original.primary_muscles
         and candidate.flags <= original.flags
@@ -437,7 +451,8 @@ def _alternative(
         compression_reduction_n=saved,
         relative_reduction=min(relative, 1.0),
         start_load_kg=start_kg,
-        start_spinal_load=at_start,
+        start_compression_n=at_start.compression_n,
+        start_level=at_start.level,
     )
 
 

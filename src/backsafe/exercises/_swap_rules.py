@@ -19,6 +19,7 @@ lower; it is offered only for a lower tier, and ranked after every graded
 one, never as the safest.
 """
 
+import math
 from typing import Final
 
 from backsafe.exercises._equipment import (
@@ -28,6 +29,7 @@ from backsafe.exercises._equipment import (
     round_down_to_equipment,
 )
 from backsafe.exercises._exercise import Equipment, Exercise, MovementPattern
+from backsafe.spine import _constants as k
 from backsafe.spine._types import LoadPlacement, ModelMethod, SpinalLoad
 
 __all__ = [
@@ -128,11 +130,15 @@ def _weighted(exercise: Exercise) -> list[Equipment]:
 def gym_max_kg(exercise: Exercise) -> float:
     """The heaviest load a normal gym offers for *exercise*, in kg.
 
-    The largest over its weighted equipment; 0 for body-weight exercises.
+    The largest over its weighted equipment; 0 for an exercise that takes
+    no load, and the model's bound for one that takes a load but names no
+    weighted equipment (a custom entry: nothing to bound it by).
     """
     kinds = _weighted(exercise)
-    if not exercise.takes_load or not kinds:
+    if not exercise.takes_load:
         return 0.0
+    if not kinds:
+        return k.MAX_LOAD_KG
     return max(
         max_load_kg(
             kind,
@@ -148,12 +154,16 @@ def start_load_kg(exercise: Exercise, target_kg: float) -> float:
 
     Rounded down to the heaviest load at hand on any of the exercise's
     weighted equipment; 0 (body weight) when even the lightest is too
-    heavy, or the exercise takes no load.
+    heavy, or the exercise takes no load. An exercise that names no
+    weighted equipment rounds down to its own ``load_step_kg``.
     """
     kinds = _weighted(exercise)
-    if target_kg <= 0 or not exercise.takes_load or not kinds:
+    if target_kg <= 0 or not exercise.takes_load:
         return 0.0
     want = START_FRACTION * min(target_kg, gym_max_kg(exercise))
+    if not kinds:  # a custom entry: its own load step
+        step = exercise.load_step_kg
+        return round(math.floor(want / step + _EPSILON) * step, 9)
     return max(
         round_down_to_equipment(
             want,
