@@ -7,12 +7,17 @@ from backsafe.cli import _options as o
 from backsafe.cli._format import (
     document,
     emit_json,
+    fill,
     format_table,
     in_units,
     kg,
     units,
 )
-from backsafe.display._html import compression_text, reduction_text
+from backsafe.display._html import (
+    NOT_MODELLED,
+    compression_text,
+    reduction_text,
+)
 from backsafe.exercises._exercise import Equipment
 from backsafe.spine._types import StressLevel
 
@@ -108,10 +113,11 @@ def run(args: argparse.Namespace, out: TextIO) -> None:
     rows = [
         (
             a.exercise.name,
+            round(in_units(a.start_load_kg), 1),
             round(in_units(a.load_kg), 1),
-            compression_text(a.spinal_load),
-            a.spinal_load.level,
-            reduction_text(a),
+            _at_start(a),
+            a.start_level,
+            _less_at_start(a, before.compression_n),
             a.exercise.tier,
         )
         for a in found
@@ -120,14 +126,44 @@ def run(args: argparse.Namespace, out: TextIO) -> None:
         format_table(
             rows,
             (
-                "at the same leg work",
-                units.get(),
-                "L4/L5",
+                "back-friendlier swap",
+                f"start {units.get()}",
+                f"grow towards {units.get()}",
+                "L4/L5 at start",
                 "grade",
                 "less",
                 "tier",
             ),
-            right=(1, 2, 4, 5),
+            right=(1, 2, 3, 5, 6),
+        )
+        + "\n\n"
+        + fill(
+            "Start light: each swap starts at half the load that gives the"
+            " same leg work, on weights a gym has, and grows towards it as"
+            " the sessions feel fine. Not-modelled swaps come last: the"
+            " model leaves their muscle load out, so they are never ranked"
+            " as the safest."
         )
         + "\n"
     )
+
+
+def _at_start(alternative: Any) -> str:
+    """The compression at the start load, or say it is not modelled."""
+    from backsafe.exercises._swap_rules import is_unknown  # noqa: PLC0415
+
+    if is_unknown(alternative.spinal_load, alternative.exercise):
+        return NOT_MODELLED
+    return f"{alternative.start_compression_n:,.0f} N"
+
+
+def _less_at_start(alternative: Any, before_n: float) -> str:
+    """How much less compression at the start load, or ``"-"``."""
+    from backsafe.exercises._swap_rules import is_unknown  # noqa: PLC0415
+
+    if is_unknown(alternative.spinal_load, alternative.exercise) or not (
+        before_n
+    ):
+        return reduction_text(alternative)
+    saved = max(before_n - alternative.start_compression_n, 0.0) / before_n
+    return f"{saved:.0%}"
