@@ -112,8 +112,8 @@ class Alternative:
 
     >>> body = Body(mass_kg=80, height_m=1.78)
     >>> best = alternatives("low-bar-back-squat", body, load_kg=60)[0]
-    >>> best.exercise.slug, best.load_kg
-    ('leg-press', 130.0)
+    >>> best.exercise.slug, best.start_load_kg, best.load_kg
+    ('rear-foot-elevated-split-squat', 2.0, 4.0)
 
     .. versionadded:: 0.1.0
     """
