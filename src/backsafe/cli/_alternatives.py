@@ -84,6 +84,7 @@ def run(args: argparse.Namespace, out: TextIO) -> None:
         equipment=args.equipment,
         max_level=args.max_level,
         max_tier=args.max_tier,
+        unit=units.get(),
     )[: args.limit]
     before = score(exercise, body, load_kg=args.load)
     if args.json:

@@ -18,6 +18,7 @@ from backsafe.cli._format import (
     fill,
     format_table,
     kg,
+    units,
 )
 from backsafe.cli._plan import progression
 from backsafe.coaching._phases import Phase
@@ -114,6 +115,7 @@ def run(args: argparse.Namespace, out: TextIO) -> None:
         bodyweight_only=phase is Phase.ACUTE,
         catalog=o.catalog(),
         balanced=True,
+        unit=units.get(),
     )
     # One dose from one source: each plan starts at the rewrite's load
     # (the swap's light start, or the kept load), and both tables show

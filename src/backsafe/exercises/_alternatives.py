@@ -21,6 +21,7 @@ from backsafe.exercises._catalog import (
     is_doable_with,
     suggest,
 )
+from backsafe.exercises._equipment import LoadUnit
 from backsafe.exercises._exercise import (
     Equipment,
     Exercise,
@@ -197,6 +198,7 @@ def alternatives(
     catalog: Catalog | Iterable[Exercise] | None = None,
     limits: Limits = DEFAULT_LIMITS,
     keep_pattern: bool = True,
+    unit: LoadUnit | str = LoadUnit.KG,
 ) -> AlternativeList:
     """Return back-friendlier exercises for the same muscles and leg work.
 
@@ -240,6 +242,8 @@ def alternatives(
         keep_pattern: Keep the movement family (the default); ``False``
             lets a squat become a bridge, for callers with their own
             ladders.
+        unit: What the gym's weights are marked in: the start loads are
+            rounded down to its dumbbells, plates and stacks.
 
     Returns:
         The alternatives, least compression first.
@@ -293,6 +297,7 @@ def alternatives(
         pool=pool,
         limits=limits,
         keep_pattern=keep_pattern,
+        unit=v.coerce_member("unit", unit, LoadUnit),
     )
 
 
@@ -309,6 +314,7 @@ def _alternatives(
     pool: dict[str, Exercise],
     limits: Limits,
     keep_pattern: bool = True,
+    unit: LoadUnit = LoadUnit.KG,
 ) -> AlternativeList:
     """`alternatives` of checked arguments."""
     before = score_default(original, body, load_kg=load, limits=limits)
@@ -355,7 +361,7 @@ def _alternatives(
             continue
         if alt_load > gym_max_kg(candidate) + _EPSILON:
             continue  # no normal gym has that load
-        start = start_load_kg(candidate, alt_load)
+        start = start_load_kg(candidate, alt_load, unit)
         at_start = (
             after
             if start == alt_load

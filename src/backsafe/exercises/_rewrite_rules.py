@@ -19,6 +19,7 @@ from backsafe.exercises._alternatives import (
     _leg_load_kg,
     trains_legs,
 )
+from backsafe.exercises._equipment import LoadUnit
 from backsafe.exercises._exercise import (
     Equipment,
     Exercise,
@@ -131,6 +132,7 @@ class Rules:
     pool: dict[str, Exercise]
     limits: Limits
     balanced: bool = False
+    unit: LoadUnit = LoadUnit.KG
 
     def problem(
         self,
@@ -204,6 +206,7 @@ class Rules:
                 min_ratio=MIN_LEG_LOAD_RATIO,
                 pool=self.pool,
                 limits=self.limits,
+                unit=self.unit,
             )
         )
         if self.balanced:

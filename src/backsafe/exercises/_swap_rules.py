@@ -25,6 +25,7 @@ from typing import Final
 from backsafe.exercises._equipment import (
     START_FRACTION,
     WEIGHTED_EQUIPMENT,
+    LoadUnit,
     max_load_kg,
     round_down_to_equipment,
 )
@@ -149,12 +150,15 @@ def gym_max_kg(exercise: Exercise) -> float:
     )
 
 
-def start_load_kg(exercise: Exercise, target_kg: float) -> float:
+def start_load_kg(
+    exercise: Exercise, target_kg: float, unit: LoadUnit = LoadUnit.KG
+) -> float:
     """Where a swap starts: `START_FRACTION` of *target_kg*, real equipment.
 
     Rounded down to the heaviest load at hand on any of the exercise's
     weighted equipment; 0 (body weight) when even the lightest is too
-    heavy, or the exercise takes no load. An exercise that names no
+    heavy, or the exercise takes no load. *unit* is what the gym's weights
+    are marked in. An exercise that names no
     weighted equipment rounds down to its own ``load_step_kg``.
     """
     kinds = _weighted(exercise)
@@ -168,6 +172,7 @@ def start_load_kg(exercise: Exercise, target_kg: float) -> float:
         round_down_to_equipment(
             want,
             kind,
+            unit=unit,
             count=_count(exercise, kind),
             machine=_machine(exercise) if kind is Equipment.MACHINE else None,
         )

@@ -24,6 +24,7 @@ from backsafe.exercises._catalog import (
     as_equipment,
     as_member,
 )
+from backsafe.exercises._equipment import LoadUnit
 from backsafe.exercises._exercise import Exercise, ExerciseFlag, Stance
 from backsafe.exercises._rewrite_rules import (
     MAX_SPLIT_STANCE,
@@ -254,6 +255,7 @@ def rewrite_workout(
     catalog: Catalog | Iterable[Exercise] | None = None,
     limits: Limits = DEFAULT_LIMITS,
     balanced: bool = False,
+    unit: LoadUnit | str = LoadUnit.KG,
 ) -> WorkoutRewrite:
     """Rewrite *workout* so that every exercise stays under a limit.
 
@@ -302,6 +304,7 @@ def rewrite_workout(
         catalog: Where replacements come from; built-in if not given.
         limits: What spinal loads are graded against.
         balanced: Keep a balanced day, as described above.
+        unit: What the gym's weights are marked in, for the start loads.
 
     Returns:
         The rewrite: the new workout and its changes.
@@ -355,6 +358,7 @@ def rewrite_workout(
         pool=pool,
         limits=limits,
         balanced=balanced,
+        unit=v.coerce_member("unit", unit, LoadUnit),
     )
 
     used = {item.exercise.slug for item in original.items}
