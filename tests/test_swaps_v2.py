@@ -306,3 +306,18 @@ class TestBalancedDay:
         rewrite = bs.rewrite_workout(day, PERSONAS[2], balanced=True)
 
         assert () == rewrite.changes
+
+
+@pytest.mark.parametrize("body", PERSONAS, ids=repr)
+def test_pound_gyms_start_on_pound_weights(body: bs.Body) -> None:
+    """With unit="lb", every start load is one a pound gym has."""
+    found = bs.alternatives("low-bar-back-squat", body, load_kg=80, unit="lb")
+    for alt in found:
+        if alt.start_load_kg == 0:
+            continue
+        kinds = [e for e in WEIGHTED_EQUIPMENT if e in alt.exercise.equipment]
+        assert any(
+            alt.start_load_kg in available_loads_kg(kind, unit="lb", count=n)
+            for kind in kinds
+            for n in ((1, 2) if kind in {"dumbbell", "kettlebell"} else (1,))
+        )
