@@ -173,8 +173,11 @@ class TestService:
         ).json()
 
         expected = bs.alternatives("low-bar-back-squat", PERSON, load_kg=60)
-        assert "leg-press" == compact[0]["exercise"]
-        assert "leg-press" == whole[0]["exercise"]["slug"]
+        # Issue 11: ungraded swaps (the leg press) are ranked last.
+        assert "rear-foot-elevated-split-squat" == compact[0]["exercise"]
+        assert (
+            "rear-foot-elevated-split-squat" == (whole[0]["exercise"]["slug"])
+        )
         assert expected == bs.from_dict(compact, bs.AlternativeList)
         assert expected == bs.from_dict(whole, bs.AlternativeList)
 
