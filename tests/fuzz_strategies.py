@@ -664,6 +664,31 @@ def _builtins() -> dict[str, Entry]:
                 {"step_kg": 2, "rounding": "nearest"},
             ),
         ),
+        "available_loads_kg": _function(
+            "available_loads_kg",
+            lambda: (("dumbbell",), {}),
+            lambda: (("machine",), {"unit": "lb", "machine": "leg-press"}),
+        ),
+        "max_load_kg": _function(
+            "max_load_kg",
+            lambda: (("barbell",), {}),
+            lambda: (("kettlebell",), {"count": 2}),
+        ),
+        "next_load": _function(
+            "next_load",
+            lambda: ((8.0, "dumbbell"), {}),
+            lambda: ((20.0, "barbell"), {"unit": "lb"}),
+        ),
+        "previous_load": _function(
+            "previous_load",
+            lambda: ((10.0, "dumbbell"), {}),
+            lambda: ((30.0, "cable"), {}),
+        ),
+        "round_down_to_equipment": _function(
+            "round_down_to_equipment",
+            lambda: ((27.0, "dumbbell"), {}),
+            lambda: ((33.0, "kettlebell"), {"count": 1}),
+        ),
         "exercise_posture": _function(
             "exercise_posture",
             lambda: ((ex,), {"load_kg": 10, "lean": _s("TorsoLean")}),

@@ -700,6 +700,7 @@ def alternative_results(draw: st.DrawFn) -> bs.Alternative:
         if exercise.takes_load
         else 0.0,
         catalog=LADDER,
+        keep_pattern=False,  # the LADDER mixes patterns on purpose
     )
     if not found:
         reject()

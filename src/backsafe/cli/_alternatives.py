@@ -12,7 +12,7 @@ from backsafe.cli._format import (
     kg,
     units,
 )
-from backsafe.display._html import compression_text, reduction_text
+from backsafe.display._html import NOT_MODELLED, compression_text
 from backsafe.exercises._exercise import Equipment
 from backsafe.spine._types import StressLevel
 
@@ -84,6 +84,7 @@ def run(args: argparse.Namespace, out: TextIO) -> None:
         equipment=args.equipment,
         max_level=args.max_level,
         max_tier=args.max_tier,
+        unit=units.get(),
     )[: args.limit]
     before = score(exercise, body, load_kg=args.load)
     if args.json:
@@ -105,13 +106,16 @@ def run(args: argparse.Namespace, out: TextIO) -> None:
     if not found:
         out.write("No back-friendlier exercise at the same leg work.\n")
         return
+    # Each swap starts light (half the equal-work load, on weights a gym
+    # has) and grows towards the target; the load shown is at the start.
+    # Ungraded (not modelled) swaps come last, never as the safest.
     rows = [
         (
             a.exercise.name,
+            round(in_units(a.start_load_kg), 1),
             round(in_units(a.load_kg), 1),
-            compression_text(a.spinal_load),
-            a.spinal_load.level,
-            reduction_text(a),
+            _at_start(a),
+            a.start_level,
             a.exercise.tier,
         )
         for a in found
@@ -120,14 +124,22 @@ def run(args: argparse.Namespace, out: TextIO) -> None:
         format_table(
             rows,
             (
-                "at the same leg work",
+                "start light with",
                 units.get(),
+                "target",
                 "L4/L5",
                 "grade",
-                "less",
                 "tier",
             ),
-            right=(1, 2, 4, 5),
+            right=(1, 2, 3, 5),
         )
         + "\n"
     )
+
+
+def _at_start(alternative: Any) -> str:
+    """The compression at the start load, or say it is not modelled."""
+
+    if (not alternative.spinal_load.is_graded):
+        return NOT_MODELLED
+    return f"{alternative.start_compression_n:,.0f} N"

@@ -6,6 +6,7 @@ back-friendlier swaps at the same leg work, and plans each swap.
 
 import argparse
 import datetime as dt
+import re
 from collections.abc import Sequence
 from typing import Any, Final, TextIO
 
@@ -17,6 +18,7 @@ from backsafe.cli._format import (
     fill,
     format_table,
     kg,
+    units,
 )
 from backsafe.cli._plan import progression
 from backsafe.coaching._phases import Phase
@@ -115,7 +117,12 @@ def run(args: argparse.Namespace, out: TextIO) -> None:
         max_tier=max_tier(phase, permits_tier3=False),
         bodyweight_only=phase is Phase.ACUTE,
         catalog=o.catalog(),
+        balanced=True,
+        unit=units.get(),
     )
+    # One dose from one source: each plan starts at the rewrite's load
+    # (the swap's light start, or the kept load), and both tables show
+    # the plan's first dose.
     plans = [
         progression(
             item.exercise,
@@ -124,6 +131,7 @@ def run(args: argparse.Namespace, out: TextIO) -> None:
             mode=None,
             start=start,
             weeks=args.weeks,
+            load_kg=item.load_kg if _takes_strength(item, phase) else 0.0,
         )
         for item in rewrite.workout.items
     ]
@@ -156,12 +164,12 @@ def _leg_day_text(
             ),
             "",
             format_table(
-                _day_rows(rewrite, body, usual),
+                _day_rows(rewrite, plans, body, usual),
                 (
                     "usual exercise",
                     "back-friendly swap",
-                    "sets x reps",
-                    "load" if phase is Phase.ACUTE else "same leg work",
+                    "week 1",
+                    "load" if phase is Phase.ACUTE else "grow towards",
                     "L4/L5 before -> after",
                     "grade",
                 ),
@@ -181,7 +189,7 @@ def _leg_day_text(
             ),
             *(
                 fill(
-                    f"- {c.original.exercise.name}: {c.reason}",
+                    f"- {c.original.exercise.name}: {_in_units(c.reason)}",
                     subsequent_indent="  ",
                 )
                 for c in rewrite.changes
@@ -196,6 +204,7 @@ def _leg_day_text(
             format_table(_week_rows(plans, weeks), header),
             "",
             fill(plans[0].steps[0].criteria.summary) if plans else "",
+            *_missing_slots(rewrite),
             "Plan one exercise in detail: backsafe plan SLUG.",
             "Your own day: backsafe --item SLUG:SETSxREPS@KG ...",
             "",
@@ -206,12 +215,18 @@ def _leg_day_text(
 
 
 def _day_rows(
-    rewrite: Any, body: Body, usual: Sequence[Any]
+    rewrite: Any, plans: Sequence[Any], body: Body, usual: Sequence[Any]
 ) -> list[tuple[object, ...]]:
-    """One row per usual exercise: its swap, dose and load before/after."""
+    """One row per usual exercise: its swap, the plan's first dose, loads.
+
+    The dose and the load after are the plan's week 1, so the swap table
+    and the plan agree; "grow towards" is the load for the same leg work.
+    """
+    from backsafe.exercises._alternatives import equivalent_load  # noqa: PLC0415
     from backsafe.exercises._scoring import score  # noqa: PLC0415
 
     changes = {c.index: c for c in rewrite.changes}
+    planned = iter(plans)
     rows: list[tuple[object, ...]] = []
     for index, (item, usual_item) in enumerate(
         zip(rewrite.original.items, usual, strict=True)
@@ -219,19 +234,36 @@ def _day_rows(
         before = score(item.exercise, body, load_kg=usual_item.load_kg)
         change = changes.get(index)
         new = item if change is None else change.replacement
+        plan = None if new is None else next(planned)
+        first = None if plan is None else plan.steps[0]
+        exercise = None if first is None else o.exercise(first.dose.exercise)
         after = (
-            score(item.exercise, body, load_kg=item.load_kg)
+            None
+            if first is None or exercise is None
+            else score(exercise, body, load_kg=first.dose.load_kg)
+        )
+        target = (
+            0.0
+            if new is None
+            else item.load_kg
             if change is None
-            else change.replacement_load
+            else equivalent_load(
+                item.exercise, item.load_kg, new.exercise, body
+            )
+        )
+        kept = change is None and (
+            exercise is None or exercise.slug == item.exercise.slug
         )
         rows.append(
             (
                 item.exercise.name,
-                "keep" if change is None else _swap_name(new),
-                "-" if new is None else f"{new.sets} x {new.reps}",
-                "-" if new is None else _kg_or_body_weight(new.load_kg),
+                "keep" if kept else _swap_name(exercise),
+                "-" if first is None else dose_text(first.dose),
+                "-" if new is None else _kg_or_body_weight(target),
                 compression_text(before)
-                if change is None and item.load_kg == usual_item.load_kg
+                if kept
+                and first is not None
+                and first.dose.load_kg == usual_item.load_kg
                 else _compression_change(before, after),
                 "-" if after is None else after.level,
             )
@@ -255,8 +287,48 @@ def _week_rows(plans: Sequence[Any], weeks: int) -> list[tuple[str, ...]]:
     return rows
 
 
-def _swap_name(new: Any) -> str:
-    return "-" if new is None else str(new.exercise.name)
+def _swap_name(exercise: Any) -> str:
+    return "-" if exercise is None else str(exercise.name)
+
+
+#: The parts of a balanced leg day (issue 11), by movement pattern, and
+#: what to add when one is missing.
+_SLOTS: Final = (
+    ("knee-dominant", {"squat", "lunge", "step-up"}, "split-squat"),
+    ("hip-dominant or hinge", {"hinge", "bridge"}, "glute-bridge"),
+    ("hamstrings", {"knee-flexion"}, "stability-ball-hamstring-curl"),
+    (
+        "core",
+        {"trunk-flexion", "trunk-stability", "trunk-extension"},
+        "bird-dog",
+    ),
+)
+
+
+def _missing_slots(rewrite: Any) -> list[str]:
+    """A line naming the parts of a balanced day the day lacks, if any."""
+    patterns = {i.exercise.pattern.value for i in rewrite.workout.items}
+    missing = [
+        (name, add) for name, members, add in _SLOTS if not patterns & members
+    ]
+    if not missing:
+        return []
+    parts = "; ".join(
+        f"{name} (for example backsafe plan {add})" for name, add in missing
+    )
+    return [fill(f"A balanced leg day also has: {parts}.")]
+
+
+def _takes_strength(item: Any, phase: Phase) -> bool:
+    """Whether the plan can start *item* at its load (not acute, loaded)."""
+    return phase is not Phase.ACUTE and item.exercise.takes_load
+
+
+def _in_units(text: str) -> str:
+    """A reason with its ``N kg`` loads in the units shown."""
+    return re.sub(
+        r"(\d+(?:\.\d+)?) kg\b", lambda m: kg(float(m.group(1))), text
+    )
 
 
 def _kg_or_body_weight(load_kg: float) -> str:

@@ -261,10 +261,13 @@ def friendlier(
     index: Index,
     visited: set[str],
 ) -> Dose | None:
-    """The dose on a back-friendlier exercise at the same leg work.
+    """The dose on a back-friendlier exercise, started light.
 
-    The candidates are `alternatives` (same primary muscles, comparable
-    leg work, never more spinal load), least compression first; the first
+    It starts at the swap's start load (`Alternative.start_load_kg`, a
+    fraction of the equal leg work), not at the equal-work target.
+
+    The candidates are `alternatives` (same movement family, comparable
+    leg work, clearly less spinal load), least compression first; the first
     one in the dose's mode that stays within the caps is taken (while
     acute, never a loaded machine).
     """
@@ -284,7 +287,7 @@ def friendlier(
                 attrs.evolve(
                     dose,
                     exercise=a.exercise.slug,
-                    load_kg=a.load_kg,
+                    load_kg=a.start_load_kg,
                     load_step_kg=(
                         a.exercise.load_step_kg
                         if a.exercise.takes_load

@@ -1,8 +1,13 @@
-"""Leg stimulus, equivalent loads, and back-friendlier alternatives."""
+"""Back-friendlier alternatives at the same leg work.
 
-import math
+The leg stimulus and equivalent loads live in
+`backsafe.exercises._leg_work` and are re-exported here; the rules a swap
+must meet (pattern kept, a clear margin, a light start, real equipment) in
+`backsafe.exercises._swap_rules`.
+"""
+
 from collections.abc import Iterable
-from typing import Final, Literal, Self, final
+from typing import Final, Self, final
 
 import attrs
 
@@ -16,13 +21,32 @@ from backsafe.exercises._catalog import (
     is_doable_with,
     suggest,
 )
+from backsafe.exercises._equipment import LoadUnit
 from backsafe.exercises._exercise import (
     Equipment,
     Exercise,
     ExerciseFlag,
     MovementPattern,
 )
+from backsafe.exercises._leg_work import (
+    Rounding,
+    _check_body,
+    _check_exercise,
+    _check_load,
+    _equivalent_load,
+    _leg_load_kg,
+    equivalent_load,
+    moved_mass_fraction,
+    trains_legs,
+    working_leg_load_kg,
+)
 from backsafe.exercises._scoring import score_default
+from backsafe.exercises._swap_rules import (
+    clearly_lower,
+    gym_max_kg,
+    pattern_family,
+    start_load_kg,
+)
 from backsafe.spine import _constants as k
 from backsafe.spine._result import SpinalLoad
 from backsafe.spine._types import (
@@ -33,211 +57,30 @@ from backsafe.spine._types import (
     StressLevel,
 )
 
-Rounding = Literal["down", "nearest"]
+__all__ = [
+    "MIN_LEG_LOAD_RATIO",
+    "Alternative",
+    "AlternativeList",
+    "Rounding",
+    "_check_body",
+    "_check_exercise",
+    "_check_load",
+    "_equivalent_load",
+    "_leg_load_kg",
+    "alternatives",
+    "as_flags",
+    "equivalent_load",
+    "is_not_worse",
+    "moved_mass_fraction",
+    "trains_legs",
+    "working_leg_load_kg",
+]
 
-#: Closed-chain patterns: the part of the body the legs lift.
-_BODY_PART: Final = {
-    MovementPattern.SQUAT: k.MASS_ABOVE_KNEES,
-    MovementPattern.LUNGE: k.MASS_ABOVE_KNEES,
-    MovementPattern.STEP_UP: k.MASS_ABOVE_KNEES,
-    MovementPattern.HINGE: k.MASS_LIFTED_BY_HINGE,
-    MovementPattern.BRIDGE: k.MASS_LIFTED_BY_BRIDGE,
-}
-#: Open-chain patterns: the mass each working leg moves.
-_PER_LEG: Final = {
-    MovementPattern.KNEE_EXTENSION: k.MASS_LOWER_LEG,
-    MovementPattern.KNEE_FLEXION: k.MASS_LOWER_LEG,
-    MovementPattern.HIP_ABDUCTION: k.WINTER_MASS_TOTAL_LEG,
-    MovementPattern.LEG_RAISE: k.WINTER_MASS_TOTAL_LEG,
-}
-_NO_LEG_WORK: Final = frozenset(
-    {
-        MovementPattern.TRUNK_FLEXION,
-        MovementPattern.TRUNK_STABILITY,
-        MovementPattern.TRUNK_EXTENSION,
-        MovementPattern.STRETCH,
-    }
-)
 #: The least working-leg load an alternative keeps, by default, as a share
 #: of the original's (design choice: "comparable leg work").
 MIN_LEG_LOAD_RATIO: Final = 0.8
 #: Slack for float noise when comparing loads and forces.
 _EPSILON: Final = 1e-9
-
-
-# --- Leg stimulus -----------------------------------------------------------
-
-
-def moved_mass_fraction(exercise: Exercise) -> float:
-    """Return the share of body mass the working legs move (Winter 2009).
-
-    - Squats, lunges and step-ups lift everything above the knees
-      (0.878: the body without both shanks and feet).
-    - Hinges lift the head, arms and trunk (0.678).
-    - Bridges lift the abdomen and pelvis (0.281).
-    - Open-chain knee work moves the shank and foot (0.061 per leg), leg
-      raises and side-lying lifts the whole leg (0.161 per leg).
-    - Machines count their pad load only, and trunk exercises and
-      stretches have no leg work: 0.
-
-    .. versionadded:: 0.1.0
-    """
-    if exercise.placement is LoadPlacement.MACHINE_PAD:
-        return 0.0
-    whole_body = _BODY_PART.get(exercise.pattern)
-    if whole_body is not None:
-        return whole_body
-    legs = 1 if exercise.is_unilateral else 2
-    return legs * _PER_LEG.get(exercise.pattern, 0.0)
-
-
-def trains_legs(exercise: Exercise) -> bool:
-    """Return whether *exercise* is leg work (not a trunk or stretch)."""
-    return exercise.pattern not in _NO_LEG_WORK
-
-
-def working_leg_load_kg(
-    exercise: Exercise, body: Body, *, load_kg: float = 0.0
-) -> float:
-    """Return the load the working leg moves, in kilograms.
-
-    The working leg's share of the body mass the legs move plus the
-    external load::
-
-        working_leg_share * (moved_mass_fraction * body.mass_kg + load_kg)
-
-    The share is 0.5 for bilateral work, about 0.75 on the lead leg of a
-    split squat or lunge and 0.85 in the rear-foot-elevated split squat
-    (NSCA Strength Cond J 2017), and 1.0 for single-leg work. Machines
-    count their pad load only. See `moved_mass_fraction` for the body part.
-
-    Args:
-        exercise: The exercise.
-        body: Whose legs.
-        load_kg: Total external load, as for `score`.
-
-    Returns:
-        The working-leg load in kilograms.
-
-    Raises:
-        InvalidInputError: A bad load, or a load on an exercise that takes
-            none.
-
-    >>> body = Body(mass_kg=80, height_m=1.78)
-    >>> squat = catalog.get("high-bar-back-squat")
-    >>> round(working_leg_load_kg(squat, body, load_kg=60), 1)
-    65.1
-
-    .. versionadded:: 0.1.0
-    """
-    _check_exercise("exercise", exercise)
-    _check_body(body)
-    return _leg_load_kg(exercise, body, _check_load(exercise, load_kg))
-
-
-def _leg_load_kg(exercise: Exercise, body: Body, load_kg: float) -> float:
-    """`working_leg_load_kg` of checked arguments."""
-    moved = moved_mass_fraction(exercise) * body.mass_kg
-    return exercise.working_leg_share * (moved + load_kg)
-
-
-def equivalent_load(
-    from_exercise: Exercise,
-    from_load_kg: float,
-    to_exercise: Exercise,
-    body: Body,
-    *,
-    step_kg: float | None = None,
-    rounding: Rounding = "down",
-) -> float:
-    """Return the load on *to_exercise* that gives the same leg work.
-
-    The external load at which `working_leg_load_kg` of *to_exercise*
-    equals that of *from_exercise* at *from_load_kg*, rounded to a step of
-    the equipment. When the body weight alone already gives more leg work,
-    or *to_exercise* takes no load, the result is 0.
-
-    Args:
-        from_exercise: The exercise done now.
-        from_load_kg: Its total external load.
-        to_exercise: The exercise to switch to.
-        body: Whose legs.
-        step_kg: The step to round to; ``to_exercise.load_step_kg`` if not
-            given, 0 for no rounding.
-        rounding: ``"down"`` (the default: never more leg work than asked)
-            or ``"nearest"``.
-
-    Rounded to nearest, a round trip (there and back) returns the load
-    within one step of the coarser of the two exercises, counted in the
-    first exercise's kilograms; unless a load is clamped at 0 or at the
-    largest load.
-
-    Returns:
-        The load in kilograms, a multiple of the step.
-
-    Raises:
-        InvalidInputError: A bad load, step or option.
-
-    >>> body = Body(mass_kg=80, height_m=1.78)
-    >>> equivalent_load(catalog.get("low-bar-back-squat"), 60,
-    ...                 catalog.get("split-squat"), body)
-    16.0
-
-    .. versionadded:: 0.1.0
-    """
-    _check_exercise("to_exercise", to_exercise)
-    _check_exercise("exercise", from_exercise)
-    _check_body(body)
-    from_load = _check_load(from_exercise, from_load_kg)
-    step = (
-        to_exercise.load_step_kg
-        if step_kg is None
-        else v.check_real(
-            "step_kg",
-            step_kg,
-            min_value=0.0,
-            max_value=k.MAX_LOAD_STEP_KG,
-            unit="kg",
-        )
-    )
-    choice: object = rounding
-    if not isinstance(choice, str) or choice not in {"down", "nearest"}:
-        raise InvalidInputError.out_of_range(
-            "rounding", rounding, "'down' or 'nearest'"
-        )
-    return _equivalent_load(
-        from_exercise,
-        from_load,
-        to_exercise,
-        body,
-        step=step,
-        rounding=rounding,
-    )
-
-
-def _equivalent_load(
-    from_exercise: Exercise,
-    from_load_kg: float,
-    to_exercise: Exercise,
-    body: Body,
-    *,
-    step: float,
-    rounding: Rounding,
-) -> float:
-    """`equivalent_load` of checked arguments, with the step to round to."""
-    if not to_exercise.takes_load:
-        return 0.0
-    target = _leg_load_kg(from_exercise, body, from_load_kg)
-    moved = moved_mass_fraction(to_exercise) * body.mass_kg
-    raw = target / to_exercise.working_leg_share - moved
-    raw = min(max(raw, 0.0), k.MAX_LOAD_KG)
-    quotient = raw / step if step else math.inf
-    if not math.isfinite(quotient):  # no step, or one too fine to count
-        return raw
-    steps = math.floor(quotient + (0.5 if rounding == "nearest" else 1e-9))
-    if steps * step > k.MAX_LOAD_KG:
-        steps = math.floor(k.MAX_LOAD_KG / step)
-    return round(steps * step, 9)
 
 
 # --- Alternatives -----------------------------------------------------------
@@ -248,20 +91,30 @@ def _equivalent_load(
 class Alternative:
     """A back-friendlier exercise at the same leg work.
 
+    The equal-work load is a target to grow towards, not where a person in
+    pain starts: the swap starts at `start_load_kg`, half of it rounded
+    down to real equipment (or body weight), where it scores clearly lower
+    than the original.
+
     Attributes:
         exercise: The alternative exercise.
-        load_kg: Its load for the same leg work (`equivalent_load`).
+        load_kg: Its target load, for the same leg work (`equivalent_load`).
         spinal_load: Its spinal load at that load.
         working_leg_load_kg: Its working-leg load at that load.
         compression_reduction_n: How much less compression than the
             original, in newtons (never negative).
         relative_reduction: The same as a fraction of the original's
             compression, 0-1.
+        start_load_kg: The load to start at: a documented fraction of
+            `load_kg` (``backsafe.exercises._swap_rules.START_FRACTION``),
+            rounded down to the loads a normal gym has; 0 for body weight.
+        start_compression_n: Its compression at the start load, N.
+        start_level: Its grade at the start load.
 
     >>> body = Body(mass_kg=80, height_m=1.78)
     >>> best = alternatives("low-bar-back-squat", body, load_kg=60)[0]
-    >>> best.exercise.slug, best.load_kg
-    ('leg-press', 130.0)
+    >>> best.exercise.slug, best.start_load_kg, best.load_kg
+    ('rear-foot-elevated-split-squat', 2.0, 4.0)
 
     .. versionadded:: 0.1.0
     """
@@ -282,6 +135,21 @@ class Alternative:
         validator=v.real(0.0, 1_000_000.0, unit="N")
     )
     relative_reduction: float = attrs.field(validator=v.real(0.0, 1.0))
+    start_load_kg: float = attrs.field(
+        validator=v.real(0.0, k.MAX_LOAD_KG, unit="kg")
+    )
+    start_compression_n: float = attrs.field(
+        validator=v.real(0.0, 1_000_000.0, unit="N")
+    )
+    start_level: StressLevel = attrs.field(validator=v.member(StressLevel))
+
+    def __attrs_post_init__(self) -> None:
+        if self.start_load_kg > self.load_kg + _EPSILON:
+            raise InvalidInputError.out_of_range(
+                "Alternative.start_load_kg",
+                self.start_load_kg,
+                f"at most load_kg ({self.load_kg:g})",
+            )
 
     def __repr__(self) -> str:
         from backsafe.display import _html as _display  # noqa: PLC0415 (an edge, imported on use)
@@ -329,6 +197,8 @@ def alternatives(
     min_leg_load_ratio: float = MIN_LEG_LOAD_RATIO,
     catalog: Catalog | Iterable[Exercise] | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    keep_pattern: bool = True,
+    unit: LoadUnit | str = LoadUnit.KG,
 ) -> AlternativeList:
     """Return back-friendlier exercises for the same muscles and leg work.
 
@@ -344,7 +214,16 @@ def alternatives(
       exact (unrounded) equivalent load: no more compression, no more
       shear and no higher level; and it is better, with less compression
       or a lower tier;
+    - it keeps the movement family (`_swap_rules.pattern_family`) and is
+      of no higher tier;
+    - at its start load (half the equal-work load, rounded down to real
+      equipment) it scores clearly lower, by ``SWAP_MARGIN`` (a tenth)
+      less compression; an ungraded score counts only with a lower tier;
+    - its equal-work load is one a normal gym has;
     - it meets *equipment*, *max_level* and *max_tier* when given.
+
+    Graded results come first, least compression first; ungraded ones
+    (the model leaves their muscle load out) last, never as the safest.
 
     Args:
         exercise: The exercise to replace, or its slug.
@@ -360,6 +239,11 @@ def alternatives(
         catalog: Where the candidates come from; the built-in catalog if
             not given.
         limits: What the spinal loads are graded against.
+        keep_pattern: Keep the movement family (the default); ``False``
+            lets a squat become a bridge, for callers with their own
+            ladders.
+        unit: What the gym's weights are marked in: the start loads are
+            rounded down to its dumbbells, plates and stacks.
 
     Returns:
         The alternatives, least compression first.
@@ -397,6 +281,10 @@ def alternatives(
     )
     if not isinstance(limits, Limits):
         raise InvalidInputError.out_of_range("limits", limits, "a Limits")
+    if not isinstance(keep_pattern, bool):
+        raise InvalidInputError.out_of_range(
+            "keep_pattern", keep_pattern, "True or False"
+        )
     return _alternatives(
         original,
         body,
@@ -408,6 +296,8 @@ def alternatives(
         min_ratio=ratio,
         pool=pool,
         limits=limits,
+        keep_pattern=keep_pattern,
+        unit=v.coerce_member("unit", unit, LoadUnit),
     )
 
 
@@ -423,6 +313,8 @@ def _alternatives(
     min_ratio: float,
     pool: dict[str, Exercise],
     limits: Limits,
+    keep_pattern: bool = True,
+    unit: LoadUnit = LoadUnit.KG,
 ) -> AlternativeList:
     """`alternatives` of checked arguments."""
     before = score_default(original, body, load_kg=load, limits=limits)
@@ -430,7 +322,10 @@ def _alternatives(
     legs = trains_legs(original)
     found: list[Alternative] = []
     for candidate in pool.values():
-        if not _same_intent(original, candidate, excluded, max_tier):
+        if not _same_intent(original, candidate, excluded, max_tier) or (
+            keep_pattern
+            and pattern_family(candidate) != pattern_family(original)
+        ):
             continue
         alt_load = _equivalent_load(
             original,
@@ -460,14 +355,32 @@ def _alternatives(
             before,
         ):
             continue
-        if not (
-            after.compression_n < before.compression_n - _EPSILON
-            or candidate.tier < original.tier
+        if not _is_better(original, candidate, after, before) or (
+            max_level is not None and after.level > max_level
         ):
             continue
-        if max_level is not None and after.level > max_level:
+        if alt_load > gym_max_kg(candidate) + _EPSILON:
+            continue  # no normal gym has that load
+        start = start_load_kg(candidate, alt_load, unit)
+        at_start = (
+            after
+            if start == alt_load
+            else score_default(candidate, body, load_kg=start, limits=limits)
+        )
+        if not clearly_lower(at_start, candidate, before, original):
             continue
-        found.append(_alternative(candidate, alt_load, after, leg, before))
+        found.append(
+            _alternative(
+                candidate,
+                alt_load,
+                after,
+                leg,
+                before,
+                start_kg=start,
+                at_start=at_start,
+            )
+        )
+    # An ungraded result is never ranked as the safest: graded ones first.
     found.sort(
         key=lambda a: (
             not a.spinal_load.is_graded,
@@ -477,6 +390,24 @@ def _alternatives(
         )
     )
     return AlternativeList(found)
+
+
+def _is_better(
+    original: Exercise,
+    candidate: Exercise,
+    after: SpinalLoad,
+    before: SpinalLoad,
+) -> bool:
+    """At the equal-work target: a lower tier, or clearly lower and less.
+
+    Clearly lower means by `SWAP_MARGIN`: a swap at nearly the same load
+    (a conventional deadlift for a Romanian one) is no swap.
+    """
+    if candidate.tier < original.tier:
+        return True
+    return after.compression_n < before.compression_n - _EPSILON and (
+        clearly_lower(after, candidate, before, original)
+    )
 
 
 def is_not_worse(after: SpinalLoad, before: SpinalLoad) -> bool:
@@ -503,6 +434,7 @@ def _same_intent(
     return (
         candidate.slug != original.slug
         and (candidate.pattern is MovementPattern.STRETCH) == is_stretch
+        and candidate.tier <= original.tier
         and candidate.primary_muscles >= original.primary_muscles
         and candidate.flags <= original.flags
         and not candidate.flags & excluded
@@ -516,6 +448,9 @@ def _alternative(
     after: SpinalLoad,
     leg_kg: float,
     before: SpinalLoad,
+    *,
+    start_kg: float,
+    at_start: SpinalLoad,
 ) -> Alternative:
     saved = max(before.compression_n - after.compression_n, 0.0)
     relative = saved / before.compression_n if before.compression_n else 0.0
@@ -526,6 +461,9 @@ def _alternative(
         working_leg_load_kg=leg_kg,
         compression_reduction_n=saved,
         relative_reduction=min(relative, 1.0),
+        start_load_kg=start_kg,
+        start_compression_n=at_start.compression_n,
+        start_level=at_start.level,
     )
 
 
@@ -571,28 +509,3 @@ def _resolve(exercise: object, pool: dict[str, Exercise]) -> Exercise:
             )
         return found
     return _check_exercise("exercise", exercise)
-
-
-def _check_exercise(name: str, exercise: object) -> Exercise:
-    if not isinstance(exercise, Exercise):
-        raise InvalidInputError.out_of_range(name, exercise, "an Exercise")
-    return exercise
-
-
-def _check_body(body: object) -> Body:
-    if not isinstance(body, Body):
-        raise InvalidInputError.out_of_range("body", body, "a Body")
-    return body
-
-
-def _check_load(exercise: Exercise, load_kg: object) -> float:
-    load = v.check_real(
-        "load_kg", load_kg, min_value=0.0, max_value=k.MAX_LOAD_KG, unit="kg"
-    )
-    if load > 0 and not exercise.takes_load:
-        raise InvalidInputError.out_of_range(
-            "load_kg",
-            load_kg,
-            f"0 for {exercise.slug!r}, which takes no external load",
-        )
-    return load

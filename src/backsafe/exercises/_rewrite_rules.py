@@ -7,7 +7,7 @@ checks their options first, so the rules trust what they are given.
 """
 
 import enum
-from typing import final
+from typing import Final, final
 
 import attrs
 
@@ -19,10 +19,62 @@ from backsafe.exercises._alternatives import (
     _leg_load_kg,
     trains_legs,
 )
-from backsafe.exercises._exercise import Equipment, Exercise, ExerciseFlag
+from backsafe.exercises._equipment import LoadUnit
+from backsafe.exercises._exercise import (
+    Equipment,
+    Exercise,
+    ExerciseFlag,
+    Stance,
+)
 from backsafe.exercises._scoring import score_default
 from backsafe.spine._result import SpinalLoad
 from backsafe.spine._types import Body, Limits, ModelMethod, StressLevel
+
+#: The most split-stance exercises a balanced day keeps: more overloads the
+#: knees and the hips in the same position (issue 11; a design choice of
+#: the backsafe authors, after common strength-coaching practice).
+MAX_SPLIT_STANCE: Final = 2
+
+#: Words with which a catalog caution advises against an exercise while
+#: the back is sore.
+_SORE_BACK: Final = ("sore back", "back is sore", "sore days")
+
+
+def sore_back_caution(exercise: Exercise) -> str | None:
+    """The caution of *exercise* that speaks of a sore back, if any."""
+    for caution in exercise.cautions:
+        if any(words in caution.lower() for words in _SORE_BACK):
+            return caution
+    return None
+
+
+def advises_against(exercise: Exercise) -> bool:
+    """Whether a caution of *exercise* says to do another one when sore.
+
+    A caution that only says to keep the load light ("keep it light while
+    the back is sore") is met by starting light; any other sore-back
+    caution (use the reverse lunge, train the hips with bridges) rules the
+    exercise out of a balanced day.
+    """
+    caution = sore_back_caution(exercise)
+    return caution is not None and "keep" not in caution.lower()
+
+
+def _balance_problem(exercise: Exercise, *, split_full: bool) -> str | None:
+    """What a balanced day has against *exercise*, if anything."""
+    caution = sore_back_caution(exercise)
+    if caution is not None:
+        return (
+            "is one its own caution advises against while the back is sore"
+            f" ({caution!r})"
+        )
+    if split_full and exercise.stance is Stance.SPLIT:
+        return (
+            "would be split-stance exercise number"
+            f" {MAX_SPLIT_STANCE + 1}; a balanced day keeps at most"
+            f" {MAX_SPLIT_STANCE}"
+        )
+    return None
 
 
 class ChangeKind(enum.StrEnum):
@@ -73,9 +125,16 @@ class Rules:
     bodyweight_only: bool
     pool: dict[str, Exercise]
     limits: Limits
+    balanced: bool = False
+    unit: LoadUnit = LoadUnit.KG
 
     def problem(
-        self, exercise: Exercise, load_kg: float, load: SpinalLoad
+        self,
+        exercise: Exercise,
+        load_kg: float,
+        load: SpinalLoad,
+        *,
+        split_full: bool = False,
     ) -> str | None:
         """Say what is wrong with *exercise* at *load*, if anything."""
         if not load.is_graded:
@@ -84,6 +143,10 @@ class Rules:
                 " supported trunk, or hanging), so it cannot be shown to"
                 f" meet the chosen limit ({self.max_level.value})"
             )
+        if self.balanced:
+            trouble = _balance_problem(exercise, split_full=split_full)
+            if trouble is not None:
+                return trouble
         if load.level > self.max_level:
             return (
                 f"puts about {load.compression_n:,.0f} N on the lower back,"
@@ -110,6 +173,8 @@ class Rules:
         before: SpinalLoad,
         problem: str,
         used: set[str],
+        *,
+        split_full: bool = False,
     ) -> Fix:
         """Replace, lighten or remove *exercise* at *load_kg*."""
         if self.bodyweight_only and load_kg > 0:
@@ -134,28 +199,51 @@ class Rules:
                 self.body,
                 load_kg,
                 kit=self.kit,
-                max_level=self.max_level,
+                # A balanced day grades a swap where it starts (below).
+                max_level=None if self.balanced else self.max_level,
                 max_tier=self.max_tier,
                 excluded=self.excluded,
                 min_ratio=MIN_LEG_LOAD_RATIO,
                 pool=self.pool,
                 limits=self.limits,
+                unit=self.unit,
             )
         )
+        if self.balanced:
+            found = [
+                a
+                for a in found
+                if not advises_against(a.exercise)
+                and a.start_level <= self.max_level
+                and not (split_full and a.exercise.stance is Stance.SPLIT)
+            ]
         if self.bodyweight_only:
             found = [self._at_body_weight(a, before) for a in found]
         if found:
-            best = min(found, key=lambda a: self._preference(a, used))
+            best = min(
+                found, key=lambda a: self._preference(a, used, exercise)
+            )
+            target = best.load_kg
+            if self.balanced:
+                best = self._at_start(best, before)
+            reason = self._replaced(exercise, load_kg, before, problem, best)
+            if best.load_kg < target:
+                reason += (
+                    f" Start at {_kg(best.load_kg)} and build up towards"
+                    f" {_kg(target)}, the load for the same leg work."
+                )
             return Fix(
                 kind=ChangeKind.REPLACED,
                 exercise=best.exercise,
                 load_kg=best.load_kg,
                 spinal_load=best.spinal_load,
-                reason=self._replaced(
-                    exercise, load_kg, before, problem, best
-                ),
+                reason=reason,
             )
-        lighter = self._lighter(exercise, load_kg)
+        ruled_out = self.balanced and (
+            advises_against(exercise)
+            or (split_full and exercise.stance is Stance.SPLIT)
+        )
+        lighter = None if ruled_out else self._lighter(exercise, load_kg)
         if lighter is not None:
             new_load, after = lighter
             return Fix(
@@ -191,20 +279,47 @@ class Rules:
         if alternative.load_kg == 0:
             return alternative
         ex = alternative.exercise
+        at_zero = score_default(ex, self.body, load_kg=0.0, limits=self.limits)
         return _alternative(
             ex,
             0.0,
-            score_default(ex, self.body, load_kg=0.0, limits=self.limits),
+            at_zero,
             _leg_load_kg(ex, self.body, 0.0),
             before,
+            start_kg=0.0,
+            at_start=at_zero,
+        )
+
+    def _at_start(
+        self, alternative: Alternative, before: SpinalLoad
+    ) -> Alternative:
+        """The same alternative at its start load."""
+        ex = alternative.exercise
+        start = alternative.start_load_kg
+        if start == alternative.load_kg:
+            return alternative
+        at = score_default(ex, self.body, load_kg=start, limits=self.limits)
+        return _alternative(
+            ex,
+            start,
+            at,
+            _leg_load_kg(ex, self.body, start),
+            before,
+            start_kg=start,
+            at_start=at,
         )
 
     def _preference(
-        self, alternative: Alternative, used: set[str]
-    ) -> tuple[bool, bool, float, int, str]:
+        self, alternative: Alternative, used: set[str], original: Exercise
+    ) -> tuple[bool, bool, bool, bool, float, int, str]:
         ex = alternative.exercise
+        balanced = self.balanced
         return (
             ex.slug in used,
+            # A balanced day keeps the very pattern (a hinge for a hinge)
+            # and never takes an ungraded result as the safest.
+            balanced and ex.pattern is not original.pattern,
+            balanced and (not alternative.spinal_load.is_graded),
             self.prefer_unilateral and not ex.is_unilateral,
             alternative.spinal_load.compression_n,
             ex.tier,

@@ -24,8 +24,13 @@ from backsafe.exercises._catalog import (
     as_equipment,
     as_member,
 )
-from backsafe.exercises._exercise import Exercise, ExerciseFlag
-from backsafe.exercises._rewrite_rules import ChangeKind, Rules
+from backsafe.exercises._equipment import LoadUnit
+from backsafe.exercises._exercise import Exercise, ExerciseFlag, Stance
+from backsafe.exercises._rewrite_rules import (
+    MAX_SPLIT_STANCE,
+    ChangeKind,
+    Rules,
+)
 from backsafe.exercises._scoring import score
 from backsafe.spine import _constants as k
 from backsafe.spine._result import SpinalLoad
@@ -244,6 +249,8 @@ def rewrite_workout(
     bodyweight_only: bool = False,
     catalog: Catalog | Iterable[Exercise] | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    balanced: bool = False,
+    unit: LoadUnit | str = LoadUnit.KG,
 ) -> WorkoutRewrite:
     """Rewrite *workout* so that every exercise stays under a limit.
 
@@ -263,6 +270,19 @@ def rewrite_workout(
     an item with an external load is a problem too, and replacements and
     lighter versions carry no external load.
 
+    With *balanced* (what the main job uses: a leg day a coach would
+    sign), the day keeps its balance as well:
+
+    - a replacement keeps the very movement pattern where one fits (a
+      hinge stays a hinge), never takes an ungraded result as the safest,
+      and starts at its start load (`Alternative.start_load_kg`: half the
+      equal-work load on real equipment, or body weight);
+    - at most `MAX_SPLIT_STANCE` (two) split-stance exercises stay: a
+      third is replaced by one that is not split-stance;
+    - every catalog caution is respected: an exercise whose own caution
+      advises against it while the back is sore (the walking lunge, the
+      heavy squats and deadlifts) is replaced, and never chosen.
+
     Every change carries one plain-language reason.
 
     Args:
@@ -278,6 +298,8 @@ def rewrite_workout(
         bodyweight_only: Allow no external load at all.
         catalog: Where replacements come from; built-in if not given.
         limits: What spinal loads are graded against.
+        balanced: Keep a balanced day, as described above.
+        unit: What the gym's weights are marked in, for the start loads.
 
     Returns:
         The rewrite: the new workout and its changes.
@@ -314,6 +336,10 @@ def rewrite_workout(
         )
     if not isinstance(limits, Limits):
         raise InvalidInputError.out_of_range("limits", limits, "a Limits")
+    if not isinstance(balanced, bool):
+        raise InvalidInputError.out_of_range(
+            "balanced", balanced, "True or False"
+        )
     pool = _pool(catalog)
     kit = None if equipment is None else as_equipment(equipment)
     rules = Rules(
@@ -326,6 +352,8 @@ def rewrite_workout(
         bodyweight_only=bodyweight_only,
         pool=pool,
         limits=limits,
+        balanced=balanced,
+        unit=v.coerce_member("unit", unit, LoadUnit),
     )
 
     used = {item.exercise.slug for item in original.items}
@@ -335,11 +363,24 @@ def rewrite_workout(
         before = score(
             item.exercise, body, load_kg=item.load_kg, limits=limits
         )
-        problem = rules.problem(item.exercise, item.load_kg, before)
+        split_full = (
+            sum(i.exercise.stance is Stance.SPLIT for i in new_items)
+            >= MAX_SPLIT_STANCE
+        )
+        problem = rules.problem(
+            item.exercise, item.load_kg, before, split_full=split_full
+        )
         if problem is None:
             new_items.append(item)
             continue
-        fix = rules.fix(item.exercise, item.load_kg, before, problem, used)
+        fix = rules.fix(
+            item.exercise,
+            item.load_kg,
+            before,
+            problem,
+            used,
+            split_full=split_full,
+        )
         replacement = (
             None
             if fix.exercise is None
