@@ -423,3 +423,61 @@ class TestDecide:
         assert D.REGRESS == found.decision
         assert found.dose_after is not None
         assert drop == ("glute-bridge" == found.dose_after.exercise)
+
+    def test_red_twice_without_an_easier_exercise_undoes_the_step(
+        self,
+    ) -> None:
+        """§8: red twice drops a tier; with none below, undo the step up.
+
+        The glute bridge is the foot of its ladder: pain above the
+        ceiling twice running, 2 days after a step up from 7 to 8 reps,
+        undoes that step (back to 7) rather than cutting reps.
+        """
+        dose = attrs.evolve(HOME, exercise="glute-bridge")
+        before = attrs.evolve(dose, reps=7)
+        ctx = context(
+            history=(report(0, dose), report(1, dose, pain_during_max=6)),
+            decisions=(
+                bs.Outcome(
+                    day=day(0),
+                    decision=D.PROGRESS,
+                    urgency=bs.Urgency.NONE,
+                    reasons=(bs.Reason.of(R.READY),),
+                    change=bs.Change.REPS,
+                    dose_before=before,
+                    dose_after=dose,
+                ),
+            ),
+        )
+        found = decide(report(2, dose, pain_during_max=6), dose, ctx)
+        assert (D.REGRESS, bs.Change.UNDO) == (found.decision, found.change)
+        assert before == found.dose_after
+
+    def test_a_step_back_is_never_undone_by_going_back_up(self) -> None:
+        """§8: only a step up is undone; a second step back goes lower.
+
+        After a step back from 8 to 6 reps of the glute bridge (the foot
+        of its ladder), pain above the ceiling again steps back below 6,
+        never back to the 8 before it.
+        """
+        dose = attrs.evolve(HOME, exercise="glute-bridge")
+        after = attrs.evolve(dose, reps=6)
+        ctx = context(
+            history=(report(0, dose, pain_during_max=7),),
+            decisions=(
+                bs.Outcome(
+                    day=day(0),
+                    decision=D.REGRESS,
+                    urgency=bs.Urgency.NONE,
+                    reasons=(bs.Reason.of(R.PAIN_ABOVE_CEILING),),
+                    change=bs.Change.REPS,
+                    dose_before=dose,
+                    dose_after=after,
+                ),
+            ),
+        )
+        found = decide(report(1, after, pain_during_max=7), after, ctx)
+        assert D.REGRESS == found.decision
+        assert bs.Change.UNDO is not found.change
+        assert found.dose_after is not None
+        assert found.dose_after.reps < after.reps
