@@ -6,6 +6,7 @@ reach: the error (its field and value) or the result.
 
 import datetime as dt
 from fractions import Fraction
+from typing import Any
 
 import attrs
 import numpy as np
@@ -66,7 +67,7 @@ class TestCoercion:
 
     def test_a_fraction_too_large_for_a_float(self) -> None:
         """A real number no float can hold is refused, not an overflow."""
-        huge = Fraction(10**400)
+        huge: Any = Fraction(10**400)
         with pytest.raises(bs.InvalidInputError) as info:
             bs.Config().phase_for(huge)
         assert ("weeks_since_onset", huge) == (
@@ -76,18 +77,19 @@ class TestCoercion:
 
     def test_an_out_of_range_fraction_is_named_as_given(self) -> None:
         """The error names the value given, not the float it became."""
-        given = Fraction(20_001)
+        given: Any = Fraction(20_001)
         with pytest.raises(bs.InvalidInputError) as info:
             bs.Config().phase_for(given)
         assert info.value.value is given
         assert "Fraction(20001, 1)" in str(info.value)
-        assert bs.Phase.CHRONIC is bs.Config().phase_for(Fraction(25, 2))
+        assert bs.Phase.CHRONIC is bs.Config().phase_for(Fraction(25, 2))  # type: ignore[arg-type]
 
     def test_an_out_of_range_numpy_int_is_named_as_given(self) -> None:
         """A numpy int is an int; out of range, the error names it."""
         r = evening(0, HOME, pain_next_morning=2)
-        assert r.is_settled(settle_tol=np.int64(1))
-        given = np.int64(5)
+        one: Any = np.int64(1)
+        assert r.is_settled(settle_tol=one)
+        given: Any = np.int64(5)
         with pytest.raises(bs.InvalidInputError) as info:
             r.is_settled(settle_tol=given)
         assert info.value.value is given
