@@ -150,6 +150,8 @@ class TestRuleChecks:
             ((mornings(0, 2, None), mornings(1, 0, None)), True),
             # day 2 is 5 days before: this week, not the earlier one.
             ((mornings(0, 2, None), mornings(2, 0, None)), False),
+            # day -6 is 13 days before: before both weeks.
+            ((mornings(-6, 3, None), mornings(0, 1, None)), True),
         ],
     )
     def test_weekly_trend_splits_the_fortnight_into_two_weeks(
@@ -158,8 +160,9 @@ class TestRuleChecks:
         """§5.2 trend: the last 7 mornings against the 7 before, each once.
 
         A morning 6 days before the report belongs to the earlier week;
-        5 days before, to this week. Moving the window by a day, or
-        counting a morning in both weeks, changes the mean compared.
+        5 days before, to this week; 13 days before, to neither. Moving
+        the window by a day, or counting a morning in both weeks, changes
+        the mean compared.
         """
         r = mornings(7, 2, None)
         found = decide(r, HOME, context(history=history))
@@ -268,6 +271,49 @@ class TestRuleChecks:
             == decide(report(2), HOME, context(history=(report(0),))).decision
         )
 
+    def test_only_sessions_since_the_last_step_count(self) -> None:
+        """§7 dwell: the sessions a step up needs are at the current dose.
+
+        A good session before the last step up does not count: one
+        session since it holds.
+        """
+        before = attrs.evolve(HOME, reps=7)
+        ctx = context(
+            history=(report(-1), report(0)),
+            decisions=(
+                outcome(-1, D.HOLD, R.DWELL_NOT_MET, dose=before),
+                outcome(
+                    0, D.PROGRESS, R.READY, dose=before, change=bs.Change.REPS
+                ),
+            ),
+        )
+        found = decide(report(3), HOME, ctx)
+        assert (D.HOLD, [R.DWELL_NOT_MET]) == (
+            found.decision,
+            [x.code for x in found.reasons],
+        )
+
+    @pytest.mark.parametrize(("n", "ready"), [(2, False), (3, True)])
+    def test_days_between_steps_count_from_the_last_step(
+        self, n: int, ready: bool
+    ) -> None:
+        """§7 dwell: the least days between steps run from the latest one.
+
+        With 3 days between steps, two step ups (days -5 and 0) and good
+        sessions since: day 2 is too soon after day 0, day 3 is not.
+        """
+        config = bs.Config(min_days_subacute=3, min_days_chronic=3)
+        ctx = context(
+            config=config,
+            history=(report(1),),
+            decisions=(
+                outcome(-5, D.PROGRESS, R.READY, change=bs.Change.REPS),
+                outcome(0, D.PROGRESS, R.READY, change=bs.Change.REPS),
+            ),
+        )
+        found = decide(report(n), HOME, ctx)
+        assert ready == (D.PROGRESS == found.decision)
+
     @pytest.mark.parametrize(
         ("held", "counts"), [(3.0, False), (5.0, True), (8.0, True)]
     )
@@ -363,6 +409,19 @@ class TestRuleChecks:
         ctx = context(programme_start=DAY0, history=(mornings(0, 2, 2),))
         found = decide(mornings(n, 2, 2), HOME, ctx)
         assert review == (A.REVIEW_ROUTINE in found.advice)
+
+    def test_week_one_starts_on_the_programmes_first_day(self) -> None:
+        """CKS, §6 advice: mornings before the programme are not week one.
+
+        Mornings of 4 before the programme began would lift week one's
+        mean above this week's 2; without them week one's mornings (3, 3
+        on its first two days, 1, 1 later) average 2 and this week is no
+        better: review.
+        """
+        history = (mornings(-3, 4, 4), mornings(0, 3, 3), mornings(3, 1, 1))
+        ctx = context(programme_start=DAY0, history=history)
+        found = decide(mornings(30, 2, 2), HOME, ctx)
+        assert A.REVIEW_ROUTINE in found.advice
 
     def test_week_one_is_the_programmes_first_seven_days(self) -> None:
         """CKS, §6 advice: week one's mornings only, against this week's.
