@@ -355,6 +355,59 @@ class TestRuleChecks:
         assert advised == (A.CONSIDER_DELOAD in found.advice)
 
     @pytest.mark.parametrize(
+        ("after", "unsettled"), [(1, False), (3, False), (4, True)]
+    )
+    def test_unsettled_means_above_the_morning_before(
+        self, after: int, unsettled: bool
+    ) -> None:
+        """§6 row 8: pain not settled by the next morning steps back.
+
+        Not settled means above the morning before (3): lower or the same
+        is settled.
+        """
+        r = report(2, pain_before=3, pain_next_morning=after)
+        found = decide(r, HOME, context(history=(report(0),)))
+        assert unsettled == (R.NOT_SETTLED in found.codes)
+        assert unsettled == (D.REGRESS == found.decision)
+
+    @pytest.mark.parametrize(
+        ("age", "review"), [(13, True), (14, False), (20, False)]
+    )
+    def test_steps_back_count_for_a_review_within_fourteen_days(
+        self, age: int, review: bool
+    ) -> None:
+        """§6 advice: three steps back within 14 days prompt a review.
+
+        Two steps back 13 days ago and this one: review; 14 or more days
+        ago they no longer count.
+        """
+        ctx = context(
+            decisions=(
+                outcome(0, D.REGRESS, R.PAIN_ABOVE_CEILING),
+                outcome(0, D.REGRESS, R.PAIN_ABOVE_CEILING),
+            ),
+        )
+        found = decide(report(age, pain_during_max=7), HOME, ctx)
+        assert D.REGRESS == found.decision
+        assert review == (A.REVIEW_ROUTINE in found.advice)
+
+    def test_a_stop_now_is_no_third_step_back(self) -> None:
+        """§6 advice: a stop and refer refers; it is not a step back.
+
+        Two steps back and then a stop (no clearance): no review advice.
+        """
+        ctx = context(
+            clearance=None,
+            decisions=(
+                outcome(0, D.REGRESS, R.PAIN_ABOVE_CEILING),
+                outcome(1, D.REGRESS, R.PAIN_ABOVE_CEILING),
+            ),
+        )
+        found = decide(report(2), HOME, ctx)
+        assert D.STOP_AND_REFER == found.decision
+        assert A.REVIEW_ROUTINE not in found.advice
+
+    @pytest.mark.parametrize(
         ("earlier", "review"),
         [
             (D.REGRESS, True),
@@ -423,13 +476,16 @@ class TestRuleChecks:
         found = decide(mornings(30, 2, 2), HOME, ctx)
         assert A.REVIEW_ROUTINE in found.advice
 
-    def test_week_one_is_the_programmes_first_seven_days(self) -> None:
+    @pytest.mark.parametrize("between", [0, 4])
+    def test_week_one_is_the_programmes_first_seven_days(
+        self, between: int
+    ) -> None:
         """CKS, §6 advice: week one's mornings only, against this week's.
 
         Week one averaged 2 and this week 1: better, no review, however
-        low the mornings between were.
+        low or high the mornings between were (in neither week).
         """
-        history = (mornings(0, 2, 2), mornings(14, 0, 0))
+        history = (mornings(0, 2, 2), mornings(14, between, between))
         ctx = context(programme_start=DAY0, history=history)
         found = decide(mornings(30, 1, 1), HOME, ctx)
         assert A.REVIEW_ROUTINE not in found.advice
