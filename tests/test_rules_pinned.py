@@ -253,6 +253,35 @@ class TestRuleChecks:
         assert rule == (R.EARLY_RISE in found.codes)
         assert rule == (D.PROGRESS != found.decision)
 
+    def test_mornings_two_weeks_back_are_not_this_week(self) -> None:
+        """§5.2 trend: the first-week rule counts this week's rises only.
+
+        A rise 14 days back (0 -> 1) is in no week: this week's mornings
+        1, 1, 2, 2, 2, 2 rise once, and the session may step up.
+        """
+        history = (mornings(-2, 0, 1), mornings(8, 1, 1), mornings(10, 2, 2))
+        found = decide(mornings(12, 2, 2), HOME, context(history=history))
+        assert R.EARLY_RISE not in found.codes
+        assert D.PROGRESS == found.decision
+
+    @pytest.mark.parametrize(("stiff", "trend"), [(0, False), (4, True)])
+    def test_next_morning_stiffness_belongs_to_the_next_day(
+        self, stiff: int, trend: bool
+    ) -> None:
+        """§5.2 trend: morning stiffness has its own 7-day mean.
+
+        Stiffness reported after the session of day 1 is the morning of
+        day 2, this week's: 0 keeps this week's mean (1) at last week's
+        (2) less one, 4 lifts it to 3, a rising trend.
+        """
+        history = (
+            report(0, pain_next_morning=None, stiffness_next_morning=2),
+            report(1, pain_next_morning=None, stiffness_next_morning=stiff),
+        )
+        r = report(7, pain_next_morning=None, stiffness_next_morning=2)
+        found = decide(r, HOME, context(history=history))
+        assert trend == (R.TREND_UP in found.codes)
+
     def test_a_session_with_a_warning_symptom_never_counts(self) -> None:
         """§4, §7 dwell: a session with a stop symptom never counts.
 
