@@ -264,3 +264,83 @@ class TestEpisodeRecords:
         assert (D.REGRESS, False) == (final.decision, final.provisional)
         assert provisional.dose_after == final.dose_after
         assert provisional.reasons == final.reasons
+
+
+# --- Displays ----------------------------------------------------------------
+
+
+class TestDisplays:
+    def test_a_limit_without_a_load_shows_no_lifting_index(self) -> None:
+        """The NIOSH card shows the lifting index only with a load."""
+        args: dict[str, Any] = {
+            "horizontal": 25,
+            "vertical": 75,
+            "distance": 25,
+            "frequency": 0.2,
+            "duration": "short",
+            "coupling": "good",
+        }
+        bare = bs.recommended_weight_limit(**args)
+        assert bare.lifting_index is None
+        assert "lifting index" not in bare._repr_html_()
+        loaded = bs.recommended_weight_limit(**args, load=10)
+        assert "lifting index" in loaded._repr_html_()
+
+
+# --- The batch namespace -----------------------------------------------------
+
+
+class TestBatchNamespace:
+    """`_Numpy`: a value given once for every row gives the same numbers."""
+
+    def _xp(self, into: dict[str, Any] | None = None) -> Any:
+        from backsafe.batch import _chunks  # noqa: PLC0415
+
+        xp = _chunks._Numpy()
+        xp.start(3, into or {})
+        return xp
+
+    def test_a_product_of_plain_numbers_is_a_plain_number(self) -> None:
+        """Plain factors multiply to one plain number, as for one row."""
+        assert 6.0 == self._xp().product(2, 3.0)
+
+    def test_a_product_into_a_named_result(self) -> None:
+        """One array factor, asked into a result, is copied into it."""
+        out = np.zeros(3)
+        x = np.array([1.0, 2.0, 3.0])
+        got = self._xp({"m": out}).product(x, 1.0, into="m")
+        assert got is out
+        assert [1.0, 2.0, 3.0] == out.tolist()
+
+    def test_a_ratio_by_a_plain_number_matches_the_ratio_by_an_array(
+        self,
+    ) -> None:
+        """Dividing by a plain 4 gives the rows' x / 4."""
+        x = np.array([1.0, 2.0, 6.0])
+        xp = self._xp()
+        by_number = xp.ratio(x, 4).tolist()
+        by_array = xp.ratio(x, np.full(3, 4.0)).tolist()
+        assert by_number == by_array == [0.25, 0.5, 1.5]
+
+    def test_a_total_of_one_term_into_a_named_result(self) -> None:
+        """A total with one term left (zeros skipped) is copied into it."""
+        out = np.zeros(3)
+        x = np.array([1.0, 2.0, 3.0])
+        xp = self._xp({"c": out})
+        assert xp.total([x, 0.0], into="c") is out
+        assert [1.0, 2.0, 3.0] == out.tolist()
+        assert xp.total([0.0, 0], into="c") is out
+        assert [0.0, 0.0, 0.0] == out.tolist()
+
+    def test_a_level_from_one_limit(self) -> None:
+        """With one limit a level is 0 below it and 1 at or above it."""
+        got = self._xp().reached(np.array([1.0, 2.0, 3.0]), [2.0])
+        assert [0, 1, 1] == got.tolist()
+
+    def test_only_small_namespaces_are_kept(self) -> None:
+        """A namespace of chunks above the default size is not pooled."""
+        from backsafe.batch import _chunks  # noqa: PLC0415
+
+        big = _chunks._Numpy()
+        _chunks._give_back(big, _chunks.DEFAULT_CHUNK_ROWS + 1)
+        assert all(xp is not big for xp in _chunks._POOL)
