@@ -303,6 +303,7 @@ class TestBatchNamespace:
     def test_a_product_of_plain_numbers_is_a_plain_number(self) -> None:
         """Plain factors multiply to one plain number, as for one row."""
         assert 6.0 == self._xp().product(2, 3.0)
+        assert 1.0 == self._xp().product(2, 0.5)
 
     def test_a_product_into_a_named_result(self) -> None:
         """One array factor, asked into a result, is copied into it."""
@@ -331,6 +332,11 @@ class TestBatchNamespace:
         assert [1.0, 2.0, 3.0] == out.tolist()
         assert xp.total([0.0, 0], into="c") is out
         assert [0.0, 0.0, 0.0] == out.tolist()
+
+    def test_a_total_of_three_terms(self) -> None:
+        """Three terms add row by row."""
+        x = np.array([1.0, 2.0, 3.0])
+        assert [3.0, 6.0, 9.0] == self._xp().total([x, x, x]).tolist()
 
     def test_a_level_from_one_limit(self) -> None:
         """With one limit a level is 0 below it and 1 at or above it."""
