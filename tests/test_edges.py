@@ -350,3 +350,76 @@ class TestBatchNamespace:
         big = _chunks._Numpy()
         _chunks._give_back(big, _chunks.DEFAULT_CHUNK_ROWS + 1)
         assert all(xp is not big for xp in _chunks._POOL)
+
+
+# --- Batch edges -------------------------------------------------------------
+
+
+class TestBatchEdges:
+    def test_byte_labels_read_as_their_text(self) -> None:
+        """A bytes array of labels scores as the same labels in text."""
+        rows: dict[str, Any] = {
+            "lean_deg": [10.0, 20.0],
+            "mass_kg": 80,
+            "height_m": 1.78,
+        }
+        as_bytes = bs.spinal_load_many(
+            **rows, placement=np.array([b"none", b"goblet"])
+        )
+        as_text = bs.spinal_load_many(
+            **rows, placement=np.array(["none", "goblet"])
+        )
+        assert (
+            as_text.compression_n.tolist() == as_bytes.compression_n.tolist()
+        )
+        with pytest.raises(bs.InvalidRowsError) as info:
+            bs.spinal_load_many(**rows, placement=np.array([b"none", b"nope"]))
+        assert ("placement", (1,)) == (info.value.field, info.value.rows)
+
+    def test_masked_rows_in_several_chunks(self) -> None:
+        """errors='mask': bad rows of one field in two chunks, each named."""
+        pd = pytest.importorskip("pandas")
+        frame = pd.DataFrame(
+            {
+                "exercise": ["goblet-squat"] * 4,
+                "mass_kg": [80.0, -1.0, 80.0, -2.0],
+                "height_m": 1.78,
+                "load_kg": 10.0,
+            }
+        )
+        scored = bs.score_frame(frame, errors="mask", chunk_rows=2)
+        assert [False, True, False, True] == (
+            scored["compression_n"].isna().tolist()
+        )
+        assert scored["error"].isna().tolist() == [True, False, True, False]
+        assert "mass_kg" in scored["error"][1]
+
+    def test_masking_with_every_row_good(self) -> None:
+        """errors='mask' with no bad row: every row scored, no error."""
+        pd = pytest.importorskip("pandas")
+        frame = pd.DataFrame(
+            {
+                "exercise": ["goblet-squat"],
+                "mass_kg": [80.0],
+                "height_m": [1.78],
+                "load_kg": [10.0],
+            }
+        )
+        scored = bs.score_frame(frame, errors="mask")
+        assert scored["error"].isna().all()
+        assert scored["compression_n"].notna().all()
+
+    def test_a_category_that_is_not_a_string_is_a_bad_row(self) -> None:
+        """A categorical exercise column with a number: that row is bad."""
+        pd = pytest.importorskip("pandas")
+        frame = pd.DataFrame(
+            {
+                "exercise": pd.Categorical(["goblet-squat", 5]),
+                "mass_kg": 80.0,
+                "height_m": 1.78,
+                "load_kg": 10.0,
+            }
+        )
+        with pytest.raises(bs.InvalidRowsError) as info:
+            bs.score_frame(frame)
+        assert ("exercise", (1,)) == (info.value.field, info.value.rows)
