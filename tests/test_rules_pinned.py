@@ -253,6 +253,17 @@ class TestRuleChecks:
         assert rule == (R.EARLY_RISE in found.codes)
         assert rule == (D.PROGRESS != found.decision)
 
+    def test_falling_mornings_in_week_one_are_no_rises(self) -> None:
+        """§5.2 trend: rises are counted in date order.
+
+        Mornings 3, 3, 2, 2, 1, 1 fall all week: no rise, the session may
+        step up.
+        """
+        history = (mornings(0, 3, 3), mornings(1, 2, 2))
+        found = decide(mornings(2, 1, 1), HOME, context(history=history))
+        assert R.EARLY_RISE not in found.codes
+        assert D.PROGRESS == found.decision
+
     def test_mornings_two_weeks_back_are_not_this_week(self) -> None:
         """§5.2 trend: the first-week rule counts this week's rises only.
 
@@ -519,6 +530,18 @@ class TestRuleChecks:
         found = decide(mornings(30, 1, 1), HOME, ctx)
         assert A.REVIEW_ROUTINE not in found.advice
 
+    def test_a_morning_seven_days_back_is_not_this_week(self) -> None:
+        """CKS, §6 advice: this week is 7 mornings, the report's next one
+        the last.
+
+        A morning of 0 six days before the report's (7 before its next
+        morning) is last week's: this week's mean stays 2, a review.
+        """
+        history = (mornings(0, 2, 2), mornings(24, 0, None))
+        ctx = context(programme_start=DAY0, history=history)
+        found = decide(mornings(30, 2, 2), HOME, ctx)
+        assert A.REVIEW_ROUTINE in found.advice
+
     def test_this_week_is_the_last_seven_mornings(self) -> None:
         """CKS, §6 advice: this week's mean takes the last 7 mornings.
 
@@ -540,6 +563,42 @@ class TestRuleChecks:
         found = decide(mornings(2, 2, 2), HOME, context(history=history))
         assert R.EARLY_RISE not in found.codes
         assert D.PROGRESS == found.decision
+
+
+class TestRuleChecksAdvice:
+    def test_two_step_ups_and_a_hold_suggest_no_easy_week(self) -> None:
+        """§6 advice: only three holds in a row suggest a deload."""
+        ctx = context(
+            history=(report(0), report(1)),
+            decisions=(
+                outcome(0, D.PROGRESS, R.READY, change=bs.Change.REPS),
+                outcome(1, D.PROGRESS, R.READY, change=bs.Change.REPS),
+            ),
+        )
+        found = decide(report(2, pain_during_max=4), HOME, ctx)
+        assert D.HOLD == found.decision
+        assert A.CONSIDER_DELOAD not in found.advice
+
+    @pytest.mark.parametrize("factor", list(bs.RiskFactor))
+    def test_only_failure_to_improve_prompts_a_review(
+        self, factor: bs.RiskFactor
+    ) -> None:
+        """§6 advice: a recorded failure to improve prompts a review.
+
+        Other risk factors recorded before the clearance were cleared:
+        no review.
+        """
+        recorded = bs.RecordedRiskFactor(factor=factor, on=day(-5))
+        found = decide(report(0), HOME, context(risk_factors=(recorded,)))
+        failure = bs.RiskFactor.FAILURE_TO_IMPROVE_AFTER_4_WEEKS
+        assert (factor is failure) == (A.REVIEW_ROUTINE in found.advice)
+
+    def test_an_extra_set_is_not_a_missing_set(self) -> None:
+        """§7: a report with more sets than the dose lacks none."""
+        extra = (*sets(HOME), *sets(HOME))
+        found = decide(report(0, sets=extra), HOME)
+        assert [R.DWELL_NOT_MET] == [x.code for x in found.reasons]
+        assert "fewer sets" not in found.reasons[0].message
 
 
 # --- coaching/_decide.py -----------------------------------------------------
