@@ -600,6 +600,28 @@ class TestRuleChecksAdvice:
         assert [R.DWELL_NOT_MET] == [x.code for x in found.reasons]
         assert "fewer sets" not in found.reasons[0].message
 
+    @pytest.mark.parametrize(
+        ("extra", "counts"), [(-1, False), (0, True), (2, True)]
+    )
+    def test_iso_holds_count_at_the_pyramid_or_more(
+        self, extra: int, counts: bool
+    ) -> None:
+        """§7 dwell: iso holds count with each set's reps or more."""
+        dose = bs.Dose(
+            exercise="side-bridge-knees",
+            mode=T.ISO_HOLDS,
+            sets=3,
+            reps=5,
+            pyramid=(5, 4, 3),
+            hold_s=8,
+        )
+        done = tuple(
+            bs.SetResult(reps=n + extra, hold_s=8) for n in dose.pyramid
+        )
+        ctx = context(history=(report(0, dose, sets=done),))
+        found = decide(report(2, dose, sets=done), dose, ctx)
+        assert counts == (D.PROGRESS == found.decision)
+
 
 # --- coaching/_decide.py -----------------------------------------------------
 
