@@ -565,7 +565,7 @@ class TestRuleChecks:
         assert D.PROGRESS == found.decision
 
 
-class TestRuleChecksAdvice:
+class TestRuleChecksDwellAndAdvice:
     def test_two_step_ups_and_a_hold_suggest_no_easy_week(self) -> None:
         """§6 advice: only three holds in a row suggest a deload."""
         ctx = context(
