@@ -622,6 +622,44 @@ class TestRuleChecksDwellAndAdvice:
         found = decide(report(2, dose, sets=done), dose, ctx)
         assert counts == (D.PROGRESS == found.decision)
 
+    @pytest.mark.parametrize(("pain", "reps"), [(1, 10), (2, 9)])
+    def test_two_reps_only_when_pain_stays_at_one_or_less(
+        self, pain: int, reps: int
+    ) -> None:
+        """§7.1: +2 reps when every counted session had pain of 1 or less.
+
+        Pain 2 in the sessions steps up by 1 rep only.
+        """
+        ctx = context(history=(report(0, pain_during_max=pain),))
+        found = decide(report(2, pain_during_max=pain), HOME, ctx)
+        assert found.dose_after is not None
+        assert (D.PROGRESS, reps) == (found.decision, found.dose_after.reps)
+
+    def test_a_morning_exactly_a_week_back_is_an_earlier_week(self) -> None:
+        """§5.2 trend: a morning 7 days back starts the earlier week.
+
+        With it, the weekly trend judges instead of the first-week rule,
+        and mornings creeping up 1 -> 2 -> 3 may step up.
+        """
+        history = (
+            mornings(6, 2, None),
+            mornings(8, 1, 1),
+            mornings(10, 2, 2),
+        )
+        found = decide(mornings(12, 3, 3), HOME, context(history=history))
+        assert R.EARLY_RISE not in found.codes
+        assert D.PROGRESS == found.decision
+
+    def test_a_load_within_rounding_of_the_dose_counts(self) -> None:
+        """§7 dwell: a load 1e-6 kg (rounding) below the dose counts."""
+        done = tuple(
+            attrs.evolve(s, load_kg=STRENGTH.load_kg - 1e-6)
+            for s in sets(STRENGTH)
+        )
+        ctx = context(history=(report(0, STRENGTH, sets=done),), body=BODY)
+        found = decide(report(2, STRENGTH, sets=done), STRENGTH, ctx)
+        assert D.PROGRESS == found.decision
+
 
 # --- coaching/_decide.py -----------------------------------------------------
 
