@@ -1,0 +1,746 @@
+"""The decision rules pinned against their mutants (issue 15).
+
+One class per module of the rules. Each test kills a mutant that
+survived the rule tests and names, in its name and docstring, the
+clinical rule (clinical-rules note, section n) it protects; most are
+parametrized on both sides of the rule's threshold, so that moving the
+threshold either way fails them.
+"""
+
+import datetime as dt
+from typing import Any
+
+import attrs
+import pytest
+
+import backsafe as bs
+
+from .strategies import LADDER
+
+D = bs.Decision
+R = bs.ReasonCode
+T = bs.TrainingMode
+A = bs.Advice
+BODY = bs.Body(mass_kg=80, height_m=1.78)
+DAY0 = dt.date(2026, 3, 2)
+CLEARED = bs.Clearance(cleared=True, on=DAY0 - dt.timedelta(days=1))
+HOME = bs.Dose(
+    exercise="split-squat",
+    mode=T.HOME_REPS,
+    reps=8,
+    sessions_per_day=3,
+    max_reps=15,
+)
+STRENGTH = bs.Dose(
+    exercise="goblet-squat",
+    mode=T.STRENGTH,
+    sets=3,
+    reps=8,
+    load_kg=20.0,
+    load_step_kg=1.0,
+    min_reps=6,
+    max_reps=8,
+)
+
+
+def day(n: int) -> dt.date:
+    return DAY0 + dt.timedelta(days=n)
+
+
+def sets(
+    dose: bs.Dose,
+    *,
+    rir: int | None = 3,
+    hold_s: float | None = None,
+) -> tuple[bs.SetResult, ...]:
+    reps = dose.pyramid or (dose.reps,) * dose.sets
+    return tuple(
+        bs.SetResult(
+            reps=n,
+            load_kg=dose.load_kg,
+            hold_s=dose.hold_s if hold_s is None else hold_s,
+            reps_in_reserve=rir,
+        )
+        for n in reps
+    )
+
+
+def report(n: int, dose: bs.Dose = HOME, **fields: Any) -> bs.SessionReport:
+    """A green, settled session at the full *dose* on day *n*."""
+    values: dict[str, Any] = {
+        "pain_before": 2,
+        "pain_during_max": 2,
+        "pain_next_morning": 2,
+        "sets": sets(dose),
+    }
+    values.update(fields)
+    return bs.SessionReport(day=day(n), **values)
+
+
+def mornings(n: int, before: int, after: int | None) -> bs.SessionReport:
+    """A session on day *n* with these morning scores, otherwise green."""
+    return report(n, pain_before=before, pain_next_morning=after)
+
+
+def context(**fields: Any) -> bs.Context:
+    values: dict[str, Any] = {"phase": bs.Phase.CHRONIC, "clearance": CLEARED}
+    values.update(fields)
+    return bs.Context(**values)
+
+
+def decide(
+    r: bs.SessionReport,
+    dose: bs.Dose = HOME,
+    ctx: bs.Context | None = None,
+) -> bs.Outcome:
+    return bs.decide(r, dose, ctx or context(), catalog=LADDER)
+
+
+def outcome(
+    n: int,
+    decision: bs.Decision,
+    code: bs.ReasonCode,
+    *,
+    dose: bs.Dose = HOME,
+    change: bs.Change | None = None,
+) -> bs.Outcome:
+    """A past decision, as `decide` would have recorded it."""
+    stop = decision is D.STOP_AND_REFER
+    return bs.Outcome(
+        day=day(n),
+        decision=decision,
+        urgency=bs.Urgency.ROUTINE if stop else bs.Urgency.NONE,
+        reasons=(bs.Reason.of(code),),
+        change=change,
+        dose_before=dose,
+        dose_after=None if stop else dose,
+    )
+
+
+# --- coaching/_rule_checks.py ------------------------------------------------
+
+
+class TestRuleChecks:
+    def test_a_red_flag_known_and_reported_again_still_stops(self) -> None:
+        """§3: a red flag stops whether it is on record, reported, or both.
+
+        The flags in force are the union of the context's and the
+        report's; a flag in both must not cancel out.
+        """
+        flag = bs.RedFlag.SADDLE_ANAESTHESIA
+        for ctx_flags, report_flags in (
+            ({flag}, set()),
+            (set(), {flag}),
+            ({flag}, {flag}),
+        ):
+            found = decide(
+                report(0, red_flags=frozenset(report_flags)),
+                HOME,
+                context(red_flags=frozenset(ctx_flags)),
+            )
+            assert (D.STOP_AND_REFER, bs.Urgency.EMERGENCY) == (
+                found.decision,
+                found.urgency,
+            )
+
+    @pytest.mark.parametrize(
+        ("history", "trend"),
+        [
+            # day 1 is 6 days before the report: the earlier week only.
+            ((mornings(0, 2, None), mornings(1, 0, None)), True),
+            # day 2 is 5 days before: this week, not the earlier one.
+            ((mornings(0, 2, None), mornings(2, 0, None)), False),
+            # day -6 is 13 days before: before both weeks.
+            ((mornings(-6, 3, None), mornings(0, 1, None)), True),
+        ],
+    )
+    def test_weekly_trend_splits_the_fortnight_into_two_weeks(
+        self, history: tuple[bs.SessionReport, ...], trend: bool
+    ) -> None:
+        """§5.2 trend: the last 7 mornings against the 7 before, each once.
+
+        A morning 6 days before the report belongs to the earlier week;
+        5 days before, to this week; 13 days before, to neither. Moving
+        the window by a day, or counting a morning in both weeks, changes
+        the mean compared.
+        """
+        r = mornings(7, 2, None)
+        found = decide(r, HOME, context(history=history))
+        assert trend == (R.TREND_UP in found.codes)
+
+    @pytest.mark.parametrize(
+        ("earlier", "due"),
+        [
+            # The first easy week (week 6) was taken: week 12 is due again.
+            ((outcome(35, D.REGRESS, R.PLANNED_DELOAD),), True),
+            # A hold earlier in the same easy week is no easy week.
+            ((outcome(76, D.HOLD, R.DWELL_NOT_MET, dose=STRENGTH),), True),
+            # The easy week was started on its first day: not again.
+            (
+                (outcome(77, D.REGRESS, R.PLANNED_DELOAD, dose=STRENGTH),),
+                False,
+            ),
+        ],
+    )
+    def test_every_sixth_week_is_an_easy_week_once(
+        self, earlier: tuple[bs.Outcome, ...], due: bool
+    ) -> None:
+        """§7.3 deload: a planned easy week every 6th week, once per week.
+
+        Only a planned deload in the same week counts as taken: neither
+        one from an earlier easy week nor another decision this week.
+        """
+        ctx = context(programme_start=DAY0, body=BODY, decisions=earlier)
+        found = decide(report(78, STRENGTH), STRENGTH, ctx)
+        assert due == (R.PLANNED_DELOAD in found.codes)
+
+    @pytest.mark.parametrize(
+        ("after", "hold"), [(0, False), (3, False), (5, False), (6, True)]
+    )
+    def test_one_hour_rule_is_more_than_two_above_the_morning(
+        self, after: int, hold: bool
+    ) -> None:
+        """§6 row 12 (1-hour rule): pain an hour after more than 2 above.
+
+        Morning pain 3: 5 an hour after is fine, 6 holds; less than the
+        morning (or equal) never holds.
+        """
+        r = report(2, pain_before=3, pain_next_morning=3, pain_1h_after=after)
+        found = decide(r, HOME, context(history=(report(0),)))
+        assert hold == (R.ONE_HOUR_RULE in found.codes)
+
+    def test_reps_in_reserve_are_asked_of_strength_sessions_only(
+        self,
+    ) -> None:
+        """§7.3: only strength sessions need reps in reserve to count.
+
+        A stretch held for too few sessions says nothing about reps in
+        reserve it was never asked for.
+        """
+        stretch = bs.Dose(
+            exercise="hamstring-stretch", mode=T.STRETCH, reps=3, hold_s=20
+        )
+        r = report(0, stretch, sets=sets(stretch, rir=None))
+        found = decide(r, stretch)
+        assert [R.DWELL_NOT_MET] == [x.code for x in found.reasons]
+        assert "reps in reserve" not in found.reasons[0].message
+
+    @pytest.mark.parametrize(
+        ("old_day", "rule"),
+        [
+            (0, False),  # 12-13 days before the end: an earlier week exists
+            (5, False),
+            (-2, True),  # 14-15 days before: no earlier week to compare with
+        ],
+    )
+    def test_first_week_rule_gives_way_once_an_earlier_week_exists(
+        self, old_day: int, rule: bool
+    ) -> None:
+        """§5.2 trend: two rises without an earlier week never step up.
+
+        Once a morning 7 to 13 days back exists the weekly trend judges
+        instead, and mornings that creep up 1 -> 2 -> 3 with the same
+        mean as the week before may step up. A morning 14 or more days
+        back is no earlier week.
+        """
+        history = (
+            mornings(old_day, 2, 2),
+            mornings(8, 1, 1),
+            mornings(10, 2, 2),
+        )
+        r = mornings(12, 3, 3)
+        found = decide(r, HOME, context(history=history))
+        assert rule == (R.EARLY_RISE in found.codes)
+        assert rule == (D.PROGRESS != found.decision)
+
+    def test_falling_mornings_in_week_one_are_no_rises(self) -> None:
+        """§5.2 trend: rises are counted in date order.
+
+        Mornings 3, 3, 2, 2, 1, 1 fall all week: no rise, the session may
+        step up.
+        """
+        history = (mornings(0, 3, 3), mornings(1, 2, 2))
+        found = decide(mornings(2, 1, 1), HOME, context(history=history))
+        assert R.EARLY_RISE not in found.codes
+        assert D.PROGRESS == found.decision
+
+    def test_mornings_two_weeks_back_are_not_this_week(self) -> None:
+        """§5.2 trend: the first-week rule counts this week's rises only.
+
+        A rise 14 days back (0 -> 1) is in no week: this week's mornings
+        1, 1, 2, 2, 2, 2 rise once, and the session may step up.
+        """
+        history = (mornings(-2, 0, 1), mornings(8, 1, 1), mornings(10, 2, 2))
+        found = decide(mornings(12, 2, 2), HOME, context(history=history))
+        assert R.EARLY_RISE not in found.codes
+        assert D.PROGRESS == found.decision
+
+    @pytest.mark.parametrize(("stiff", "trend"), [(0, False), (4, True)])
+    def test_next_morning_stiffness_belongs_to_the_next_day(
+        self, stiff: int, trend: bool
+    ) -> None:
+        """§5.2 trend: morning stiffness has its own 7-day mean.
+
+        Stiffness reported after the session of day 1 is the morning of
+        day 2, this week's: 0 keeps this week's mean (1) at last week's
+        (2) less one, 4 lifts it to 3, a rising trend.
+        """
+        history = (
+            report(0, pain_next_morning=None, stiffness_next_morning=2),
+            report(1, pain_next_morning=None, stiffness_next_morning=stiff),
+        )
+        r = report(7, pain_next_morning=None, stiffness_next_morning=2)
+        found = decide(r, HOME, context(history=history))
+        assert trend == (R.TREND_UP in found.codes)
+
+    def test_a_session_with_a_warning_symptom_never_counts(self) -> None:
+        """§4, §7 dwell: a session with a stop symptom never counts.
+
+        Even green and settled, it is not one of the sessions a step up
+        needs.
+        """
+        for symptom in (s for s in bs.Symptom if s.is_stop):
+            history = (report(0, symptoms=frozenset({symptom})),)
+            found = decide(report(2), HOME, context(history=history))
+            assert (D.HOLD, [R.DWELL_NOT_MET]) == (
+                found.decision,
+                [x.code for x in found.reasons],
+            )
+        assert (
+            D.PROGRESS
+            == decide(report(2), HOME, context(history=(report(0),))).decision
+        )
+
+    def test_only_sessions_since_the_last_step_count(self) -> None:
+        """§7 dwell: the sessions a step up needs are at the current dose.
+
+        A good session before the last step up does not count: one
+        session since it holds.
+        """
+        before = attrs.evolve(HOME, reps=7)
+        ctx = context(
+            history=(report(-1), report(0)),
+            decisions=(
+                outcome(-1, D.HOLD, R.DWELL_NOT_MET, dose=before),
+                outcome(
+                    0, D.PROGRESS, R.READY, dose=before, change=bs.Change.REPS
+                ),
+            ),
+        )
+        found = decide(report(3), HOME, ctx)
+        assert (D.HOLD, [R.DWELL_NOT_MET]) == (
+            found.decision,
+            [x.code for x in found.reasons],
+        )
+
+    @pytest.mark.parametrize(("n", "ready"), [(2, False), (3, True)])
+    def test_days_between_steps_count_from_the_last_step(
+        self, n: int, ready: bool
+    ) -> None:
+        """§7 dwell: the least days between steps run from the latest one.
+
+        With 3 days between steps, two step ups (days -5 and 0) and good
+        sessions since: day 2 is too soon after day 0, day 3 is not.
+        """
+        config = bs.Config(min_days_subacute=3, min_days_chronic=3)
+        ctx = context(
+            config=config,
+            history=(report(1),),
+            decisions=(
+                outcome(-5, D.PROGRESS, R.READY, change=bs.Change.REPS),
+                outcome(0, D.PROGRESS, R.READY, change=bs.Change.REPS),
+            ),
+        )
+        found = decide(report(n), HOME, ctx)
+        assert ready == (D.PROGRESS == found.decision)
+
+    @pytest.mark.parametrize(
+        ("held", "counts"), [(3.0, False), (5.0, True), (8.0, True)]
+    )
+    def test_every_set_holds_as_long_as_the_dose(
+        self, held: float, counts: bool
+    ) -> None:
+        """§7 dwell: a session counts at the full dose: reps and hold.
+
+        Holds of 5 s prescribed: 3 s does not count, 5 s or more does.
+        """
+        dose = attrs.evolve(HOME, exercise="glute-bridge", hold_s=5.0)
+        done = sets(dose, hold_s=held)
+        ctx = context(history=(report(0, dose, sets=done),))
+        found = decide(report(2, dose, sets=done), dose, ctx)
+        assert counts == (D.PROGRESS == found.decision)
+
+    @pytest.mark.parametrize(
+        ("pain", "decision", "advised"),
+        [(2, D.PROGRESS, False), (4, D.HOLD, True)],
+    )
+    def test_third_hold_in_a_row_suggests_an_easy_week(
+        self, pain: int, decision: bs.Decision, advised: bool
+    ) -> None:
+        """§6 advice: a third hold in a row suggests a deload; a step up not.
+
+        After a step up and two holds, a session that holds again (amber
+        pain) gets the advice; one that steps up does not.
+        """
+        ctx = context(
+            history=(report(-1), report(0), report(1)),
+            decisions=(
+                outcome(-1, D.PROGRESS, R.READY, change=bs.Change.REPS),
+                outcome(0, D.HOLD, R.DWELL_NOT_MET),
+                outcome(1, D.HOLD, R.DWELL_NOT_MET),
+            ),
+        )
+        found = decide(report(2, pain_during_max=pain), HOME, ctx)
+        assert decision == found.decision
+        assert advised == (A.CONSIDER_DELOAD in found.advice)
+
+    @pytest.mark.parametrize(
+        ("after", "unsettled"), [(1, False), (3, False), (4, True)]
+    )
+    def test_unsettled_means_above_the_morning_before(
+        self, after: int, unsettled: bool
+    ) -> None:
+        """§6 row 8: pain not settled by the next morning steps back.
+
+        Not settled means above the morning before (3): lower or the same
+        is settled.
+        """
+        r = report(2, pain_before=3, pain_next_morning=after)
+        found = decide(r, HOME, context(history=(report(0),)))
+        assert unsettled == (R.NOT_SETTLED in found.codes)
+        assert unsettled == (D.REGRESS == found.decision)
+
+    @pytest.mark.parametrize(
+        ("age", "review"), [(13, True), (14, False), (20, False)]
+    )
+    def test_steps_back_count_for_a_review_within_fourteen_days(
+        self, age: int, review: bool
+    ) -> None:
+        """§6 advice: three steps back within 14 days prompt a review.
+
+        Two steps back 13 days ago and this one: review; 14 or more days
+        ago they no longer count.
+        """
+        ctx = context(
+            decisions=(
+                outcome(0, D.REGRESS, R.PAIN_ABOVE_CEILING),
+                outcome(0, D.REGRESS, R.PAIN_ABOVE_CEILING),
+            ),
+        )
+        found = decide(report(age, pain_during_max=7), HOME, ctx)
+        assert D.REGRESS == found.decision
+        assert review == (A.REVIEW_ROUTINE in found.advice)
+
+    def test_a_stop_now_is_no_third_step_back(self) -> None:
+        """§6 advice: a stop and refer refers; it is not a step back.
+
+        Two steps back and then a stop (no clearance): no review advice.
+        """
+        ctx = context(
+            clearance=None,
+            decisions=(
+                outcome(0, D.REGRESS, R.PAIN_ABOVE_CEILING),
+                outcome(1, D.REGRESS, R.PAIN_ABOVE_CEILING),
+            ),
+        )
+        found = decide(report(2), HOME, ctx)
+        assert D.STOP_AND_REFER == found.decision
+        assert A.REVIEW_ROUTINE not in found.advice
+
+    @pytest.mark.parametrize(
+        ("earlier", "review"),
+        [
+            (D.REGRESS, True),
+            (D.STOP_AND_REFER, False),
+            (D.HOLD, False),
+        ],
+    )
+    def test_three_steps_back_in_two_weeks_prompt_a_review(
+        self, earlier: bs.Decision, review: bool
+    ) -> None:
+        """§6 advice: three steps back within 14 days prompt a review.
+
+        A stop and refer is not a step back: it already refers.
+        """
+        code = {
+            D.REGRESS: R.PAIN_ABOVE_CEILING,
+            D.STOP_AND_REFER: R.NO_CLEARANCE,
+            D.HOLD: R.DWELL_NOT_MET,
+        }[earlier]
+        ctx = context(
+            clearance=bs.Clearance(cleared=True, on=day(5)),
+            decisions=(outcome(3, earlier, code), outcome(4, earlier, code)),
+        )
+        found = decide(report(6, pain_during_max=7), HOME, ctx)
+        assert D.REGRESS == found.decision
+        assert review == (A.REVIEW_ROUTINE in found.advice)
+
+    @pytest.mark.parametrize(
+        ("before", "after", "review"),
+        [(2, 2, True), (2, 1, False), (3, 1, True)],
+    )
+    def test_no_better_than_week_one_after_four_weeks_prompts_a_review(
+        self, before: int, after: int, review: bool
+    ) -> None:
+        """CKS, §6 advice: morning pain not below week one's after 4 weeks.
+
+        Week one's mornings averaged 2; this week's are the report's
+        morning and next morning (both part of this week): a mean of 2
+        prompts a review, 1.5 does not.
+        """
+        ctx = context(programme_start=DAY0, history=(mornings(0, 2, 2),))
+        found = decide(mornings(30, before, after), HOME, ctx)
+        assert review == (A.REVIEW_ROUTINE in found.advice)
+
+    @pytest.mark.parametrize(
+        ("n", "review"), [(10, False), (27, False), (28, True)]
+    )
+    def test_the_review_for_no_improvement_waits_four_weeks(
+        self, n: int, review: bool
+    ) -> None:
+        """CKS, §6 advice: no improvement is judged from day 28, not before."""
+        ctx = context(programme_start=DAY0, history=(mornings(0, 2, 2),))
+        found = decide(mornings(n, 2, 2), HOME, ctx)
+        assert review == (A.REVIEW_ROUTINE in found.advice)
+
+    def test_week_one_starts_on_the_programmes_first_day(self) -> None:
+        """CKS, §6 advice: mornings before the programme are not week one.
+
+        Mornings of 4 before the programme began would lift week one's
+        mean above this week's 2; without them week one's mornings (3, 3
+        on its first two days, 1, 1 later) average 2 and this week is no
+        better: review.
+        """
+        history = (mornings(-3, 4, 4), mornings(0, 3, 3), mornings(3, 1, 1))
+        ctx = context(programme_start=DAY0, history=history)
+        found = decide(mornings(30, 2, 2), HOME, ctx)
+        assert A.REVIEW_ROUTINE in found.advice
+
+    @pytest.mark.parametrize("between", [0, 4])
+    def test_week_one_is_the_programmes_first_seven_days(
+        self, between: int
+    ) -> None:
+        """CKS, §6 advice: week one's mornings only, against this week's.
+
+        Week one averaged 2 and this week 1: better, no review, however
+        low or high the mornings between were (in neither week).
+        """
+        history = (mornings(0, 2, 2), mornings(14, between, between))
+        ctx = context(programme_start=DAY0, history=history)
+        found = decide(mornings(30, 1, 1), HOME, ctx)
+        assert A.REVIEW_ROUTINE not in found.advice
+
+    def test_a_morning_seven_days_back_is_not_this_week(self) -> None:
+        """CKS, §6 advice: this week is 7 mornings, the report's next one
+        the last.
+
+        A morning of 0 six days before the report's (7 before its next
+        morning) is last week's: this week's mean stays 2, a review.
+        """
+        history = (mornings(0, 2, 2), mornings(24, 0, None))
+        ctx = context(programme_start=DAY0, history=history)
+        found = decide(mornings(30, 2, 2), HOME, ctx)
+        assert A.REVIEW_ROUTINE in found.advice
+
+    def test_this_week_is_the_last_seven_mornings(self) -> None:
+        """CKS, §6 advice: this week's mean takes the last 7 mornings.
+
+        A morning of 0 five days before the report is in this week and
+        brings its mean (1.5) below week one's (2): no review.
+        """
+        history = (mornings(0, 2, 2), mornings(25, 0, 2))
+        ctx = context(programme_start=DAY0, history=history)
+        found = decide(mornings(30, 2, 2), HOME, ctx)
+        assert A.REVIEW_ROUTINE not in found.advice
+
+    def test_a_fall_and_a_rise_back_is_one_rise(self) -> None:
+        """§5.2 trend: in week one only rises of morning pain count.
+
+        Mornings 2, 1, 1, 1, 2, 2: one rise (a fall does not count), so
+        the session may step up.
+        """
+        history = (mornings(0, 2, 1), mornings(1, 1, 1))
+        found = decide(mornings(2, 2, 2), HOME, context(history=history))
+        assert R.EARLY_RISE not in found.codes
+        assert D.PROGRESS == found.decision
+
+
+class TestRuleChecksDwellAndAdvice:
+    def test_two_step_ups_and_a_hold_suggest_no_easy_week(self) -> None:
+        """§6 advice: only three holds in a row suggest a deload."""
+        ctx = context(
+            history=(report(0), report(1)),
+            decisions=(
+                outcome(0, D.PROGRESS, R.READY, change=bs.Change.REPS),
+                outcome(1, D.PROGRESS, R.READY, change=bs.Change.REPS),
+            ),
+        )
+        found = decide(report(2, pain_during_max=4), HOME, ctx)
+        assert D.HOLD == found.decision
+        assert A.CONSIDER_DELOAD not in found.advice
+
+    @pytest.mark.parametrize("factor", list(bs.RiskFactor))
+    def test_only_failure_to_improve_prompts_a_review(
+        self, factor: bs.RiskFactor
+    ) -> None:
+        """§6 advice: a recorded failure to improve prompts a review.
+
+        Other risk factors recorded before the clearance were cleared:
+        no review.
+        """
+        recorded = bs.RecordedRiskFactor(factor=factor, on=day(-5))
+        found = decide(report(0), HOME, context(risk_factors=(recorded,)))
+        failure = bs.RiskFactor.FAILURE_TO_IMPROVE_AFTER_4_WEEKS
+        assert (factor is failure) == (A.REVIEW_ROUTINE in found.advice)
+
+    def test_an_extra_set_is_not_a_missing_set(self) -> None:
+        """§7: a report with more sets than the dose lacks none."""
+        extra = (*sets(HOME), *sets(HOME))
+        found = decide(report(0, sets=extra), HOME)
+        assert [R.DWELL_NOT_MET] == [x.code for x in found.reasons]
+        assert "fewer sets" not in found.reasons[0].message
+
+    @pytest.mark.parametrize(
+        ("extra", "counts"), [(-1, False), (0, True), (2, True)]
+    )
+    def test_iso_holds_count_at_the_pyramid_or_more(
+        self, extra: int, counts: bool
+    ) -> None:
+        """§7 dwell: iso holds count with each set's reps or more."""
+        dose = bs.Dose(
+            exercise="side-bridge-knees",
+            mode=T.ISO_HOLDS,
+            sets=3,
+            reps=5,
+            pyramid=(5, 4, 3),
+            hold_s=8,
+        )
+        done = tuple(
+            bs.SetResult(reps=n + extra, hold_s=8) for n in dose.pyramid
+        )
+        ctx = context(history=(report(0, dose, sets=done),))
+        found = decide(report(2, dose, sets=done), dose, ctx)
+        assert counts == (D.PROGRESS == found.decision)
+
+    @pytest.mark.parametrize(("pain", "reps"), [(1, 10), (2, 9)])
+    def test_two_reps_only_when_pain_stays_at_one_or_less(
+        self, pain: int, reps: int
+    ) -> None:
+        """§7.1: +2 reps when every counted session had pain of 1 or less.
+
+        Pain 2 in the sessions steps up by 1 rep only.
+        """
+        ctx = context(history=(report(0, pain_during_max=pain),))
+        found = decide(report(2, pain_during_max=pain), HOME, ctx)
+        assert found.dose_after is not None
+        assert (D.PROGRESS, reps) == (found.decision, found.dose_after.reps)
+
+    def test_a_morning_exactly_a_week_back_is_an_earlier_week(self) -> None:
+        """§5.2 trend: a morning 7 days back starts the earlier week.
+
+        With it, the weekly trend judges instead of the first-week rule,
+        and mornings creeping up 1 -> 2 -> 3 may step up.
+        """
+        history = (
+            mornings(6, 2, None),
+            mornings(8, 1, 1),
+            mornings(10, 2, 2),
+        )
+        found = decide(mornings(12, 3, 3), HOME, context(history=history))
+        assert R.EARLY_RISE not in found.codes
+        assert D.PROGRESS == found.decision
+
+    def test_a_load_within_rounding_of_the_dose_counts(self) -> None:
+        """§7 dwell: a load 1e-6 kg (rounding) below the dose counts."""
+        done = tuple(
+            attrs.evolve(s, load_kg=STRENGTH.load_kg - 1e-6)
+            for s in sets(STRENGTH)
+        )
+        ctx = context(history=(report(0, STRENGTH, sets=done),), body=BODY)
+        found = decide(report(2, STRENGTH, sets=done), STRENGTH, ctx)
+        assert D.PROGRESS == found.decision
+
+
+# --- coaching/_decide.py -----------------------------------------------------
+
+
+class TestDecide:
+    @pytest.mark.parametrize(
+        ("earlier", "previous", "drop"), [(2, 6, True), (6, 2, False)]
+    )
+    def test_red_twice_means_the_session_just_before(
+        self, earlier: int, previous: int, drop: bool
+    ) -> None:
+        """§8: pain above the ceiling two sessions running drops a tier.
+
+        Running means the last session before this one, not any earlier
+        one: 6 then 2 then 6 steps back on the same exercise.
+        """
+        history = (
+            report(0, pain_during_max=earlier),
+            report(1, pain_during_max=previous),
+        )
+        found = decide(
+            report(2, pain_during_max=6), HOME, context(history=history)
+        )
+        assert D.REGRESS == found.decision
+        assert found.dose_after is not None
+        assert drop == ("glute-bridge" == found.dose_after.exercise)
+
+    def test_red_twice_without_an_easier_exercise_undoes_the_step(
+        self,
+    ) -> None:
+        """§8: red twice drops a tier; with none below, undo the step up.
+
+        The glute bridge is the foot of its ladder: pain above the
+        ceiling twice running, 2 days after a step up from 7 to 8 reps,
+        undoes that step (back to 7) rather than cutting reps.
+        """
+        dose = attrs.evolve(HOME, exercise="glute-bridge")
+        before = attrs.evolve(dose, reps=7)
+        ctx = context(
+            history=(report(0, dose), report(1, dose, pain_during_max=6)),
+            decisions=(
+                bs.Outcome(
+                    day=day(0),
+                    decision=D.PROGRESS,
+                    urgency=bs.Urgency.NONE,
+                    reasons=(bs.Reason.of(R.READY),),
+                    change=bs.Change.REPS,
+                    dose_before=before,
+                    dose_after=dose,
+                ),
+            ),
+        )
+        found = decide(report(2, dose, pain_during_max=6), dose, ctx)
+        assert (D.REGRESS, bs.Change.UNDO) == (found.decision, found.change)
+        assert before == found.dose_after
+
+    def test_a_step_back_is_never_undone_by_going_back_up(self) -> None:
+        """§8: only a step up is undone; a second step back goes lower.
+
+        After a step back from 8 to 6 reps of the glute bridge (the foot
+        of its ladder), pain above the ceiling again steps back below 6,
+        never back to the 8 before it.
+        """
+        dose = attrs.evolve(HOME, exercise="glute-bridge")
+        after = attrs.evolve(dose, reps=6)
+        ctx = context(
+            history=(report(0, dose, pain_during_max=7),),
+            decisions=(
+                bs.Outcome(
+                    day=day(0),
+                    decision=D.REGRESS,
+                    urgency=bs.Urgency.NONE,
+                    reasons=(bs.Reason.of(R.PAIN_ABOVE_CEILING),),
+                    change=bs.Change.REPS,
+                    dose_before=dose,
+                    dose_after=after,
+                ),
+            ),
+        )
+        found = decide(report(1, after, pain_during_max=7), after, ctx)
+        assert D.REGRESS == found.decision
+        assert bs.Change.UNDO is not found.change
+        assert found.dose_after is not None
+        assert found.dose_after.reps < after.reps
