@@ -421,7 +421,7 @@ class TestAlternatives:
         Issue 11: an ungraded result (the model leaves its muscle load out)
         is never ranked as the safest, so the graded ones come first.
         """
-    
+
         load = data.draw(_loads(exercise))
         found = bs.alternatives(exercise, body, load_kg=load)
         unknown = [(not a.spinal_load.is_graded) for a in found]

@@ -12,7 +12,7 @@ import sys
 import pytest
 
 import backsafe as bs
-from backsafe.cli import _check, _format, _leg_day, _main, _options
+from backsafe.cli import _check, _format, _leg_day, _main, _options, _plan
 
 
 @pytest.fixture(autouse=True)
@@ -699,7 +699,7 @@ class TestLegDay:
         for change in expected.changes:
             assert " ".join(change.reason.split()) in words
         assert "week 4" in out
-        assert _leg_day.DISCLAIMER in words
+        assert _plan.STOP_LINE in words
 
     def test_own_items_and_phase(
         self, capsys: pytest.CaptureFixture[str]

@@ -156,8 +156,8 @@ if TYPE_CHECKING:
         to_json,
     )
     from backsafe.serde._schema import json_schema
-    from backsafe.spine._evidence import Evidence
     from backsafe.spine._dortmund import dortmund_limits
+    from backsafe.spine._evidence import Evidence
     from backsafe.spine._model import mass_above_joint_kg, spinal_load
 
 __all__ = [

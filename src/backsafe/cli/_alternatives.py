@@ -139,7 +139,6 @@ def run(args: argparse.Namespace, out: TextIO) -> None:
 
 def _at_start(alternative: Any) -> str:
     """The compression at the start load, or say it is not modelled."""
-
-    if (not alternative.spinal_load.is_graded):
+    if not alternative.spinal_load.is_graded:
         return NOT_MODELLED
     return f"{alternative.start_compression_n:,.0f} N"

@@ -20,7 +20,12 @@ from backsafe.cli._format import (
     kg,
     units,
 )
-from backsafe.cli._plan import progression
+from backsafe.cli._plan import (
+    STOP_LINE,
+    WARM_UP_LINE,
+    phase_line,
+    progression,
+)
 from backsafe.coaching._phases import Phase
 from backsafe.display._html import (
     NOT_MODELLED,
@@ -42,13 +47,6 @@ LEG_DAY: Final = (
     ("leg-extension", 3, 12, 30.0),
     ("seated-leg-curl", 3, 12, 30.0),
 )
-
-DISCLAIMER: Final = (
-    "backsafe gives general exercise information, not a diagnosis. Stop and"
-    " get checked on sharp pain, tingling, numbness, weakness or pain"
-    " spreading down a leg."
-)
-
 
 def add_options(parser: argparse.ArgumentParser) -> None:
     """Add the main job's options to the top-level *parser*."""
@@ -132,6 +130,8 @@ def run(args: argparse.Namespace, out: TextIO) -> None:
             start=start,
             weeks=args.weeks,
             load_kg=item.load_kg if _takes_strength(item, phase) else 0.0,
+            sessions_per_week=args.sessions_per_week,
+            unit=args.units,
         )
         for item in rewrite.workout.items
     ]
@@ -142,7 +142,15 @@ def run(args: argparse.Namespace, out: TextIO) -> None:
         )
         return
     out.write(
-        _leg_day_text(rewrite, plans, body, phase, args.weeks, usual=usual)
+        _leg_day_text(
+            rewrite,
+            plans,
+            body,
+            phase,
+            args.weeks,
+            usual=usual,
+            assumed=o.phase_assumed(args),
+        )
     )
 
 
@@ -154,6 +162,7 @@ def _leg_day_text(
     weeks: int,
     *,
     usual: Sequence[Any],
+    assumed: bool,
 ) -> str:
     header = ("exercise", *(f"week {w + 1}" for w in range(weeks)))
     return "\n".join(
@@ -162,6 +171,8 @@ def _leg_day_text(
                 f"Your back-friendly leg day ({phase.value} phase;"
                 f" {kg(body.mass_kg)}, {body.height_m:g} m)"
             ),
+            fill(phase_line(phase, assumed=assumed)),
+            fill(WARM_UP_LINE),
             "",
             format_table(
                 _day_rows(rewrite, plans, body, usual),
@@ -208,7 +219,7 @@ def _leg_day_text(
             "Plan one exercise in detail: backsafe plan SLUG.",
             "Your own day: backsafe --item SLUG:SETSxREPS@KG ...",
             "",
-            fill(DISCLAIMER),
+            fill(STOP_LINE),
             "",
         ]
     )

@@ -79,7 +79,7 @@ examples:
   backsafe lift --h 40 --v 30 --d 90 --f 2 --coupling fair --load 12
 
 """
-    + _leg_day.DISCLAIMER
+    + _plan.STOP_LINE
 )
 
 

@@ -164,8 +164,7 @@ def _describe_load(load: SpinalLoad) -> str:
         if not any(c.source == "muscle" for c in load.contributions):
             rows.append(("muscle", "not modelled", "not modelled", "-"))
         rows.append(("total", "not modelled", "not modelled", "-"))
-        note = "
-" + fill(
+        note = "\n" + fill(
             "Ungraded: the support holds the trunk and the load sits off it"
             " (on the pelvis or a machine pad) with no submodel saying how it"
             " reaches the spine, or the body hangs: the model cannot grade"

@@ -53,7 +53,6 @@ from backsafe.spine._types import (
     DEFAULT_LIMITS,
     Body,
     Limits,
-    LoadPlacement,
     StressLevel,
 )
 

@@ -32,7 +32,7 @@ from backsafe.exercises._equipment import (
 from backsafe.exercises._exercise import Equipment, Exercise, MovementPattern
 from backsafe.spine import _constants as k
 from backsafe.spine._result import SpinalLoad
-from backsafe.spine._types import LoadPlacement, ModelMethod
+from backsafe.spine._types import LoadPlacement
 
 __all__ = [
     "START_FRACTION",

@@ -19,8 +19,8 @@ from typing import Any, Final, NamedTuple, Protocol
 
 from backsafe.spine import _constants as k
 from backsafe.spine import _submodels as sub
-from backsafe.spine._submodel_types import Submodel
 from backsafe.spine._geometry import JOINTS, JointGeometry
+from backsafe.spine._submodel_types import Submodel
 from backsafe.spine._types import (
     Anthropometrics,
     CalibratedTask,

@@ -406,7 +406,7 @@ _ROWS: Final[
 _MAX_ROWS: Final = 1024
 
 
-def _row(  # noqa: PLR0913, PLR0917 (the categories are the key)
+def _row(  # noqa: PLR0917 (the categories are the key)
     support: Support,
     task: CalibratedTask | None,
     placement: LoadPlacement,
