@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 import backsafe as bs
 from backsafe.spine import _evidence as ev
 from backsafe.spine import _kernel as kernel
+from backsafe.spine._namespace import SCALAR
 
 from .strategies import (
     bodies,
@@ -346,7 +347,7 @@ class TestTraced:
         arm_m = kernel.default_moment_arm_m(bs.SpineLevel.L4_L5)
         fraction = kernel.upper_mass_fraction(bs.Anthropometrics.WINTER, None)
         terms = kernel.terms(
-            kernel.SCALAR,
+            SCALAR,
             method=method,
             lean_deg=posture.lean.degrees,
             mass_kg=body.mass_kg,
@@ -363,7 +364,7 @@ class TestTraced:
             ),
         )
         grades = kernel.grades(
-            kernel.SCALAR,
+            SCALAR,
             terms.compression_n,
             terms.shear_n,
             limits,
@@ -375,7 +376,7 @@ class TestTraced:
             ),
         )
         band = kernel.band(
-            kernel.SCALAR,
+            SCALAR,
             terms.compression_n,
             *ev.row_evidence(method, posture.submodel)[1],
         )

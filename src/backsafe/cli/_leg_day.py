@@ -48,6 +48,7 @@ LEG_DAY: Final = (
     ("seated-leg-curl", 3, 12, 30.0),
 )
 
+
 def add_options(parser: argparse.ArgumentParser) -> None:
     """Add the main job's options to the top-level *parser*."""
     parser.add_argument(

@@ -7,6 +7,7 @@ checks their options first, so the rules trust what they are given.
 """
 
 import enum
+from collections.abc import Iterator
 from typing import Final, final
 
 import attrs
@@ -137,8 +138,22 @@ class Rules:
         split_full: bool = False,
     ) -> str | None:
         """Say what is wrong with *exercise* at *load*, if anything."""
+        return next(
+            self._problems(exercise, load_kg, load, split_full=split_full),
+            None,
+        )
+
+    def _problems(
+        self,
+        exercise: Exercise,
+        load_kg: float,
+        load: SpinalLoad,
+        *,
+        split_full: bool,
+    ) -> Iterator[str]:
+        """Each thing wrong with *exercise* at *load*, most serious first."""
         if not load.is_graded:
-            return (
+            yield (
                 "has a spinal load the model cannot grade (a load off the"
                 " supported trunk, or hanging), so it cannot be shown to"
                 f" meet the chosen limit ({self.max_level.value})"
@@ -146,25 +161,24 @@ class Rules:
         if self.balanced:
             trouble = _balance_problem(exercise, split_full=split_full)
             if trouble is not None:
-                return trouble
+                yield trouble
         if load.level > self.max_level:
-            return (
+            yield (
                 f"puts about {load.compression_n:,.0f} N on the lower back,"
                 f" graded {load.level.value}, above the chosen limit"
                 f" ({self.max_level.value})"
             )
         if self.max_tier is not None and exercise.tier > self.max_tier:
-            return (
+            yield (
                 f"is a tier-{exercise.tier} exercise, above the chosen"
                 f" maximum of tier {self.max_tier}"
             )
         flags = sorted(f.value for f in exercise.flags & self.excluded)
         if flags:
             words = " and ".join(f.replace("-", " ") for f in flags)
-            return f"involves {words}, which was excluded"
+            yield f"involves {words}, which was excluded"
         if self.bodyweight_only and load_kg > 0:
-            return "carries an external load, and only body weight is allowed"
-        return None
+            yield "carries an external load, and only body weight is allowed"
 
     def fix(
         self,

@@ -17,6 +17,7 @@ from backsafe.spine import _evidence as ev
 from backsafe.spine import _geometry as geometry
 from backsafe.spine import _kernel as kernel
 from backsafe.spine import _traced as traced
+from backsafe.spine._namespace import SCALAR
 from backsafe.spine._result import LoadContribution, SpinalLoad
 from backsafe.spine._submodel_types import Submodel
 from backsafe.spine._types import (
@@ -65,7 +66,7 @@ def mass_above_joint_kg(
         raise InvalidInputError.out_of_range("body", body, "a Body")
     table = check_table(anthropometrics)
     mass_kg: float = kernel.upper_mass_kg(
-        kernel.SCALAR, check_fraction(table, body.sex), body.mass_kg
+        SCALAR, check_fraction(table, body.sex), body.mass_kg
     )
     return mass_kg
 
@@ -298,7 +299,7 @@ def load_trusted(
     """Return `spinal_load` of posture fields obeying `Posture`'s rules, a `Body` and `check_options`' result; checks nothing."""  # noqa: E501 (one line: the contract)
     # The kernel's equations for this row's categories, traced once into
     # plain arithmetic (`backsafe.spine._traced`): the same numbers as
-    # `kernel.SCALAR` gives, without a method call per operation. Enum
+    # `SCALAR` gives, without a method call per operation. Enum
     # members are singletons, so their ids key the categories (an enum's
     # hash is a Python call).
     key = (

@@ -26,6 +26,7 @@ from backsafe.spine import _kernel as kernel
 from backsafe.spine import _submodels as sub
 from backsafe.spine._evidence import Spread
 from backsafe.spine._geometry import JointGeometry
+from backsafe.spine._namespace import SCALAR
 
 #: The traced function's inputs, in order.
 INPUTS: Final = (
@@ -111,18 +112,18 @@ class _Tracer:
         return self.emit(source.format(*(_code(a) for a in args)))
 
     def radians(self, x: Any, /) -> Any:
-        return self._call(kernel.SCALAR.radians, "_radians({})", x)
+        return self._call(SCALAR.radians, "_radians({})", x)
 
     def sin_cos(self, x: Any, /) -> tuple[Any, Any]:
         if _known(x):
-            return kernel.SCALAR.sin_cos(x)
+            return SCALAR.sin_cos(x)
         return self.emit(f"_sin({x.code})"), self.emit(f"_cos({x.code})")
 
     def abs(self, x: Any, /) -> Any:
-        return self._call(kernel.SCALAR.abs, "abs({})", x)
+        return self._call(SCALAR.abs, "abs({})", x)
 
     def maximum(self, x: Any, y: Any, /, into: str | None = None) -> Any:  # noqa: ARG002
-        return self._call(kernel.SCALAR.maximum, "max({}, {})", x, y)
+        return self._call(SCALAR.maximum, "max({}, {})", x, y)
 
     def where(self, condition: Any, x: Any, y: Any, /) -> Any:
         if _known(condition):
@@ -136,24 +137,22 @@ class _Tracer:
 
     def product(self, *factors: Any, into: str | None = None) -> Any:  # noqa: ARG002
         if _known(*factors):
-            return kernel.SCALAR.product(*factors)
+            return SCALAR.product(*factors)
         # Left to right, as `SCALAR` (math.prod) multiplies.
         return self.emit(" * ".join(_code(f) for f in factors))
 
     def ratio(self, x: Any, y: Any, /) -> Any:
-        return self._call(kernel.SCALAR.ratio, "{} / {}", x, y)
+        return self._call(SCALAR.ratio, "{} / {}", x, y)
 
     def power(self, x: Any, exponent: float, /) -> Any:
-        return self._call(kernel.SCALAR.power, "float({} ** {})", x, exponent)
+        return self._call(SCALAR.power, "float({} ** {})", x, exponent)
 
     def scale(self, x: Any, value: Any, reference: float) -> Any:
-        return self._call(
-            kernel.SCALAR.scale, "{} * ({} / {})", x, value, reference
-        )
+        return self._call(SCALAR.scale, "{} * ({} / {})", x, value, reference)
 
     def total(self, terms: Sequence[Any], /, into: str | None = None) -> Any:  # noqa: ARG002
         if _known(*terms):
-            return kernel.SCALAR.total(terms)
+            return SCALAR.total(terms)
         if len(terms) == 2:  # noqa: PLR2004 (as SCALAR: the rounded sum)
             return self.emit(f"{_code(terms[0])} + {_code(terms[1])}")
         return self.emit(
@@ -168,7 +167,7 @@ class _Tracer:
         into: str | None = None,  # noqa: ARG002
     ) -> Any:
         if _known(value, *limits):
-            return kernel.SCALAR.reached(value, limits)
+            return SCALAR.reached(value, limits)
         return self.emit(
             " + ".join(f"({_code(value)} >= {_code(lim)})" for lim in limits)
         )
