@@ -476,7 +476,9 @@ class TestWorkoutDisplays:
             ),
             bs.WorkoutItem.from_slug("walking-lunge", sets=3, reps=10),
         ]
-        rewrite = bs.rewrite_workout(items, self.BODY, max_tier=2)
+        rewrite = bs.rewrite_workout(
+            items, self.BODY, max_tier=2, balanced=False
+        )
         markup = rewrite._repr_html_()
         checker = parse(markup)
         words = " ".join(checker.text)

@@ -19,7 +19,9 @@ D = bs.Decision
 T = bs.TrainingMode
 BODY = bs.Body(mass_kg=80, height_m=1.78)
 DAY0 = dt.date(2026, 3, 2)
-CLEARED = bs.Clearance(cleared=True, on=DAY0 - dt.timedelta(days=1))
+CLEARED = bs.Clearance(
+    cleared=True, on=DAY0 - dt.timedelta(days=1), by_clinician=True
+)
 ONSET = DAY0 - dt.timedelta(weeks=20)
 HOME = bs.Dose(
     exercise="glute-bridge", mode=T.HOME_REPS, reps=8, sessions_per_day=3
@@ -188,7 +190,7 @@ class TestEpisodeRecords:
     def test_clearances_out_of_date_order_are_refused(self) -> None:
         """Clearances in date order: an older one after a newer is refused."""
         ep = self._recorded()
-        older = bs.Clearance(cleared=True, on=ONSET)
+        older = bs.Clearance(cleared=True, on=ONSET, by_clinician=True)
         with pytest.raises(bs.InvalidInputError) as info:
             attrs.evolve(ep, clearances=(CLEARED, older))
         assert ("Episode.clearances", ONSET) == (

@@ -37,4 +37,4 @@ class TestExamples:
         out = capsys.readouterr().out
 
         assert "Back-friendly version:" in out
-        assert "- Low-bar back squat at 80 kg puts about" in out
+        assert "- Low-bar back squat at 80 kg is one its own caution" in out

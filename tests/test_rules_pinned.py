@@ -23,7 +23,9 @@ T = bs.TrainingMode
 A = bs.Advice
 BODY = bs.Body(mass_kg=80, height_m=1.78)
 DAY0 = dt.date(2026, 3, 2)
-CLEARED = bs.Clearance(cleared=True, on=DAY0 - dt.timedelta(days=1))
+CLEARED = bs.Clearance(
+    cleared=True, on=DAY0 - dt.timedelta(days=1), by_clinician=True
+)
 HOME = bs.Dose(
     exercise="split-squat",
     mode=T.HOME_REPS,
@@ -468,7 +470,7 @@ class TestRuleChecks:
             D.HOLD: R.DWELL_NOT_MET,
         }[earlier]
         ctx = context(
-            clearance=bs.Clearance(cleared=True, on=day(5)),
+            clearance=bs.Clearance(cleared=True, on=day(5), by_clinician=True),
             decisions=(outcome(3, earlier, code), outcome(4, earlier, code)),
         )
         found = decide(report(6, pain_during_max=7), HOME, ctx)

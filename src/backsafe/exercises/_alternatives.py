@@ -358,8 +358,8 @@ def _alternatives(
             max_level is not None and after.level > max_level
         ):
             continue
-        if alt_load > gym_max_kg(candidate) + _EPSILON:
-            continue  # no normal gym has that load
+        if not _realistic(candidate, alt_load):
+            continue
         start = start_load_kg(candidate, alt_load, unit)
         at_start = (
             after
@@ -383,6 +383,9 @@ def _alternatives(
     found.sort(
         key=lambda a: (
             not a.spinal_load.is_graded,
+            # The very pattern first (a hinge for a hinge), then the rest
+            # of its family.
+            a.exercise.pattern is not original.pattern,
             a.spinal_load.compression_n,
             a.exercise.tier,
             a.exercise.slug,
@@ -407,6 +410,26 @@ def _is_better(
     return after.compression_n < before.compression_n - _EPSILON and (
         clearly_lower(after, candidate, before, original)
     )
+
+
+#: Equipment that is the load itself: without weight on it, the exercise
+#: is not done (a cable crunch, a leg press, a barbell hip thrust).
+_LOADED_KIT: Final = frozenset(
+    {Equipment.CABLE, Equipment.MACHINE, Equipment.BARBELL}
+)
+
+
+def _realistic(exercise: Exercise, load_kg: float) -> bool:
+    """Whether a normal gym has *load_kg* for *exercise*, and it is a load.
+
+    A cable, a machine or a bar with no weight on it is not the exercise.
+    """
+    if load_kg > gym_max_kg(exercise) + _EPSILON:
+        return False
+    needs_a_load = exercise.takes_load and bool(
+        _LOADED_KIT & set(exercise.equipment)
+    )
+    return not (load_kg <= 0 and needs_a_load)
 
 
 def is_not_worse(after: SpinalLoad, before: SpinalLoad) -> bool:

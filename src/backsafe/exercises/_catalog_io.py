@@ -34,8 +34,8 @@ MAX_CATALOG_BYTES: Final = 2_000_000
 #: ``{``, ``.``) two, counted outside strings and comments. The standard
 #: library's parser spends up to 10 microseconds on a unit and allocates
 #: under 1 kB, so this bounds the parse well within a second and 100 MB;
-#: at the built-in catalog's density it allows about 700 kB (800 entries).
-MAX_TOML_TOKENS: Final = 40_000
+#: at the built-in catalog's density it allows about 1 MB (1,000 entries).
+MAX_TOML_TOKENS: Final = 60_000
 #: The weight of each structure character (see `MAX_TOML_TOKENS`).
 _TOKEN_WEIGHTS: Final = {"=": 1, ",": 1, "[": 2, "{": 2, ".": 2}
 #: Most parts a dotted key may have (``a.b.c`` has three); the parser is

@@ -249,7 +249,7 @@ def rewrite_workout(
     bodyweight_only: bool = False,
     catalog: Catalog | Iterable[Exercise] | None = None,
     limits: Limits = DEFAULT_LIMITS,
-    balanced: bool = False,
+    balanced: bool = True,
     unit: LoadUnit | str = LoadUnit.KG,
 ) -> WorkoutRewrite:
     """Rewrite *workout* so that every exercise stays under a limit.
