@@ -426,10 +426,12 @@ def _realistic(exercise: Exercise, load_kg: float) -> bool:
     """
     if load_kg > gym_max_kg(exercise) + _EPSILON:
         return False
-    needs_a_load = exercise.takes_load and bool(
-        _LOADED_KIT & set(exercise.equipment)
-    )
-    return not (load_kg <= 0 and needs_a_load)
+    return not (load_kg <= 0 and needs_a_load(exercise))
+
+
+def needs_a_load(exercise: Exercise) -> bool:
+    """Whether *exercise* is done only with weight on a cable, machine or bar."""
+    return exercise.takes_load and bool(_LOADED_KIT & set(exercise.equipment))
 
 
 def is_not_worse(after: SpinalLoad, before: SpinalLoad) -> bool:

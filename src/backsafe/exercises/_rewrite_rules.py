@@ -18,6 +18,7 @@ from backsafe.exercises._alternatives import (
     _alternative,
     _alternatives,
     _leg_load_kg,
+    needs_a_load,
     trains_legs,
 )
 from backsafe.exercises._equipment import LoadUnit
@@ -179,6 +180,11 @@ class Rules:
             yield f"involves {words}, which was excluded"
         if self.bodyweight_only and load_kg > 0:
             yield "carries an external load, and only body weight is allowed"
+        if self.bodyweight_only and needs_a_load(exercise):
+            yield (
+                "is done only with weight on a machine, cable or bar, and"
+                " only body weight is allowed"
+            )
 
     def fix(
         self,
@@ -232,7 +238,11 @@ class Rules:
                 and not (split_full and a.exercise.stance is Stance.SPLIT)
             ]
         if self.bodyweight_only:
-            found = [self._at_body_weight(a, before) for a in found]
+            found = [
+                self._at_body_weight(a, before)
+                for a in found
+                if not needs_a_load(a.exercise)
+            ]
         if found:
             best = min(
                 found, key=lambda a: self._preference(a, used, exercise)
