@@ -383,9 +383,12 @@ def _alternatives(
     found.sort(
         key=lambda a: (
             not a.spinal_load.is_graded,
-            # The very pattern first (a hinge for a hinge), then the rest
-            # of its family.
-            a.exercise.pattern is not original.pattern,
+            # A hinge for a hinge first, then the rest of its family (the
+            # bridges): the hinge is what a swap must not lose. Other
+            # families (knee-dominant: squats, lunges, step-ups, the leg
+            # press) rank by load alone, single-leg work first as it is.
+            original.pattern is MovementPattern.HINGE
+            and a.exercise.pattern is not MovementPattern.HINGE,
             a.spinal_load.compression_n,
             a.exercise.tier,
             a.exercise.slug,
