@@ -172,6 +172,10 @@ def per_call_us(run: Callable[[], object], calls: int) -> float:
     return median_s(many) / calls * 1e6
 
 
+#: tan 5 degrees (Cholewicki et al. 1991), as the model's geometry has it.
+_EXTENSOR_SHEAR = math.tan(math.radians(5.0))
+
+
 def bare_score(
     mass_kg: float, height_m: float, lean_deg: float, load_kg: float
 ) -> tuple[Any, ...]:
@@ -192,7 +196,8 @@ def bare_score(
     moment = upper_moment + load_moment
     muscle = moment / k.EXTENSOR_MOMENT_ARM_L4L5_M
     compression = upper_n * cos + load_n * cos + muscle
-    shear = upper_n * sin + load_n * sin
+    # The extensors' line of action, 5 degrees posterior, shears backward.
+    shear = upper_n * sin + load_n * sin - muscle * _EXTENSOR_SHEAR
     compression_level = (compression >= k.NIOSH_ACTION_LIMIT_N) + (
         compression >= k.NIOSH_MAXIMUM_PERMISSIBLE_LIMIT_N
     )

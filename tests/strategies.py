@@ -711,20 +711,20 @@ def alternative_results(draw: st.DrawFn) -> bs.Alternative:
 
 
 def catalog_exercises(
-    *, legs_only: bool = False
+    *, legs_only: bool = False, loaded_only: bool = False
 ) -> st.SearchStrategy[bs.Exercise]:
-    """Exercises of the built-in catalog (leg work only, if asked)."""
+    """Exercises of the built-in catalog (leg work, or loaded, if asked)."""
+    trunk = {
+        bs.MovementPattern.TRUNK_FLEXION,
+        bs.MovementPattern.TRUNK_STABILITY,
+        bs.MovementPattern.TRUNK_EXTENSION,
+        bs.MovementPattern.STRETCH,
+    }
     found = [
         e
         for e in bs.catalog
-        if not legs_only
-        or e.pattern
-        not in {
-            bs.MovementPattern.TRUNK_FLEXION,
-            bs.MovementPattern.TRUNK_STABILITY,
-            bs.MovementPattern.TRUNK_EXTENSION,
-            bs.MovementPattern.STRETCH,
-        }
+        if (e.takes_load or not loaded_only)
+        and (e.pattern not in trunk or not legs_only)
     ]
     return st.sampled_from(found)
 

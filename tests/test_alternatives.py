@@ -239,8 +239,8 @@ class TestEquivalentLoad:
         )
 
     @given(
-        source=catalog_exercises(legs_only=True),
-        target=catalog_exercises(legs_only=True),
+        source=catalog_exercises(legs_only=True, loaded_only=True),
+        target=catalog_exercises(legs_only=True, loaded_only=True),
         body=training_bodies(),
         data=st.data(),
     )
