@@ -320,8 +320,10 @@ def fused(c: Columns) -> tuple[Any, ...]:
         c.mass_kg * (k.MASS_ABOVE_L4L5_WINTER * g * k.UPPER_COM_DISTANCE_PER_H)
         + c.load_kg * (g * k.SHOULDER_DISTANCE_PER_H)
     ) * (c.height_m * sin)
-    compression = moment / arm + weight_n * cos
-    shear = weight_n * sin
+    muscle = moment / arm
+    compression = muscle + weight_n * cos
+    # The extensors' line of action, 5 degrees posterior, shears backward.
+    shear = weight_n * sin - muscle * _EXTENSOR_SHEAR
     # The band of the static path (`backsafe.spine._evidence`).
     low, high = compression * (1 - 0.15), compression * (1 + 0.30)
     c_level = (compression >= k.NIOSH_ACTION_LIMIT_N).astype(np.int8) + (

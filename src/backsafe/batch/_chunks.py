@@ -38,6 +38,7 @@ from backsafe.spine._model import (
     check_offsets,
     check_table,
 )
+from backsafe.spine._namespace import Namespace
 from backsafe.spine._types import Anthropometrics, Limits, Sex, SpineLevel
 
 #: Rows per chunk: large enough to amortise numpy's per-call overhead, small
@@ -437,7 +438,7 @@ def _upper_fractions(table: Anthropometrics) -> FloatArray:
 
 def _evaluate(
     into: Mapping[str, npt.NDArray[Any]],
-    xp: kernel.Namespace,
+    xp: Namespace,
     chunk: _Chunk,
     *,
     mass: Values,

@@ -433,7 +433,7 @@ def _realistic(exercise: Exercise, load_kg: float) -> bool:
 
 
 def needs_a_load(exercise: Exercise) -> bool:
-    """Whether *exercise* is done only with weight on a cable, machine or bar."""
+    """Whether *exercise* is done only with weight on a cable, machine, bar."""
     return exercise.takes_load and bool(_LOADED_KIT & set(exercise.equipment))
 
 

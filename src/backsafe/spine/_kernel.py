@@ -371,9 +371,14 @@ def terms(
     # figure scales as muscle cross-section, mass to the 2/3; a supported
     # row adds what its submodel's muscles do.
     extensor = xp.ratio(moment, arm_m)
-    size = xp.power(
-        xp.ratio(mass_kg, k.CALIBRATION_REFERENCE_MASS_KG), sub.SIZE_EXPONENT
-    )
+    # The size factor, where a calibrated task or a submodel needs it
+    # (plain zeros: none in these rows).
+    size: Numeric = 1.0
+    if muscles is not NO_SUBMODEL or not _plain_zero(task_n):
+        size = xp.power(
+            xp.ratio(mass_kg, k.CALIBRATION_REFERENCE_MASS_KG),
+            sub.SIZE_EXPONENT,
+        )
     supported = (
         0.0
         if muscles is NO_SUBMODEL
@@ -535,3 +540,8 @@ def grade(
     That is the number of limits reached, as *action* < *maximum*.
     """
     return xp.reached(value, (action, maximum), into=into)
+
+
+def _plain_zero(x: object) -> bool:
+    """Whether *x* is a plain number 0 (not an array, not a traced value)."""
+    return (type(x) is float or type(x) is int) and x == 0
