@@ -12,7 +12,7 @@ from backsafe.cli._format import (
     kg,
     units,
 )
-from backsafe.display._html import NOT_MODELLED, compression_text
+from backsafe.display._html import UNGRADED, compression_text
 from backsafe.exercises._exercise import Equipment
 from backsafe.spine._types import StressLevel
 
@@ -140,5 +140,5 @@ def run(args: argparse.Namespace, out: TextIO) -> None:
 def _at_start(alternative: Any) -> str:
     """The compression at the start load, or say it is not modelled."""
     if not alternative.spinal_load.is_graded:
-        return NOT_MODELLED
+        return UNGRADED
     return f"{alternative.start_compression_n:,.0f} N"

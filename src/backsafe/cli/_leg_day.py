@@ -28,11 +28,9 @@ from backsafe.cli._plan import (
 )
 from backsafe.coaching._phases import Phase
 from backsafe.display._html import (
-    NOT_MODELLED,
     UNGRADED,
     compression_text,
     is_graded,
-    is_muscle_modelled,
 )
 from backsafe.spine._result import SpinalLoad
 from backsafe.spine._types import Body
@@ -348,11 +346,10 @@ def _kg_or_body_weight(load_kg: float) -> str:
 
 
 def _compression_change(before: SpinalLoad, after: SpinalLoad | None) -> str:
-    """``"4,204 N -> 799 N"``; a supported posture is not a number."""
+    """``"4,204 N -> 799 N"``; an ungraded load is not a number."""
     if after is None:
         return f"{compression_text(before)} -> -"
-    if not is_muscle_modelled(before) and not is_muscle_modelled(after):
-        # Neither is a number: one text, "ungraded" if either is.
-        ungraded = not (is_graded(before) and is_graded(after))
-        return UNGRADED if ungraded else NOT_MODELLED
+    if not is_graded(before) and not is_graded(after):
+        # Neither is a number: one text.
+        return UNGRADED
     return f"{compression_text(before)} -> {compression_text(after)}"

@@ -118,10 +118,7 @@ def text(value: object) -> str:  # noqa: PLR0911
 
 # --- SpinalLoad ------------------------------------------------------------
 
-#: What tables show instead of a number when the support holds the trunk
-#: and the model does not count muscle activity (`ModelMethod.SUPPORTED`).
-NOT_MODELLED = "not modelled (supported)"
-#: What they show when the model lacks a term of the load
+#: What tables show when the model lacks a term of the load
 #: (`StressLevel.UNGRADED`): a load on the pelvis or a machine pad with the
 #: trunk supported, or hanging.
 UNGRADED = "ungraded (not modelled)"
@@ -132,26 +129,26 @@ def is_graded(load: LoadLike) -> bool:
     return str(load.level.value) != "ungraded"
 
 
-def is_muscle_modelled(load: LoadLike) -> bool:
-    """Return whether *load* is graded and counts the muscles."""
-    return is_graded(load) and str(load.method.value) != "supported"
-
-
 def compression_text(load: LoadLike) -> str:
-    """Return the compression as ``"1,234 N"``, or say it is not modelled.
+    """Return the compression as ``"1,234 N"``, or say it is ungraded.
 
-    >>> from backsafe import Body, Posture, Support, TorsoLean, spinal_load
+    Every graded result is a number (a supported posture carries its
+    muscle tone); only a result with a term the model cannot compute is
+    not.
+
+    >>> from backsafe import (Body, LoadPlacement, Posture, Support,
+    ...                       TorsoLean, spinal_load)
     >>> body = Body(mass_kg=75, height_m=1.75)
     >>> lying = Posture(lean=TorsoLean(degrees=90), support=Support.SUPINE)
     >>> compression_text(spinal_load(lying, body))
-    'not modelled (supported)'
-    >>> compression_text(score(catalog.get("glute-bridge"), body, load_kg=20))
+    '79 N'
+    >>> barred = Posture(lean=TorsoLean(degrees=90), support=Support.SUPINE,
+    ...                  load_kg=20, placement=LoadPlacement.PELVIS)
+    >>> compression_text(spinal_load(barred, body))
     'ungraded (not modelled)'
     """
     if not is_graded(load):
         return UNGRADED
-    if not is_muscle_modelled(load):
-        return NOT_MODELLED
     return f"{load.compression_n:,.0f} N"
 
 
@@ -164,8 +161,8 @@ def band_text(load: LoadLike) -> str:
 
 
 def reduction_text(alternative: AlternativeLike) -> str:
-    """Return ``"34%"`` less compression, or ``"-"`` when not modelled."""
-    if not is_muscle_modelled(alternative.spinal_load):
+    """Return ``"34%"`` less compression, or ``"-"`` when ungraded."""
+    if not is_graded(alternative.spinal_load):
         return "-"
     return f"{alternative.relative_reduction:.0%}"
 
@@ -294,12 +291,11 @@ def exercises_html(
 def alternative_repr(alternative: AlternativeLike) -> str:
     """Return a one-line summary of an alternative."""
     load = alternative.spinal_load
-    if not is_muscle_modelled(load):
-        what = "muscle load" if is_graded(load) else "a term of the load"
+    if not is_graded(load):
         return (
             f"<Alternative {alternative.exercise.slug!r} at"
             f" {alternative.load_kg:g} kg: {load.level.value};"
-            f" {what} not modelled (supported)>"
+            " a term of the load not modelled>"
         )
     return (
         f"<Alternative {alternative.exercise.slug!r} at"

@@ -11,7 +11,7 @@ from backsafe.display._html import (
     Raw,
     badge,
     compression_text,
-    is_muscle_modelled,
+    is_graded,
     table,
 )
 from backsafe.display._shapes import (
@@ -64,7 +64,7 @@ def daily_task_html(task: DailyTaskLike) -> str:
 
 def way_compression_text(way: WayScoreLike) -> str:
     """The peak compression of a way, or why it is not ranked."""
-    if not way.graded and is_muscle_modelled(way.peak):
+    if not way.graded and is_graded(way.peak):
         return f"{way.peak.compression_n:,.0f} N (not graded)"
     return compression_text(way.peak)
 
