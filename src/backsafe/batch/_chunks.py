@@ -38,7 +38,7 @@ from backsafe.spine._model import (
     check_offsets,
     check_table,
 )
-from backsafe.spine._namespace import Namespace
+from backsafe.spine._namespace import Namespace, plain_zero
 from backsafe.spine._types import Anthropometrics, Limits, Sex, SpineLevel
 
 #: Rows per chunk: large enough to amortise numpy's per-call overhead, small
@@ -184,13 +184,13 @@ class _Numpy:
         return np.power(x, exponent, out=self._take())
 
     def scale(self, x: Any, value: Any, reference: float) -> Any:
-        if _plain_zero(x):
+        if plain_zero(x):
             return 0.0
         out = np.divide(value, reference, out=self._take())
         return np.multiply(x, out, out=out)
 
     def total(self, terms: Sequence[Any], /, into: str | None = None) -> Any:
-        kept = [t for t in terms if not _plain_zero(t)]
+        kept = [t for t in terms if not plain_zero(t)]
         if into is None and len(kept) <= 1:
             return kept[0] if kept else 0.0
         if into is None and all(type(t) is float for t in kept):
@@ -220,11 +220,6 @@ class _Numpy:
                 np.greater_equal(value, limit, out=flags)
                 np.add(out, flags, out=out)
         return out
-
-
-def _plain_zero(x: object) -> bool:
-    """Whether *x* is the plain number 0 (not an array)."""
-    return (type(x) is float or type(x) is int) and x == 0
 
 
 CodeArray = npt.NDArray[np.int8]

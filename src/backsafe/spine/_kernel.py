@@ -18,7 +18,7 @@ from typing import Final, NamedTuple
 from backsafe.spine import _constants as k
 from backsafe.spine import _submodels as sub
 from backsafe.spine._geometry import JOINTS, JointGeometry
-from backsafe.spine._namespace import Namespace, Numeric
+from backsafe.spine._namespace import Namespace, Numeric, plain_zero
 from backsafe.spine._submodel_types import Submodel
 from backsafe.spine._types import (
     Anthropometrics,
@@ -374,7 +374,7 @@ def terms(
     # The size factor, where a calibrated task or a submodel needs it
     # (plain zeros: none in these rows).
     size: Numeric = 1.0
-    if muscles is not NO_SUBMODEL or not _plain_zero(task_n):
+    if muscles is not NO_SUBMODEL or not plain_zero(task_n):
         size = xp.power(
             xp.ratio(mass_kg, k.CALIBRATION_REFERENCE_MASS_KG),
             sub.SIZE_EXPONENT,
@@ -540,8 +540,3 @@ def grade(
     That is the number of limits reached, as *action* < *maximum*.
     """
     return xp.reached(value, (action, maximum), into=into)
-
-
-def _plain_zero(x: object) -> bool:
-    """Whether *x* is a plain number 0 (not an array, not a traced value)."""
-    return (type(x) is float or type(x) is int) and x == 0

@@ -132,3 +132,12 @@ class _Scalar:
 
 #: The namespace for one row of floats.
 SCALAR: Final[Namespace] = _Scalar()
+
+
+def plain_zero(x: object) -> bool:
+    """Whether *x* is a plain number 0: not an array, not a traced value.
+
+    A namespace or an equation may skip a term that is such a zero: for
+    one row, for a chunk whose column is one value, and while tracing.
+    """
+    return (type(x) is float or type(x) is int) and x == 0

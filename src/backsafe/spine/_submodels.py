@@ -41,6 +41,7 @@ import math
 from typing import Any, Final, NamedTuple
 
 from backsafe.spine import _constants as k
+from backsafe.spine._namespace import plain_zero
 from backsafe.spine._submodel_types import Submodel
 from backsafe.spine._types import Support
 
@@ -442,7 +443,7 @@ def muscle_n(  # noqa: PLR0917 (positional: one row is hot)
         xp.product(c.body_axial, weight),
         xp.product(c.sized, size),
     ]
-    if not _plain_zero(c.cable):
+    if not plain_zero(c.cable):
         net = xp.product(
             sin,
             xp.total(
@@ -461,10 +462,6 @@ def muscle_n(  # noqa: PLR0917 (positional: one row is hot)
         )
         parts.append(xp.product(c.cable, held))
     return xp.total(parts)
-
-
-def _plain_zero(x: object) -> bool:
-    return (type(x) is float or type(x) is int) and x == 0
 
 
 #: Evidence grade (`Evidence` value) and relative spread, by submodel.

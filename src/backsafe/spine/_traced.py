@@ -94,7 +94,7 @@ def _known(*values: object) -> bool:
 
 
 class _Tracer:
-    """`kernel.Namespace` that writes down what it is asked to compute."""
+    """A `Namespace` that writes down what it is asked to compute."""
 
     def __init__(self) -> None:
         self.lines: list[str] = []
