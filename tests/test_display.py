@@ -444,12 +444,23 @@ def _imported(module: types.ModuleType) -> set[str]:
 
 class TestRoom:
     def test_formatters_import_no_core_module(self) -> None:
-        """The formatters import nothing of the core, not even for types."""
-        core = ("backsafe.spine", "backsafe.exercises", "backsafe.coaching")
+        """The formatters import nothing of backsafe outside their room,
+        not even for types: the room sits below the classes that call it."""
         imported = _imported(_display) | _imported(_shapes)
 
-        assert set() == {m for m in imported if m.startswith(core)}
-        assert "backsafe.display._plot" not in imported
+        assert set() == {
+            m
+            for m in imported
+            if m.startswith("backsafe") and not m.startswith("backsafe.display")
+        }
+
+    def test_the_strict_converter_knows_no_room(self) -> None:
+        """The basement converter imports only the basement."""
+        from backsafe import _strict  # noqa: PLC0415
+
+        imported = {m for m in _imported(_strict) if m.startswith("backsafe")}
+
+        assert imported <= {"backsafe", "backsafe.exceptions"}
 
 
 class TestWorkoutDisplays:

@@ -13,7 +13,7 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
 
 import backsafe as bs
-from backsafe.display import _plot
+from backsafe.plots import _plot
 
 from .strategies import LADDER, LADDER_BY_SLUG
 

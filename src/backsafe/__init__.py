@@ -105,12 +105,6 @@ if TYPE_CHECKING:
         task_swaps,
     )
     from backsafe.daily._tasks import DailyTask, TaskCollection, TaskWay
-    from backsafe.display._plot import (
-        plot_exercises,
-        plot_lean,
-        plot_progression,
-    )
-    from backsafe.display._plot_daily import plot_task
     from backsafe.exercises._alternatives import (
         Alternative,
         AlternativeList,
@@ -149,6 +143,12 @@ if TYPE_CHECKING:
         WorkoutRewrite,
         rewrite_workout,
     )
+    from backsafe.plots._plot import (
+        plot_exercises,
+        plot_lean,
+        plot_progression,
+    )
+    from backsafe.plots._plot_daily import plot_task
     from backsafe.serde._converter import (
         from_dict,
         from_json,
@@ -364,9 +364,9 @@ _LAZY: dict[str, tuple[str, str | None]] = {
         "generate_progression",
     ),
     "json_schema": ("backsafe.serde._schema", "json_schema"),
-    "plot_exercises": ("backsafe.display._plot", "plot_exercises"),
-    "plot_lean": ("backsafe.display._plot", "plot_lean"),
-    "plot_progression": ("backsafe.display._plot", "plot_progression"),
+    "plot_exercises": ("backsafe.plots._plot", "plot_exercises"),
+    "plot_lean": ("backsafe.plots._plot", "plot_lean"),
+    "plot_progression": ("backsafe.plots._plot", "plot_progression"),
     "rewrite_workout": ("backsafe.exercises._workout", "rewrite_workout"),
     "score_frame": ("backsafe.batch._frame", "score_frame"),
     "score_many": ("backsafe.batch._arrays", "score_many"),
@@ -413,7 +413,7 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "DailyTask": ("backsafe.daily._tasks", "DailyTask"),
     "TaskCollection": ("backsafe.daily._tasks", "TaskCollection"),
     "TaskWay": ("backsafe.daily._tasks", "TaskWay"),
-    "plot_task": ("backsafe.display._plot_daily", "plot_task"),
+    "plot_task": ("backsafe.plots._plot_daily", "plot_task"),
 }
 
 

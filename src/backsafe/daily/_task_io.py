@@ -94,7 +94,7 @@ def _task(index: int, entry: object) -> DailyTask:
     """Structure one entry through the converter `from_dict` uses."""
     from cattrs.errors import BaseValidationError  # noqa: PLC0415
 
-    from backsafe.serde._strict import (  # noqa: PLC0415
+    from backsafe._strict import (  # noqa: PLC0415
         ExpectedError,
         converter,
         problems,

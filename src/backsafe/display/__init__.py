@@ -1,5 +1,7 @@
-"""Notebook display (HTML) and plots.
+"""Notebook display: the HTML of every result, drawn from its fields.
 
-An edge: the core calls its formatters lazily, and they take what they show
-by duck typing, so this room imports no class of the core.
+A basement room: the core's ``_repr_html_`` methods call these formatters
+on use, and the formatters take what they show by duck typing, so this
+room imports nothing of backsafe but itself. The plots, which do import
+the core, live in `backsafe.plots`.
 """

@@ -119,7 +119,7 @@ def toml_document(text: str | bytes, limit: int) -> object:
 
 def json_document(text: str | bytes, limit: int) -> object:
     """Parse JSON text of at most *limit* bytes (or characters)."""
-    from backsafe.serde._strict import (  # noqa: PLC0415
+    from backsafe._strict import (  # noqa: PLC0415
         reject_constant,
         unique_keys,
     )
@@ -294,7 +294,7 @@ def _exercise(index: int, entry: object) -> Exercise:
     """Structure one entry through the converter `backsafe.from_dict` uses."""
     from cattrs.errors import BaseValidationError  # noqa: PLC0415
 
-    from backsafe.serde._strict import (  # noqa: PLC0415
+    from backsafe._strict import (  # noqa: PLC0415
         ExpectedError,
         converter,
     )

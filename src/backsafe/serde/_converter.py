@@ -1,7 +1,7 @@
 """JSON in and out: `to_dict`, `from_dict`, `to_json` and `from_json`.
 
 Every document goes through the one strict converter of
-`backsafe.serde._strict`; cattrs is imported inside functions, so
+`backsafe._strict`; cattrs is imported inside functions, so
 ``import backsafe`` stays light, and this module itself is loaded on first
 use of a serialization name.
 """
@@ -14,13 +14,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar, overload
 import attrs
 
 from backsafe import _validation as v
-from backsafe.exceptions import (
-    InvalidDataError,
-    InvalidInputError,
-    UnknownExerciseError,
-)
-from backsafe.serde._schema import check_type, public_types
-from backsafe.serde._strict import (
+from backsafe._strict import (
     REFERENCES,
     SCHEMA_VERSION,
     VERSION_KEY,
@@ -30,6 +24,12 @@ from backsafe.serde._strict import (
     reject_constant,
     unique_keys,
 )
+from backsafe.exceptions import (
+    InvalidDataError,
+    InvalidInputError,
+    UnknownExerciseError,
+)
+from backsafe.serde._schema import check_type, public_types
 
 if TYPE_CHECKING:
     from backsafe.exercises._catalog import Catalog

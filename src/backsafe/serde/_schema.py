@@ -19,14 +19,14 @@ from typing import Any, Final
 import attrs
 
 from backsafe import _validation as v
-from backsafe.exceptions import InvalidInputError
-from backsafe.serde._strict import (
+from backsafe._strict import (
     SCHEMA_VERSION,
     TIME_RE,
     VERSION_KEY,
     converter,
     is_collection,
 )
+from backsafe.exceptions import InvalidInputError
 
 JSON_SCHEMA_DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_BASE_URL: Final = "https://backsafe.readthedocs.io/en/latest/schemas/"

@@ -15,9 +15,9 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
+from backsafe._strict import reject_constant
 from backsafe.exceptions import BacksafeError, InvalidDataError
 from backsafe.serde._converter import read, to_dict
-from backsafe.serde._strict import reject_constant
 from backsafe.web._openapi import openapi_document, version
 from backsafe.web._operations import (
     MAX_ROWS,

@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import core_schema
 
+from backsafe._strict import VERSION_KEY
 from backsafe.exceptions import BacksafeError, InvalidDataError
 from backsafe.serde._converter import from_dict, to_dict
 from backsafe.serde._schema import check_type, json_schema
-from backsafe.serde._strict import VERSION_KEY
 from backsafe.web._problems import MEDIA_TYPE, from_error, problem
 
 if TYPE_CHECKING:

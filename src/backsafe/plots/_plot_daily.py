@@ -6,7 +6,7 @@ matplotlib is an optional extra, imported only when a plot is drawn.
 from typing import TYPE_CHECKING, Any
 
 from backsafe.display._html import LEVEL_COLOURS
-from backsafe.display._plot import (
+from backsafe.plots._plot import (
     Quantity,
     _axes,
     _check_options,
