@@ -234,14 +234,19 @@ def _day_rows(
     """
     from backsafe.exercises._alternatives import equivalent_load  # noqa: PLC0415
     from backsafe.exercises._scoring import score  # noqa: PLC0415
+    from backsafe.spine._size_limits import size_scaled_limits  # noqa: PLC0415
 
+    # Graded as the rewrite and the plans grade: this person's limits.
+    limits = size_scaled_limits(body)
     changes = {c.index: c for c in rewrite.changes}
     planned = iter(plans)
     rows: list[tuple[object, ...]] = []
     for index, (item, usual_item) in enumerate(
         zip(rewrite.original.items, usual, strict=True)
     ):
-        before = score(item.exercise, body, load_kg=usual_item.load_kg)
+        before = score(
+            item.exercise, body, load_kg=usual_item.load_kg, limits=limits
+        )
         change = changes.get(index)
         new = item if change is None else change.replacement
         plan = None if new is None else next(planned)
@@ -250,7 +255,9 @@ def _day_rows(
         after = (
             None
             if first is None or exercise is None
-            else score(exercise, body, load_kg=first.dose.load_kg)
+            else score(
+                exercise, body, load_kg=first.dose.load_kg, limits=limits
+            )
         )
         target = (
             0.0
