@@ -115,7 +115,7 @@ def run(args: argparse.Namespace, out: TextIO) -> None:
         f" at L4/L5 ({before.level.value}), tier {exercise.tier}\n"
         # The limit everything here is graded against: this person's.
         f"Your action limit: {limits.compression_action_n:,.0f} N"
-        f" ({kg(body.mass_kg)}). Ranked by the load at the target.\n"
+        f" ({kg(body.mass_kg)}). Ranked at the target; grow only below it.\n"
     )
     if not found:
         out.write("No back-friendlier exercise at the same leg work.\n")
