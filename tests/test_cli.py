@@ -878,6 +878,41 @@ class TestLegDay:
         assert re.search(r"\d+ N -> -", row)
         assert "only with weight on a machine" in " ".join(out.split())
 
+    @pytest.mark.parametrize(
+        ("mass", "height", "limit"),
+        [
+            ("62", "1.65", "2,869"),
+            ("80", "1.78", "3,400"),
+            ("110", "1.85", "4,204"),
+        ],
+    )
+    def test_graded_against_the_persons_limit(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        mass: str,
+        height: str,
+        limit: str,
+    ) -> None:
+        """Issue 11: the rehabilitation basics are kept and graded low for
+        every persona, the table and the plans grade alike, and the
+        limit is named."""
+        status, out, _ = run(
+            capsys,
+            "--item", "bird-dog:3x6", "--item", "side-bridge-knees:3x6",
+            "--item", "mcgill-curl-up:3x6", "--item", "glute-bridge:3x6",
+            "--mass", mass, "--height", height,
+            "--start", "2026-03-02", "--weeks", "1",
+        )  # fmt: skip
+        text = " ".join(out.split())
+
+        assert 0 == status
+        assert f"your action limit, {limit} N for {mass} kg" in text
+        for name in ("Bird-dog", "Side bridge", "McGill curl-up", "Glute"):
+            row = next(r for r in out.splitlines() if r.startswith(name))
+            assert "keep" in row.split()
+            assert row.split()[-1] == "low"
+        assert "elevated" not in out
+
     def test_removed_item_has_no_after(
         self, capsys: pytest.CaptureFixture[str]
     ) -> None:
