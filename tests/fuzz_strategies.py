@@ -656,6 +656,14 @@ def _builtins() -> dict[str, Entry]:
             lambda: ((), {"age_years": 45, "sex": "female"}),
             lambda: ((), {"age_years": 70, "sex": bs.Sex.MALE}),
         ),
+        "size_scaled_limits": _function(
+            "size_scaled_limits",
+            lambda: ((body,), {}),
+            lambda: (
+                (body,),
+                {"base": bs.dortmund_limits(age_years=45, sex="female")},
+            ),
+        ),
         "equivalent_load": _function(
             "equivalent_load",
             lambda: ((squat, 60, ex, body), {}),

@@ -339,14 +339,18 @@ class TestAlternatives:
     ) -> None:
         """Every alternative trains the same muscles and scores no higher."""
         load = data.draw(_loads(exercise))
-        before = bs.score(exercise, body, load_kg=load)
+        # Graded as the swaps are: against this person's limits.
+        limits = bs.size_scaled_limits(body)
+        before = bs.score(exercise, body, load_kg=load, limits=limits)
         found = bs.alternatives(exercise, body, load_kg=load)
 
         for alt in found:
             exact_load = bs.equivalent_load(
                 exercise, load, alt.exercise, body, step_kg=0
             )
-            exact = bs.score(alt.exercise, body, load_kg=exact_load)
+            exact = bs.score(
+                alt.exercise, body, load_kg=exact_load, limits=limits
+            )
             assert exact.compression_n <= before.compression_n + 1e-6
             assert abs(exact.shear_n) <= abs(before.shear_n) + 1e-6
             assert exact.level <= before.level
@@ -360,7 +364,7 @@ class TestAlternatives:
                 or alt.exercise.tier < exercise.tier
             )
             assert alt.spinal_load == bs.score(
-                alt.exercise, body, load_kg=alt.load_kg
+                alt.exercise, body, load_kg=alt.load_kg, limits=limits
             )
 
     @pytest.mark.parametrize(
@@ -650,3 +654,45 @@ class TestAlternative:
             attrs.evolve(alt, relative_reduction=-0.1)
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
             alt.load_kg = 1.0  # type: ignore[misc]
+
+
+class TestCautionsAndOrder:
+    """Issue 11: swaps respect catalog cautions as the rewrite does, and
+    the command line's order and numbers come from one source."""
+
+    @given(
+        exercise=catalog_exercises(),
+        body=training_bodies(),
+        data=st.data(),
+    )
+    def test_no_swap_its_caution_advises_against(
+        self, exercise: bs.Exercise, body: bs.Body, data: st.DataObject
+    ) -> None:
+        """No alternative is one its own caution rules out when sore."""
+        from backsafe.exercises._swap_rules import advises_against  # noqa: PLC0415
+
+        load = data.draw(_loads(exercise))
+        found = bs.alternatives(exercise, body, load_kg=load)
+
+        assert not [
+            a.exercise.slug for a in found if advises_against(a.exercise)
+        ]
+
+    def test_the_walking_lunge_is_no_swap(self) -> None:
+        """The most demanding lunge is not offered for a squat; asked to
+        ignore cautions, it is."""
+        kept = bs.alternatives("low-bar-back-squat", BODY, load_kg=80)
+        ignored = bs.alternatives(
+            "low-bar-back-squat", BODY, load_kg=80, respect_cautions=False
+        )
+
+        assert "walking-lunge" not in {a.exercise.slug for a in kept}
+        assert "walking-lunge" in {a.exercise.slug for a in ignored}
+        assert [a for a in ignored if a.exercise.slug != "walking-lunge"] == (
+            list(kept)
+        )
+
+    def test_respect_cautions_must_be_a_bool(self) -> None:
+        """A non-bool names the option."""
+        with pytest.raises(bs.InvalidInputError, match="respect_cautions"):
+            bs.alternatives("split-squat", BODY, respect_cautions="yes")  # type: ignore[arg-type]

@@ -325,6 +325,68 @@ class TestAlternatives:
             for a in doc["alternatives"]
         ]
 
+    @pytest.mark.parametrize(
+        ("slug", "load", "mass", "height"),
+        [
+            ("romanian-deadlift", "80", "62", "1.65"),
+            ("romanian-deadlift", "80", "80", "1.78"),
+            ("low-bar-back-squat", "100", "80", "1.78"),
+            ("low-bar-back-squat", "100", "110", "1.85"),
+        ],
+    )
+    def test_order_and_numbers_agree(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+        slug: str,
+        load: str,
+        mass: str,
+        height: str,
+    ) -> None:
+        """Issue 11: the table is ordered by the number it shows at the
+        target, shows the start's number from the same swap, starts low,
+        and offers no swap its own caution advises against."""
+        body = bs.Body(mass_kg=float(mass), height_m=float(height))
+        limits = bs.size_scaled_limits(body)
+        monkeypatch.setenv("COLUMNS", "200")  # one line a row
+        status, out, _ = run(
+            capsys, "alternatives", slug, "--load", load,
+            "--mass", mass, "--height", height,
+        )  # fmt: skip
+        lines = out.splitlines()
+        rows = [r for r in lines[4:] if r]
+        found = [
+            a
+            for a in bs.alternatives(
+                slug, body, load_kg=float(load), limits=limits
+            )
+            if a.start_level is bs.StressLevel.LOW
+        ]
+
+        assert 0 == status
+        assert rows
+        assert len(found[:10]) == len(rows)
+        shown = []
+        for row, alt in zip(rows, found, strict=False):
+            assert row.startswith(alt.exercise.name)
+            assert f"{alt.start_compression_n:,.0f} N low" in row
+            target = f"{alt.spinal_load.compression_n:,.0f} N"
+            assert f"{target} {alt.spinal_load.level.value}" in row
+            shown.append(alt.spinal_load.compression_n)
+            assert "walking-lunge" != alt.exercise.slug
+        hinge = [
+            a.exercise.pattern is not bs.MovementPattern.HINGE
+            for a in found[: len(rows)]
+        ]
+        if slug == "romanian-deadlift":
+            assert sorted(hinge) == hinge
+        groups = {
+            h: [n for n, g in zip(shown, hinge, strict=True) if g == h]
+            for h in set(hinge)
+        }
+        for numbers in groups.values():
+            assert sorted(numbers) == numbers
+
     def test_none_found(self, capsys: pytest.CaptureFixture[str]) -> None:
         """An exercise with no friendlier swap says so."""
         status, out, _ = run(capsys, "alternatives", "glute-bridge")
@@ -816,21 +878,62 @@ class TestLegDay:
         assert re.search(r"\d+ N -> -", row)
         assert "only with weight on a machine" in " ".join(out.split())
 
+    @pytest.mark.parametrize(
+        ("mass", "height", "limit"),
+        [
+            ("62", "1.65", "2,869"),
+            ("80", "1.78", "3,400"),
+            ("110", "1.85", "4,204"),
+        ],
+    )
+    def test_graded_against_the_persons_limit(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        mass: str,
+        height: str,
+        limit: str,
+    ) -> None:
+        """Issue 11: the rehabilitation basics are kept and graded low for
+        every persona, the table and the plans grade alike, and the
+        limit is named."""
+        status, out, _ = run(
+            capsys,
+            "--item", "bird-dog:3x6", "--item", "side-bridge-knees:3x6",
+            "--item", "mcgill-curl-up:3x6", "--item", "glute-bridge:3x6",
+            "--mass", mass, "--height", height,
+            "--start", "2026-03-02", "--weeks", "1",
+        )  # fmt: skip
+        text = " ".join(out.split())
+
+        assert 0 == status
+        assert f"your action limit, {limit} N for {mass} kg" in text
+        for name in ("Bird-dog", "Side bridge", "McGill curl-up", "Glute"):
+            row = next(r for r in out.splitlines() if r.startswith(name))
+            assert "keep" in row.split()
+            assert row.split()[-1] == "low"
+        assert "elevated" not in out
+
     def test_removed_item_has_no_after(
         self, capsys: pytest.CaptureFixture[str]
     ) -> None:
-        """An item with nothing low enough to swap to shows N -> -."""
+        """An item with nothing low enough to swap to shows N -> -.
+
+        (The bird-dog of a 300 kg person was the example; graded against
+        that person's size-scaled limits it is low and kept now.)
+        """
         status, out, _ = run(
             capsys,
-            "--item", "bird-dog:3x8", "--mass", "300", "--height", "2.2",
+            "--item", "walking-lunge:3x8@200",
             "--start", "2026-03-02", "--weeks", "1",
         )  # fmt: skip
-        row = next(r for r in out.splitlines() if r.startswith("Bird-dog"))
+        row = next(
+            r for r in out.splitlines() if r.startswith("Walking lunge")
+        )
 
         assert 0 == status
-        assert ["Bird-dog", "-", "-", "-", "7,428", "N", "->", "-", "-"] == (
-            row.split()
-        )
+        assert [
+            "Walking", "lunge", "-", "-", "-", "6,395", "N", "->", "-", "-",
+        ] == row.split()  # fmt: skip
 
     def test_acute_plan_refuses_a_load(
         self, capsys: pytest.CaptureFixture[str]

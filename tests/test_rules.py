@@ -576,8 +576,15 @@ class TestHoldAndProgress:
     ) -> None:
         """Green progresses, amber holds, above the ceiling regresses."""
         r = report(3, pain_during_max=pain)
+        # While acute, split squats at 3 x 8 a day are at the daily cap
+        # (24 reps per leg): the boundaries are shown on the floor.
+        dose = (
+            attrs.evolve(HOME, exercise="glute-bridge")
+            if phase is bs.Phase.ACUTE
+            else HOME
+        )
 
-        outcome = decide(r, ctx=context(phase=phase))
+        outcome = decide(r, dose, ctx=context(phase=phase))
 
         assert expected == outcome.decision
 
@@ -664,9 +671,12 @@ class TestHoldAndProgress:
         ]
 
     def test_home_reps_acute(self) -> None:
-        """Acute home reps go up by one."""
+        """Acute home reps go up by one (on the floor: split squats at
+        3 x 8 a day are at the acute daily cap)."""
         outcome = decide(
-            report(3, pain_during_max=0), ctx=context(phase=bs.Phase.ACUTE)
+            report(3, pain_during_max=0),
+            attrs.evolve(HOME, exercise="glute-bridge"),
+            ctx=context(phase=bs.Phase.ACUTE),
         )
 
         assert (bs.Change.REPS, 9) == (outcome.change, outcome.dose_after.reps)  # type: ignore[union-attr]
@@ -768,9 +778,10 @@ class TestHoldAndProgress:
         assert [R.DWELL_NOT_MET] == codes(outcome)
 
     def test_acute_never_adds_load(self) -> None:
-        """In the acute phase a strength dose at the top adds a set."""
+        """In the acute phase a strength dose at the top adds a set (2 x 8
+        to 3 x 8, within the daily cap of 24 reps per leg)."""
         dose = attrs.evolve(
-            STRENGTH, exercise="split-squat", reps=8, load_kg=0.0
+            STRENGTH, exercise="split-squat", sets=2, reps=8, load_kg=0.0
         )
         ctx = context(
             phase=bs.Phase.ACUTE, history=(report(0, sets=full_sets(dose)),)

@@ -103,7 +103,13 @@ class TestSwaps:
             assert alt.load_kg <= gym_max_kg(ex) + _EPS
             assert alt.start_load_kg <= START_FRACTION * alt.load_kg + _EPS
             assert _on_equipment(ex, alt.start_load_kg)
-            at_start = bs.score(ex, body, load_kg=alt.start_load_kg)
+            # Graded as the swaps are: against this person's limits.
+            at_start = bs.score(
+                ex,
+                body,
+                load_kg=alt.start_load_kg,
+                limits=bs.size_scaled_limits(body),
+            )
             assert at_start.compression_n == pytest.approx(
                 alt.start_compression_n
             )
@@ -245,7 +251,10 @@ class TestBalancedDay:
                 assert replacement.load_kg <= START_FRACTION * target + _EPS
         for item in new:
             assert bs.score(
-                item.exercise, body, load_kg=item.load_kg
+                item.exercise,
+                body,
+                load_kg=item.load_kg,
+                limits=bs.size_scaled_limits(body),
             ).level <= (rewrite.max_level)
 
     @pytest.mark.parametrize("body", PERSONAS, ids=repr)
@@ -281,10 +290,6 @@ class TestBalancedDay:
             bs.alternatives("split-squat", PERSONAS[0],
                             keep_pattern=1)  # type: ignore[arg-type]  # fmt: skip
 
-    @pytest.mark.xfail(
-        reason="needs the spine issue's person-specific limits (#10)",
-        strict=False,
-    )
     def test_rehabilitation_basics_for_the_heaviest(self) -> None:
         """Bird-dog, side bridge on the knees, curl-up and glute bridge stay
         for the 110 kg person."""

@@ -323,6 +323,70 @@ class TestService:
             bs.from_dict(lift, bs.LiftingTask), duration="moderate"
         )
 
+    def test_plan_sessions_per_week_and_unit(
+        self, client: httpx.Client
+    ) -> None:
+        """A plan request takes sessions a week and the gym's unit, and
+        plans exactly as Python does with them."""
+        plan_req = {
+            "exercise": "split-squat",
+            "body": BODY,
+            "phase": "chronic",
+            "mode": "strength",
+            "start": "2026-03-02",
+            "weeks": 12,
+            "load_kg": 9.07,
+            "sessions_per_week": 2,
+            "unit": "lb",
+        }
+        r = client.post("/v1/plans", json=plan_req)
+
+        assert 200 == r.status_code
+        got = bs.from_dict(r.json(), bs.Progression)
+        expected = bs.generate_progression(
+            "split-squat",
+            PERSON,
+            phase="chronic",
+            mode="strength",
+            start=dt.date(2026, 3, 2),
+            weeks=12,
+            load_kg=9.07,
+            sessions_per_week=2,
+            unit="lb",
+        )
+        assert expected == got
+        assert 2 == got.sessions_per_week
+        assert bs.LoadUnit.LB is got.unit
+
+    @pytest.mark.parametrize(
+        ("extra", "field"),
+        [
+            ({"sessions_per_week": 0}, "PlanRequest.sessions_per_week"),
+            ({"sessions_per_week": 8}, "PlanRequest.sessions_per_week"),
+            ({"sessions_per_week": "2"}, "sessions_per_week"),
+            ({"unit": "stone"}, "unit"),
+            # Strength work: at most 3 sessions a week (ACSM 2009).
+            ({"sessions_per_week": 5}, "sessions_per_week"),
+        ],
+    )
+    def test_plan_options_out_of_range(
+        self, client: httpx.Client, extra: dict[str, object], field: str
+    ) -> None:
+        """A bad sessions-per-week or unit is a 422 naming its field."""
+        plan_req = {
+            "exercise": "split-squat",
+            "body": BODY,
+            "phase": "chronic",
+            "mode": "strength",
+            "start": "2026-03-02",
+            **extra,
+        }
+        r = client.post("/v1/plans", json=plan_req)
+
+        assert 422 == r.status_code
+        assert PROBLEM == r.headers["content-type"]
+        assert field in json.dumps(r.json())
+
     def test_out_of_range_is_a_problem(self, client: httpx.Client) -> None:
         """An out-of-range value names its field, value and range."""
         r = client.post(
@@ -470,6 +534,21 @@ class TestOpenAPI:
             part.split('"')[0] for part in text.split('"$ref": "')[1:]
         }:
             assert ref.removeprefix("#/components/schemas/") in schemas
+
+    def test_plan_request_documents_its_options(self) -> None:
+        """The plan request shows sessions a week (bounded) and the unit."""
+        schemas = openapi_document()["components"]["schemas"]
+        props = schemas["PlanRequest"]["properties"]
+
+        sessions = props["sessions_per_week"]
+        assert (1, 7) == (sessions["minimum"], sessions["maximum"])
+        assert sessions["default"] is None
+        assert {"integer", "null"} == {p["type"] for p in sessions["anyOf"]}
+        assert "kg" == props["unit"]["default"]
+        assert props["unit"]["$ref"].endswith("/LoadUnit")
+        assert {"kg", "lb"} == set(schemas["LoadUnit"]["enum"])
+        assert "sessions_per_week" not in schemas["PlanRequest"]["required"]
+        assert "unit" not in schemas["PlanRequest"]["required"]
 
     def test_schemas_are_backsafes(self) -> None:
         """Result schemas are json_schema()'s, references moved."""

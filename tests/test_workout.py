@@ -244,9 +244,13 @@ class TestRewriteWorkout:
         )
 
         for new in rewrite.workout.items:
-            assert bs.score(new.exercise, body, load_kg=new.load_kg).level <= (
-                level
-            )
+            # Graded as the rewrite grades: against this person's limits.
+            assert bs.score(
+                new.exercise,
+                body,
+                load_kg=new.load_kg,
+                limits=bs.size_scaled_limits(body),
+            ).level <= (level)
             assert tier is None or new.exercise.tier <= tier
             assert not new.exercise.flags & flags
         for change in rewrite.changes:
@@ -278,7 +282,7 @@ class TestRewriteWorkout:
             {"exclude_flags": 1},
             {"prefer_unilateral": "yes"},
             {"bodyweight_only": 1},
-            {"limits": None},
+            {"limits": "niosh"},
             {"catalog": 3},
             {"equipment": 3},
             {"equipment": ["anvil"]},
@@ -306,7 +310,10 @@ class TestRewriteWorkout:
         for change in rewrite.changes:
             if change.replacement is not None:
                 assert change.replacement_load == bs.score(
-                    change.replacement.exercise, body, load_kg=0
+                    change.replacement.exercise,
+                    body,
+                    load_kg=0,
+                    limits=bs.size_scaled_limits(body),
                 )
 
     def test_bodyweight_only_keeps_a_fine_exercise(self) -> None:

@@ -159,6 +159,7 @@ if TYPE_CHECKING:
     from backsafe.spine._dortmund import dortmund_limits
     from backsafe.spine._evidence import Evidence
     from backsafe.spine._model import mass_above_joint_kg, spinal_load
+    from backsafe.spine._size_limits import size_scaled_limits
 
 __all__ = [
     "Advice",
@@ -278,6 +279,7 @@ __all__ = [
     "score_frame",
     "score_many",
     "score_task",
+    "size_scaled_limits",
     "spinal_load",
     "spinal_load_many",
     "task_swaps",
@@ -293,6 +295,10 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "exercise_posture": ("backsafe.exercises._scoring", "exercise_posture"),
     "mass_above_joint_kg": ("backsafe.spine._model", "mass_above_joint_kg"),
     "dortmund_limits": ("backsafe.spine._dortmund", "dortmund_limits"),
+    "size_scaled_limits": (
+        "backsafe.spine._size_limits",
+        "size_scaled_limits",
+    ),
     "score": ("backsafe.exercises._scoring", "score"),
     "spinal_load": ("backsafe.spine._model", "spinal_load"),
     "Equipment": ("backsafe.exercises._exercise", "Equipment"),

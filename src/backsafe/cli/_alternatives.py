@@ -49,9 +49,10 @@ def add_parser(sub: Any) -> None:
         "--max-level",
         choices=o.choices(StressLevel),
         metavar="LEVEL",
-        help="the highest grade to offer: "
+        help="the highest grade to offer, at the start load and at the"
+        " target: "
         + ", ".join(o.choices(StressLevel))
-        + " (default: lower than the exercise's)",
+        + " (default: low at the start, and no higher than the exercise's)",
     )
     parser.add_argument(
         "--max-tier",
@@ -74,19 +75,29 @@ def run(args: argparse.Namespace, out: TextIO) -> None:
     """Rank the alternatives to the exercise at its load."""
     from backsafe.exercises._alternatives import alternatives  # noqa: PLC0415
     from backsafe.exercises._scoring import score  # noqa: PLC0415
+    from backsafe.spine._size_limits import size_scaled_limits  # noqa: PLC0415
 
     body = o.body(args)
     exercise = o.exercise(args.exercise)
-    found = alternatives(
-        exercise,
-        body,
-        load_kg=args.load,
-        equipment=args.equipment,
-        max_level=args.max_level,
-        max_tier=args.max_tier,
-        unit=units.get(),
-    )[: args.limit]
-    before = score(exercise, body, load_kg=args.load)
+    # What a person in pain starts with is graded low (or the grade
+    # asked for), as the main job's swaps are.
+    start_at_most = StressLevel(args.max_level or StressLevel.LOW)
+    found = [
+        a
+        for a in alternatives(
+            exercise,
+            body,
+            load_kg=args.load,
+            equipment=args.equipment,
+            max_level=args.max_level,
+            max_tier=args.max_tier,
+            unit=units.get(),
+        )
+        if a.start_level <= start_at_most
+    ][: args.limit]
+    # Graded as the swaps are: against this person's limits.
+    limits = size_scaled_limits(body)
+    before = score(exercise, body, load_kg=args.load, limits=limits)
     if args.json:
         emit_json(
             document(
@@ -101,21 +112,26 @@ def run(args: argparse.Namespace, out: TextIO) -> None:
         return
     out.write(
         f"{exercise.name}, {kg(args.load)}: {compression_text(before)}"
-        f" at L4/L5 ({before.level.value}), tier {exercise.tier}\n\n"
+        f" at L4/L5 ({before.level.value}), tier {exercise.tier}\n"
+        # The limit everything here is graded against: this person's.
+        f"Your action limit: {limits.compression_action_n:,.0f} N"
+        f" ({kg(body.mass_kg)}). Ranked at the target; grow only below it.\n"
     )
     if not found:
         out.write("No back-friendlier exercise at the same leg work.\n")
         return
     # Each swap starts light (half the equal-work load, on weights a gym
-    # has) and grows towards the target; the load shown is at the start.
-    # Ungraded (not modelled) swaps come last, never as the safest.
+    # has) and grows towards the target. The order is the load on the back
+    # at the target, the same leg work as now, and the table shows it next
+    # to the load at the start. Ungraded (not modelled) swaps come last,
+    # never as the safest.
     rows = [
         (
             a.exercise.name,
-            round(in_units(a.start_load_kg), 1),
-            round(in_units(a.load_kg), 1),
-            _at_start(a),
-            a.start_level,
+            _load(a.start_load_kg),
+            _at(a, start=True),
+            _load(a.load_kg),
+            _at(a, start=False),
             a.exercise.tier,
         )
         for a in found
@@ -126,19 +142,33 @@ def run(args: argparse.Namespace, out: TextIO) -> None:
             (
                 "start light with",
                 units.get(),
-                "target",
                 "L4/L5",
-                "grade",
+                "target",
+                "at target",
                 "tier",
             ),
-            right=(1, 2, 3, 5),
+            right=(1, 3, 5),
         )
         + "\n"
     )
 
 
-def _at_start(alternative: Any) -> str:
-    """The compression at the start load, or say it is not modelled."""
+def _at(alternative: Any, *, start: bool) -> str:
+    """The compression and grade at the start or the target load.
+
+    An ungraded result says it is not modelled.
+    """
     if not alternative.spinal_load.is_graded:
         return UNGRADED
-    return f"{alternative.start_compression_n:,.0f} N"
+    if start:
+        return (
+            f"{alternative.start_compression_n:,.0f} N"
+            f" {alternative.start_level.value}"
+        )
+    load = alternative.spinal_load
+    return f"{load.compression_n:,.0f} N {load.level.value}"
+
+
+def _load(load_kg: float) -> float:
+    """A load in the units shown (0: body weight)."""
+    return round(in_units(load_kg), 1)

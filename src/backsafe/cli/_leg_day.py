@@ -23,6 +23,7 @@ from backsafe.cli._format import (
 from backsafe.cli._plan import (
     STOP_LINE,
     WARM_UP_LINE,
+    limits_line,
     phase_line,
     progression,
 )
@@ -172,6 +173,7 @@ def _leg_day_text(
             ),
             fill(phase_line(phase, assumed=assumed)),
             fill(WARM_UP_LINE),
+            fill(limits_line(body)),
             "",
             format_table(
                 _day_rows(rewrite, plans, body, usual),
@@ -204,15 +206,18 @@ def _leg_day_text(
                 )
                 for c in rewrite.changes
             ),
-            "",
+            *([""] if rewrite.changes else []),
             fill(
-                f"The first {weeks} weeks: start light (body weight, or the"
-                " lightest load), and take each step only if the sessions"
-                " before it felt fine.",
+                f"The first {_weeks_text(weeks)}: start light (body weight,"
+                " or the lightest load), and take each step only if the"
+                " sessions before it felt fine.",
             ),
             "",
-            format_table(_week_rows(plans, weeks), header),
-            "",
+            *(
+                [format_table(_week_rows(plans, weeks), header), ""]
+                if plans
+                else []
+            ),
             fill(plans[0].steps[0].criteria.summary) if plans else "",
             *_missing_slots(rewrite),
             "Plan one exercise in detail: backsafe plan SLUG.",
@@ -234,14 +239,19 @@ def _day_rows(
     """
     from backsafe.exercises._alternatives import equivalent_load  # noqa: PLC0415
     from backsafe.exercises._scoring import score  # noqa: PLC0415
+    from backsafe.spine._size_limits import size_scaled_limits  # noqa: PLC0415
 
+    # Graded as the rewrite and the plans grade: this person's limits.
+    limits = size_scaled_limits(body)
     changes = {c.index: c for c in rewrite.changes}
     planned = iter(plans)
     rows: list[tuple[object, ...]] = []
     for index, (item, usual_item) in enumerate(
         zip(rewrite.original.items, usual, strict=True)
     ):
-        before = score(item.exercise, body, load_kg=usual_item.load_kg)
+        before = score(
+            item.exercise, body, load_kg=usual_item.load_kg, limits=limits
+        )
         change = changes.get(index)
         new = item if change is None else change.replacement
         plan = None if new is None else next(planned)
@@ -250,7 +260,9 @@ def _day_rows(
         after = (
             None
             if first is None or exercise is None
-            else score(exercise, body, load_kg=first.dose.load_kg)
+            else score(
+                exercise, body, load_kg=first.dose.load_kg, limits=limits
+            )
         )
         target = (
             0.0
@@ -295,6 +307,11 @@ def _week_rows(plans: Sequence[Any], weeks: int) -> list[tuple[str, ...]]:
             cells.append(text)
         rows.append((o.exercise(plan.exercise).name, *cells))
     return rows
+
+
+def _weeks_text(weeks: int) -> str:
+    """``"4 weeks"``, or ``"week"`` for one."""
+    return "week" if weeks == 1 else f"{weeks} weeks"
 
 
 def _swap_name(exercise: Any) -> str:

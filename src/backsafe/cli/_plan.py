@@ -11,9 +11,12 @@ from backsafe.cli._format import (
     emit_json,
     fill,
     format_table,
+    kg,
 )
 from backsafe.coaching._phases import Phase
 from backsafe.exercises._exercise import Exercise, TrainingMode
+from backsafe.spine import _constants as k
+from backsafe.spine._size_limits import size_scaled_limits
 from backsafe.spine._types import Body
 
 
@@ -33,7 +36,8 @@ def add_parser(sub: Any) -> None:
         choices=o.choices(TrainingMode),
         metavar="MODE",
         help=", ".join(o.choices(TrainingMode))
-        + ": how to dose it (default: strength, or home reps when acute)",
+        + ": how to dose it (default: holds for the exercises that offer"
+        " them, else strength, or home reps when acute)",
     )
     parser.add_argument(
         "--weeks", type=o.integer, default=8, help="1-52 (default 8)"
@@ -119,6 +123,21 @@ def phase_line(phase: Phase, *, assumed: bool) -> str:
     return text + "."
 
 
+def limits_line(body: Body) -> str:
+    """The limit the loads shown are graded against: this person's.
+
+    >>> "limit, 3,400 N for 80 kg" in limits_line(Body(mass_kg=80,
+    ...                                                 height_m=1.78))
+    True
+    """
+    limit = size_scaled_limits(body).compression_action_n
+    return (
+        f"Loads are graded against your action limit, {limit:,.0f} N for"
+        f" {kg(body.mass_kg)} (NIOSH's {k.NIOSH_ACTION_LIMIT_N:,.0f} N at"
+        f" {kg(k.LIMITS_REFERENCE_MASS_KG)}, scaled to body size)."
+    )
+
+
 def sessions_line(plan: Any) -> str:
     """How often the plan trains, and how often it may step up."""
     weekly = plan.sessions_per_week
@@ -152,11 +171,20 @@ def plan_notes(phase: Phase, *, assumed: bool) -> str:
 
 
 def _default_mode(exercise: Exercise, phase: Phase) -> TrainingMode:
-    """Strength after the acute phase, home reps in it, when offered."""
+    """Holds when offered, else strength (home reps when acute).
+
+    The McGill big three (and the quadruped leg extension) are trained as
+    8-10 s holds in a reverse pyramid (clinical rules section 7.2), not as
+    up to 15 reps three times a day.
+    """
     preferred = (
-        (TrainingMode.HOME_REPS, TrainingMode.STRENGTH)
+        (TrainingMode.ISO_HOLDS, TrainingMode.HOME_REPS, TrainingMode.STRENGTH)
         if phase is Phase.ACUTE
-        else (TrainingMode.STRENGTH, TrainingMode.HOME_REPS)
+        else (
+            TrainingMode.ISO_HOLDS,
+            TrainingMode.STRENGTH,
+            TrainingMode.HOME_REPS,
+        )
     )
     for mode in preferred:
         if mode in exercise.modes:
@@ -209,6 +237,8 @@ def run(args: argparse.Namespace, out: TextIO) -> None:
         + plan_notes(phase, assumed=o.phase_assumed(args))
         + "\n"
         + fill(sessions_line(plan))
+        + "\n"
+        + fill(limits_line(body))
         + "\n\n"
         + format_table(
             rows,

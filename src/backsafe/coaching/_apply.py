@@ -7,15 +7,16 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Final, overload
 
-from backsafe.coaching._caps import Limitations, index_of
+from backsafe.coaching._caps import Limitations, index_of, person_limits
 from backsafe.coaching._doses import Dose
 from backsafe.coaching._generate import check_options, plan
 from backsafe.coaching._outcomes import Outcome
 from backsafe.coaching._phases import DEFAULT_CONFIG, Config
 from backsafe.coaching._progression import Progression
+from backsafe.coaching._weekly import ACUTE_DAILY_REPS_CAP, within_daily_cap
 from backsafe.exceptions import InvalidInputError, UnknownExerciseError
 from backsafe.exercises._exercise import Exercise
-from backsafe.spine._types import DEFAULT_LIMITS, Limits
+from backsafe.spine._types import Limits
 
 _ONE_DAY: Final = dt.timedelta(days=1)
 
@@ -27,7 +28,7 @@ def apply_decision(
     *,
     catalog: Iterable[Exercise] | None = None,
     config: Config = DEFAULT_CONFIG,
-    limits: Limits = DEFAULT_LIMITS,
+    limits: Limits | None = None,
 ) -> Dose | None: ...
 
 
@@ -38,7 +39,7 @@ def apply_decision(
     *,
     catalog: Iterable[Exercise] | None = None,
     config: Config = DEFAULT_CONFIG,
-    limits: Limits = DEFAULT_LIMITS,
+    limits: Limits | None = None,
 ) -> Progression | None: ...
 
 
@@ -48,7 +49,7 @@ def apply_decision(
     *,
     catalog: Iterable[Exercise] | None = None,
     config: Config = DEFAULT_CONFIG,
-    limits: Limits = DEFAULT_LIMITS,
+    limits: Limits | None = None,
 ) -> Dose | Progression | None:
     """Apply *outcome* to a dose or a plan and return the next one.
 
@@ -63,7 +64,9 @@ def apply_decision(
         target: The dose the outcome was decided on, or a plan.
         catalog: Plans only: where ladders and alternatives come from.
         config: Plans only: the thresholds.
-        limits: Plans only: the spinal-load limits.
+        limits: Plans only: the spinal-load limits; the plan's person's
+            (`size_scaled_limits`) by default, as `generate_progression`
+            uses.
 
     Returns:
         The next dose or plan, or ``None`` after a stop.
@@ -124,17 +127,20 @@ def apply_decision(
         max_tier=target.max_tier,
         cap_n=target.load_cap_n,
         body=target.body,
-        limits=limits,
+        limits=person_limits(target.body, limits),
         config=config,
     )
-    if not caps.allows(index[dose.exercise], dose):
+    if not caps.allows(index[dose.exercise], dose) or not within_daily_cap(
+        index[dose.exercise], dose, target.phase
+    ):
         raise InvalidInputError.out_of_range(
             "outcome.dose_after",
             dose,
             f"a dose within the plan's {target.phase.value}-phase caps"
             f" (tier <= {target.max_tier}, bodyweight only when acute,"
-            " below the spinal-load cap): decide with the plan's phase and"
-            " body",
+            " below the spinal-load cap, and while acute at most"
+            f" {ACUTE_DAILY_REPS_CAP} reps per leg a day of upright work):"
+            " decide with the plan's phase and body",
         )
     return plan(
         dose,

@@ -18,6 +18,7 @@ from backsafe.coaching._caps import (
     load_cap_n,
     max_tier,
     permits,
+    person_limits,
 )
 from backsafe.coaching._context import Context
 from backsafe.coaching._doses import Change, Dose
@@ -31,9 +32,10 @@ from backsafe.coaching._stepping import (
     step_back,
     step_up_candidates,
 )
+from backsafe.coaching._weekly import acute_upright, within_daily_cap
 from backsafe.exceptions import InvalidInputError, UnknownExerciseError
 from backsafe.exercises._exercise import Exercise
-from backsafe.spine._types import DEFAULT_LIMITS
+from backsafe.spine._types import Limits
 
 #: An earlier step up is undone if it is at most this old (§8).
 UNDO_WITHIN_DAYS: Final = 14
@@ -45,6 +47,7 @@ def decide(
     context: Context,
     *,
     catalog: Iterable[Exercise] | None = None,
+    limits: Limits | None = None,
 ) -> Outcome:
     """Decide what to do after *report*, following clinical-rules §6.
 
@@ -65,7 +68,11 @@ def decide(
        sessions at the full dose that were green and settled, too few days
        since the last step, the top of the ladder, or (without a body) a
        step that would add load the trunk carries hold;
-    6. otherwise the dose steps up by exactly one thing.
+    6. otherwise the dose steps up by exactly one thing. While acute, no
+       step takes upright or split-stance work above the daily cap of
+       repetitions per leg (24: sets x reps x sessions a day), as the
+       plans keep it: a new exercise starts
+       within it, and a step that would pass it holds instead.
 
     A step back that has nowhere to go becomes a stop and refer.
     Every reason carries a stable code and a sentence for the person; the
@@ -78,6 +85,10 @@ def decide(
         context: Phase, clearance, flags, history and thresholds.
         catalog: Where ladders come from; the built-in catalog by default.
             A stop from rules 1-5 never reads it.
+        limits: What the spinal-load cap is checked against; with the
+            context's body, this person's limits by default
+            (`size_scaled_limits`), as the plans use; NIOSH's and
+            McGill's without a body.
 
     Returns:
         The outcome, with the next dose.
@@ -106,12 +117,16 @@ def decide(
     .. versionadded:: 0.1.0
     """
     _check(report, dose, context)
+    if limits is not None and not isinstance(limits, Limits):
+        raise InvalidInputError.out_of_range(
+            "limits", limits, "a Limits or None"
+        )
     stops = rules.stops(report, context)
     if stops:
         return _outcome(
             report, dose, context, Decision.STOP_AND_REFER, reasons=stops
         )
-    caps = _caps(context)
+    caps = _caps(context, person_limits(context.body, limits))
     index = index_of(catalog)
     exercise = _exercise_of(index, dose)
     if dose.mode not in exercise.modes:
@@ -202,17 +217,15 @@ def _check(report: object, dose: object, context: object) -> None:
         )
 
 
-def _caps(context: Context) -> Limitations:
+def _caps(context: Context, limits: Limits) -> Limitations:
     """The phase's caps for *context* (§2, §9.2, §9.5)."""
     permitted = permits(context.clearance)
     return Limitations(
         phase=context.phase,
         max_tier=max_tier(context.phase, permits_tier3=permitted),
-        cap_n=load_cap_n(
-            context.phase, DEFAULT_LIMITS, permits_tier3=permitted
-        ),
+        cap_n=load_cap_n(context.phase, limits, permits_tier3=permitted),
         body=context.body,
-        limits=DEFAULT_LIMITS,
+        limits=limits,
         config=context.config,
     )
 
@@ -315,7 +328,7 @@ def _step_up(
     ):
         return (last.dose_before, Change.RESTORE), False
     blocked = False
-    for candidate, change in step_up_candidates(
+    for found, change in step_up_candidates(
         dose,
         exercise,
         phase=caps.phase,
@@ -323,8 +336,17 @@ def _step_up(
         index=index,
         big_step=big_step,
     ):
-        target = index.get(candidate.exercise, exercise)
-        if not caps.allows(target, candidate):
+        target = index.get(found.exercise, exercise)
+        candidate = (
+            # A new exercise starts within the acute daily cap, as the
+            # plans start it; any other step above the cap is no step.
+            acute_upright(target, found, caps.phase)
+            if change is Change.EXERCISE
+            else found
+        )
+        if not caps.allows(target, candidate) or not within_daily_cap(
+            target, candidate, caps.phase
+        ):
             continue
         if (
             context.body is None

@@ -17,6 +17,7 @@ from backsafe.coaching._caps import (
     load_cap_n,
     max_tier,
     permits,
+    person_limits,
 )
 from backsafe.coaching._caps import (
     index_of as _index_of,
@@ -36,7 +37,7 @@ from backsafe.coaching._reports import (
 )
 from backsafe.exceptions import InvalidInputError, UnknownExerciseError
 from backsafe.exercises._exercise import Exercise
-from backsafe.spine._types import DEFAULT_LIMITS, Body
+from backsafe.spine._types import Body
 
 #: The last day a calendar holds: a session then has no next day.
 _LAST_DAY: Final = dt.date.max
@@ -257,9 +258,11 @@ def _next(
     caps = Limitations(
         phase=phase,
         max_tier=max_tier(phase, permits_tier3=allowed),
-        cap_n=load_cap_n(phase, DEFAULT_LIMITS, permits_tier3=allowed),
+        cap_n=load_cap_n(
+            phase, person_limits(plan.body, None), permits_tier3=allowed
+        ),
         body=plan.body,
-        limits=DEFAULT_LIMITS,
+        limits=person_limits(plan.body, None),
         config=episode.config,
     )
     return (

@@ -18,6 +18,7 @@ from backsafe.coaching._caps import (
     load_cap_n,
     max_tier,
     permits,
+    person_limits,
     scored,
 )
 from backsafe.coaching._doses import (
@@ -46,7 +47,7 @@ from backsafe.coaching._weekly import (
 from backsafe.exceptions import InvalidInputError, UnknownExerciseError
 from backsafe.exercises._equipment import LoadUnit
 from backsafe.exercises._exercise import Exercise, ExerciseFlag, TrainingMode
-from backsafe.spine._types import DEFAULT_LIMITS, Body, Limits
+from backsafe.spine._types import Body, Limits
 
 
 def _criteria(
@@ -201,7 +202,7 @@ def generate_progression(
     wake_time: dt.time | None = None,
     catalog: Iterable[Exercise] | None = None,
     config: Config = DEFAULT_CONFIG,
-    limits: Limits = DEFAULT_LIMITS,
+    limits: Limits | None = None,
     sessions_per_week: int | None = None,
     unit: LoadUnit | str = LoadUnit.KG,
 ) -> Progression:
@@ -231,8 +232,9 @@ def generate_progression(
     While the phase is acute, no ladder leads to a loaded machine.
 
     No step reaches the phase's tier cap or spinal-load cap (acute and
-    subacute: below the NIOSH action limit; chronic: below the maximum
-    permissible limit unless *clearance* permits tier 3). Where the next
+    subacute: below the action limit; chronic: below the maximum
+    permissible limit unless *clearance* permits tier 3), against this
+    person's limits unless *limits* are given. Where the next
     step would, the plan switches to a back-friendlier exercise from
     *catalog*. With a *wake_time*, exercises that flex the spine get an
     earliest start 2 hours after waking.
@@ -255,7 +257,10 @@ def generate_progression(
         catalog: Where ladders and alternatives come from; the built-in
             catalog by default.
         config: The thresholds.
-        limits: The spinal-load limits.
+        limits: The spinal-load limits; this person's by default
+            (`size_scaled_limits`: NIOSH's and McGill's figures scaled to
+            the body's size, unchanged at 80 kg); pass `Limits()` for the
+            fixed ones.
         sessions_per_week: Sessions a week: 1-3 for strength (default 2,
             3 when chronic; ACSM 2009), 1-7 otherwise (default 7, daily).
         unit: What the gym's weights are marked in, ``"kg"`` or ``"lb"``:
@@ -340,12 +345,13 @@ def generate_progression(
             "0 in the acute phase (bodyweight only, no external load)",
         )
     allowed = permits(clearance)
+    graded_by = person_limits(body, limits)
     caps = Limitations(
         phase=phase,
         max_tier=max_tier(phase, permits_tier3=allowed),
-        cap_n=load_cap_n(phase, limits, permits_tier3=allowed),
+        cap_n=load_cap_n(phase, graded_by, permits_tier3=allowed),
         body=body,
-        limits=limits,
+        limits=graded_by,
         config=config,
     )
     if step is None:
@@ -439,11 +445,13 @@ def _check_plan_inputs(
 
 
 def check_options(*, config: object, limits: object) -> None:
-    """Refuse a *config* or *limits* of the wrong type."""
+    """Refuse a *config* or *limits* of the wrong type (None: the person's)."""
     if not isinstance(config, Config):
         raise InvalidInputError.out_of_range("config", config, "a Config")
-    if not isinstance(limits, Limits):
-        raise InvalidInputError.out_of_range("limits", limits, "a Limits")
+    if limits is not None and not isinstance(limits, Limits):
+        raise InvalidInputError.out_of_range(
+            "limits", limits, "a Limits or None"
+        )
 
 
 def _lookup(index: Index, slug: object) -> Exercise:

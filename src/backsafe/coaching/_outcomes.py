@@ -146,8 +146,10 @@ _MESSAGES: Final = {
         " which works the same muscles with less strain on the back."
     ),
     ReasonCode.ABOVE_PHASE_CAP: (
-        "Step back: this dose is more than your current phase allows, so"
-        " drop to a lighter load or an easier exercise."
+        "Step back: this dose is more than your current phase allows (its"
+        " tier, any load while acute, or a spinal load above the limit for"
+        " your body size), so drop to a lighter load or an easier"
+        " exercise."
     ),
     ReasonCode.STOP_SYMPTOM: (
         "Step back: sharp pain, tingling, numbness, weakness or pain"

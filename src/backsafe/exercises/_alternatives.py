@@ -42,6 +42,7 @@ from backsafe.exercises._leg_work import (
 )
 from backsafe.exercises._scoring import score_default
 from backsafe.exercises._swap_rules import (
+    advises_against,
     clearly_lower,
     gym_max_kg,
     pattern_family,
@@ -49,6 +50,7 @@ from backsafe.exercises._swap_rules import (
 )
 from backsafe.spine import _constants as k
 from backsafe.spine._result import SpinalLoad
+from backsafe.spine._size_limits import scaled
 from backsafe.spine._types import (
     DEFAULT_LIMITS,
     Body,
@@ -71,6 +73,7 @@ __all__ = [
     "equivalent_load",
     "is_not_worse",
     "moved_mass_fraction",
+    "person_limits",
     "trains_legs",
     "working_leg_load_kg",
 ]
@@ -163,7 +166,7 @@ class Alternative:
 
 
 class AlternativeList(tuple[Alternative, ...]):
-    """Alternatives, lowest spinal load first.
+    """Alternatives, lowest spinal load at the equal-work target first.
 
     A plain tuple that also shows as a table in notebooks.
 
@@ -195,9 +198,10 @@ def alternatives(
     exclude_flags: Iterable[ExerciseFlag | str] = (),
     min_leg_load_ratio: float = MIN_LEG_LOAD_RATIO,
     catalog: Catalog | Iterable[Exercise] | None = None,
-    limits: Limits = DEFAULT_LIMITS,
+    limits: Limits | None = None,
     keep_pattern: bool = True,
     unit: LoadUnit | str = LoadUnit.KG,
+    respect_cautions: bool = True,
 ) -> AlternativeList:
     """Return back-friendlier exercises for the same muscles and leg work.
 
@@ -219,9 +223,13 @@ def alternatives(
       equipment) it scores clearly lower, by ``SWAP_MARGIN`` (a tenth)
       less compression; an ungraded score counts only with a lower tier;
     - its equal-work load is one a normal gym has;
+    - with *respect_cautions*, its own catalog caution does not advise
+      against it while the back is sore (the walking lunge, "the most
+      demanding lunge", is no swap; as `rewrite_workout` keeps them);
     - it meets *equipment*, *max_level* and *max_tier* when given.
 
-    Graded results come first, least compression first; ungraded ones
+    Graded results come first, least compression at the equal-work target
+    first (the exercises compared at the same leg work); ungraded ones
     (the model leaves their muscle load out) last, never as the safest.
 
     Args:
@@ -237,15 +245,20 @@ def alternatives(
             keeps, as a share of the original's, 0-1.
         catalog: Where the candidates come from; the built-in catalog if
             not given.
-        limits: What the spinal loads are graded against.
+        limits: What the spinal loads are graded against; this person's
+            limits by default (`size_scaled_limits`: NIOSH's and McGill's
+            figures scaled to the body's size; pass `Limits()` for the
+            fixed ones).
         keep_pattern: Keep the movement family (the default); ``False``
             lets a squat become a bridge, for callers with their own
             ladders.
         unit: What the gym's weights are marked in: the start loads are
             rounded down to its dumbbells, plates and stacks.
+        respect_cautions: Leave out exercises whose own caution advises
+            against them while the back is sore (the default).
 
     Returns:
-        The alternatives, least compression first.
+        The alternatives, least compression at the target first.
 
     Raises:
         InvalidInputError: A bad argument.
@@ -278,12 +291,13 @@ def alternatives(
     ratio = v.check_real(
         "min_leg_load_ratio", min_leg_load_ratio, min_value=0.0, max_value=1.0
     )
-    if not isinstance(limits, Limits):
-        raise InvalidInputError.out_of_range("limits", limits, "a Limits")
-    if not isinstance(keep_pattern, bool):
-        raise InvalidInputError.out_of_range(
-            "keep_pattern", keep_pattern, "True or False"
-        )
+    graded_by = person_limits(body, limits)
+    for name, flag in (
+        ("keep_pattern", keep_pattern),
+        ("respect_cautions", respect_cautions),
+    ):
+        if not isinstance(flag, bool):
+            raise InvalidInputError.out_of_range(name, flag, "True or False")
     return _alternatives(
         original,
         body,
@@ -294,9 +308,10 @@ def alternatives(
         excluded=excluded,
         min_ratio=ratio,
         pool=pool,
-        limits=limits,
+        limits=graded_by,
         keep_pattern=keep_pattern,
         unit=v.coerce_member("unit", unit, LoadUnit),
+        respect_cautions=respect_cautions,
     )
 
 
@@ -314,6 +329,7 @@ def _alternatives(
     limits: Limits,
     keep_pattern: bool = True,
     unit: LoadUnit = LoadUnit.KG,
+    respect_cautions: bool = False,
 ) -> AlternativeList:
     """`alternatives` of checked arguments."""
     before = score_default(original, body, load_kg=load, limits=limits)
@@ -321,9 +337,13 @@ def _alternatives(
     legs = trains_legs(original)
     found: list[Alternative] = []
     for candidate in pool.values():
-        if not _same_intent(original, candidate, excluded, max_tier) or (
-            keep_pattern
-            and pattern_family(candidate) != pattern_family(original)
+        if (
+            not _same_intent(original, candidate, excluded, max_tier)
+            or (
+                keep_pattern
+                and pattern_family(candidate) != pattern_family(original)
+            )
+            or (respect_cautions and advises_against(candidate))
         ):
             continue
         alt_load = _equivalent_load(
@@ -389,6 +409,8 @@ def _alternatives(
             # press) rank by load alone, single-leg work first as it is.
             original.pattern is MovementPattern.HINGE
             and a.exercise.pattern is not MovementPattern.HINGE,
+            # Compared at the same leg work (the target); the command
+            # line shows this number beside the start's.
             a.spinal_load.compression_n,
             a.exercise.tier,
             a.exercise.slug,
@@ -495,6 +517,20 @@ def _alternative(
 
 
 # --- Helpers shared with the workout rewriter -------------------------------
+
+
+def person_limits(body: Body, limits: object) -> Limits:
+    """The *limits* option: this person's size-scaled limits when None.
+
+    The caller has checked *body*.
+    """
+    if limits is None:
+        return scaled(body, DEFAULT_LIMITS)
+    if not isinstance(limits, Limits):
+        raise InvalidInputError.out_of_range(
+            "limits", limits, "a Limits or None"
+        )
+    return limits
 
 
 def as_flags(flags: object) -> frozenset[ExerciseFlag]:

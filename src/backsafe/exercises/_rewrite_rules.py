@@ -29,37 +29,26 @@ from backsafe.exercises._exercise import (
     Stance,
 )
 from backsafe.exercises._scoring import score_default
+from backsafe.exercises._swap_rules import (
+    advises_against,
+    sore_back_caution,
+)
 from backsafe.spine._result import SpinalLoad
 from backsafe.spine._types import Body, Limits, ModelMethod, StressLevel
+
+__all__ = [
+    "MAX_SPLIT_STANCE",
+    "ChangeKind",
+    "Fix",
+    "Rules",
+    "advises_against",
+    "sore_back_caution",
+]
 
 #: The most split-stance exercises a balanced day keeps: more overloads the
 #: knees and the hips in the same position (issue 11; a design choice of
 #: the backsafe authors, after common strength-coaching practice).
 MAX_SPLIT_STANCE: Final = 2
-
-#: Words with which a catalog caution advises against an exercise while
-#: the back is sore.
-_SORE_BACK: Final = ("sore back", "back is sore", "sore days")
-
-
-def sore_back_caution(exercise: Exercise) -> str | None:
-    """The caution of *exercise* that speaks of a sore back, if any."""
-    for caution in exercise.cautions:
-        if any(words in caution.lower() for words in _SORE_BACK):
-            return caution
-    return None
-
-
-def advises_against(exercise: Exercise) -> bool:
-    """Whether a caution of *exercise* says to do another one when sore.
-
-    A caution that only says to keep the load light ("keep it light while
-    the back is sore") is met by starting light; any other sore-back
-    caution (use the reverse lunge, train the hips with bridges) rules the
-    exercise out of a balanced day.
-    """
-    caution = sore_back_caution(exercise)
-    return caution is not None and "keep" not in caution.lower()
 
 
 def _balance_problem(exercise: Exercise, *, split_full: bool) -> str | None:
@@ -127,6 +116,8 @@ class Rules:
     bodyweight_only: bool
     pool: dict[str, Exercise]
     limits: Limits
+    personal: bool = False
+    """Whether *limits* are this person's size-scaled ones."""
     balanced: bool = False
     unit: LoadUnit = LoadUnit.KG
 
@@ -164,10 +155,17 @@ class Rules:
             if trouble is not None:
                 yield trouble
         if load.level > self.max_level:
+            against = (
+                " against this person's limit"
+                f" ({self.limits.compression_action_n:,.0f} N for"
+                f" {self.body.mass_kg:g} kg)"
+                if self.personal
+                else ""
+            )
             yield (
                 f"puts about {load.compression_n:,.0f} N on the lower back,"
-                f" graded {load.level.value}, above the chosen limit"
-                f" ({self.max_level.value})"
+                f" graded {load.level.value}{against}, above the grade"
+                f" allowed ({self.max_level.value})"
             )
         if self.max_tier is not None and exercise.tier > self.max_tier:
             yield (
@@ -345,6 +343,7 @@ class Rules:
             balanced and ex.pattern is not original.pattern,
             balanced and (not alternative.spinal_load.is_graded),
             self.prefer_unilateral and not ex.is_unilateral,
+            # Compared at the same leg work, as `alternatives` ranks.
             alternative.spinal_load.compression_n,
             ex.tier,
             ex.slug,

@@ -11,7 +11,10 @@
   suggests (`start_load_kg`): the equal-work load is the *target* to grow
   towards, and the swap *starts* at `START_FRACTION` of it, rounded down to
   real equipment;
-- needs no load beyond what a normal gym has (`gym_max_kg`).
+- needs no load beyond what a normal gym has (`gym_max_kg`);
+- is not one its own catalog caution advises against while the back is
+  sore (`advises_against`: the walking lunge, "the most demanding lunge",
+  sends a sore back to the reverse lunge).
 
 An ungraded result (a load the model does not count, such as the muscle
 load of a bridge on the floor or of a machine) cannot be shown to be
@@ -37,9 +40,11 @@ from backsafe.spine._types import LoadPlacement
 __all__ = [
     "START_FRACTION",
     "SWAP_MARGIN",
+    "advises_against",
     "clearly_lower",
     "gym_max_kg",
     "pattern_family",
+    "sore_back_caution",
     "start_load_kg",
 ]
 
@@ -139,6 +144,12 @@ def start_load_kg(
     heavy, or the exercise takes no load. *unit* is what the gym's weights
     are marked in. An exercise that names no
     weighted equipment rounds down to its own ``load_step_kg``.
+
+    A load lighter than the exercise's own ``load_step_kg`` (a 1 kg
+    dumbbell for a single-leg box squat) is no start a coach would give:
+    body weight instead, as the plans first add the lightest load of at
+    least that step. Exercises done only with weight on a cable, machine
+    or bar keep their lightest real load.
     """
     kinds = _weighted(exercise)
     if target_kg <= 0 or not exercise.takes_load:
@@ -147,7 +158,7 @@ def start_load_kg(
     if not kinds:  # a custom entry: its own load step
         step = exercise.load_step_kg
         return round(math.floor(want / step + _EPSILON) * step, 9)
-    return max(
+    start = max(
         round_down_to_equipment(
             want,
             kind,
@@ -157,6 +168,16 @@ def start_load_kg(
         )
         for kind in kinds
     )
+    token = 0 < start < exercise.load_step_kg - _EPSILON
+    if token and not _LOAD_IS_THE_EXERCISE & exercise.equipment:
+        return 0.0
+    return start
+
+
+#: Equipment that is the load itself (as `needs_a_load` reads it).
+_LOAD_IS_THE_EXERCISE: Final = frozenset(
+    {Equipment.CABLE, Equipment.MACHINE, Equipment.BARBELL}
+)
 
 
 def clearly_lower(
@@ -181,3 +202,28 @@ def clearly_lower(
         <= (1.0 - SWAP_MARGIN) * before.compression_n + _EPSILON
         and abs(after.shear_n) <= abs(before.shear_n) + _EPSILON
     )
+
+
+#: Words with which a catalog caution advises against an exercise while
+#: the back is sore.
+_SORE_BACK: Final = ("sore back", "back is sore", "sore days")
+
+
+def sore_back_caution(exercise: Exercise) -> str | None:
+    """The caution of *exercise* that speaks of a sore back, if any."""
+    for caution in exercise.cautions:
+        if any(words in caution.lower() for words in _SORE_BACK):
+            return caution
+    return None
+
+
+def advises_against(exercise: Exercise) -> bool:
+    """Whether a caution of *exercise* says to do another one when sore.
+
+    A caution that only says to keep the load light ("keep it light while
+    the back is sore") is met by starting light; any other sore-back
+    caution (use the reverse lunge, train the hips with bridges) rules the
+    exercise out of a balanced day.
+    """
+    caution = sore_back_caution(exercise)
+    return caution is not None and "keep" not in caution.lower()

@@ -17,6 +17,7 @@ from backsafe.exercises._alternatives import (
     _pool,
     _resolve,
     as_flags,
+    person_limits,
 )
 from backsafe.exercises._catalog import (
     Catalog,
@@ -34,7 +35,7 @@ from backsafe.exercises._rewrite_rules import (
 from backsafe.exercises._scoring import score
 from backsafe.spine import _constants as k
 from backsafe.spine._result import SpinalLoad
-from backsafe.spine._types import DEFAULT_LIMITS, Body, Limits, StressLevel
+from backsafe.spine._types import Body, Limits, StressLevel
 
 #: Most sets and repetitions a workout item accepts (design choice).
 MAX_SETS: Final = 20
@@ -248,7 +249,7 @@ def rewrite_workout(
     prefer_unilateral: bool = True,
     bodyweight_only: bool = False,
     catalog: Catalog | Iterable[Exercise] | None = None,
-    limits: Limits = DEFAULT_LIMITS,
+    limits: Limits | None = None,
     balanced: bool = True,
     unit: LoadUnit | str = LoadUnit.KG,
 ) -> WorkoutRewrite:
@@ -297,7 +298,10 @@ def rewrite_workout(
             replacements ("go single-leg").
         bodyweight_only: Allow no external load at all.
         catalog: Where replacements come from; built-in if not given.
-        limits: What spinal loads are graded against.
+        limits: What spinal loads are graded against; this person's
+            limits by default (`size_scaled_limits`: the published
+            figures scaled to the body's size, unchanged at 80 kg); pass
+            `Limits()` for the fixed NIOSH and McGill figures.
         balanced: Keep a balanced day, as described above.
         unit: What the gym's weights are marked in, for the start loads.
 
@@ -334,8 +338,8 @@ def rewrite_workout(
         raise InvalidInputError.out_of_range(
             "bodyweight_only", bodyweight_only, "True or False"
         )
-    if not isinstance(limits, Limits):
-        raise InvalidInputError.out_of_range("limits", limits, "a Limits")
+    personal = limits is None
+    graded_by = person_limits(body, limits)
     if not isinstance(balanced, bool):
         raise InvalidInputError.out_of_range(
             "balanced", balanced, "True or False"
@@ -351,7 +355,8 @@ def rewrite_workout(
         prefer_unilateral=prefer_unilateral,
         bodyweight_only=bodyweight_only,
         pool=pool,
-        limits=limits,
+        limits=graded_by,
+        personal=personal,
         balanced=balanced,
         unit=v.coerce_member("unit", unit, LoadUnit),
     )
@@ -361,7 +366,7 @@ def rewrite_workout(
     changes: list[WorkoutChange] = []
     for index, item in enumerate(original.items):
         before = score(
-            item.exercise, body, load_kg=item.load_kg, limits=limits
+            item.exercise, body, load_kg=item.load_kg, limits=graded_by
         )
         split_full = (
             sum(i.exercise.stance is Stance.SPLIT for i in new_items)

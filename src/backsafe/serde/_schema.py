@@ -391,6 +391,10 @@ def _slug_schema() -> dict[str, Any]:
 
 def _validator_hints(validator: object) -> dict[str, Any]:
     found: dict[str, Any] = {}
+    if type(validator).__name__ == "_OptionalValidator":
+        # attrs.validators.optional: the bounds of the value when given
+        # (JSON Schema applies "minimum" to numbers only, so null passes).
+        validator = getattr(validator, "validator", validator)
     parts = getattr(validator, "_validators", (validator,))
     for part in parts:
         hints = v.SCHEMA_HINTS.get(part, {}) if callable(part) else {}

@@ -213,6 +213,14 @@ SHEAR_ACTION_LIMIT_N: Final = 500.0
 #: Shear maximum permissible limit (McGill et al. 1998; the 1000 N figure
 #: also in Arjmand et al. 2015, Int J Ind Ergon 47:1-8).
 SHEAR_MAXIMUM_PERMISSIBLE_LIMIT_N: Final = 1000.0
+#: The reference adult at whom the published limits apply unchanged, kg
+#: (estimate: NIOSH and McGill give one figure for every worker, set from
+#: lifting studies and cadaver segments of adults of about this mass; the
+#: library's reference person is 80 kg). Size-scaled limits grow from it
+#: with mass^(2/3): segment strength goes with endplate area times bone
+#: density (Brinckmann, Biggemann & Hilweg 1989), and the area grows as
+#: mass^(2/3) under geometric similarity.
+LIMITS_REFERENCE_MASS_KG: Final = 80.0
 
 # --- EMG-assisted L4/L5 compression of floor exercises (McGill lab) --------
 

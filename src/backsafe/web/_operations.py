@@ -19,6 +19,9 @@ from backsafe.spine import _constants as k
 
 #: The most rows a batch scores, unless the app is built with another.
 MAX_ROWS: Final = 1000
+#: The most sessions a week a plan request may ask for (the library checks
+#: the bound of the mode: at most 3 strength sessions).
+DAYS_A_WEEK: Final = 7
 
 
 @attrs.frozen(kw_only=True)
@@ -164,7 +167,12 @@ class PlanRequest:
         mode: How the exercise is trained.
         start: The first day, YYYY-MM-DD.
         weeks: How many weeks, 1-52.
-        load_kg: The starting load, 0-600 kg.
+        load_kg: The starting load, 0-600 kg (always in kg).
+        sessions_per_week: Sessions a week: 1-3 in strength mode, 1-7
+            otherwise; the mode's and phase's default when not given
+            (strength: 2, 3 when chronic; otherwise daily).
+        unit: What the gym's weights are marked in, "kg" or "lb": load
+            steps go to the loads a normal gym offers in that unit.
     """
 
     exercise: str = attrs.field(validator=v.slug())
@@ -175,6 +183,13 @@ class PlanRequest:
     weeks: int = attrs.field(default=8, validator=v.integer(1, 52))
     load_kg: float = attrs.field(
         default=0.0, validator=v.real(0.0, k.MAX_LOAD_KG, unit="kg")
+    )
+    sessions_per_week: int | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(v.integer(1, DAYS_A_WEEK)),
+    )
+    unit: bs.LoadUnit = attrs.field(
+        default=bs.LoadUnit.KG, validator=v.member(bs.LoadUnit)
     )
 
 
@@ -324,6 +339,8 @@ def _plan(req: PlanRequest, _: object) -> bs.Progression:
         start=req.start,
         weeks=req.weeks,
         load_kg=req.load_kg,
+        sessions_per_week=req.sessions_per_week,
+        unit=req.unit,
     )
 
 
