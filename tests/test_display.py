@@ -451,7 +451,8 @@ class TestRoom:
         assert set() == {
             m
             for m in imported
-            if m.startswith("backsafe") and not m.startswith("backsafe.display")
+            if m.startswith("backsafe")
+            and not m.startswith("backsafe.display")
         }
 
     def test_the_strict_converter_knows_no_room(self) -> None:
