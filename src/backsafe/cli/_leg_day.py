@@ -182,7 +182,7 @@ def _leg_day_text(
                     "back-friendly swap",
                     "week 1",
                     "load" if phase is Phase.ACUTE else "grow towards",
-                    "L4/L5 before -> after",
+                    "L4/L5 N",
                     "grade",
                 ),
             ),
@@ -282,7 +282,7 @@ def _day_rows(
                 "keep" if kept else _swap_name(exercise),
                 "-" if first is None else dose_text(first.dose),
                 "-" if new is None else _kg_or_body_weight(target),
-                compression_text(before)
+                _newtons(before)
                 if kept
                 and first is not None
                 and first.dose.load_kg == usual_item.load_kg
@@ -362,11 +362,16 @@ def _kg_or_body_weight(load_kg: float) -> str:
     return kg(load_kg) if load_kg else "body weight"
 
 
+def _newtons(load: SpinalLoad) -> str:
+    """``"4,204"``: the column's heading carries the unit, so the cell fits."""
+    return compression_text(load).removesuffix(" N")
+
+
 def _compression_change(before: SpinalLoad, after: SpinalLoad | None) -> str:
-    """``"4,204 N -> 799 N"``; an ungraded load is not a number."""
+    """``"4,204 -> 799"``; an ungraded load is not a number."""
     if after is None:
-        return f"{compression_text(before)} -> -"
+        return f"{_newtons(before)} -> -"
     if not is_graded(before) and not is_graded(after):
         # Neither is a number: one text.
         return UNGRADED
-    return f"{compression_text(before)} -> {compression_text(after)}"
+    return f"{_newtons(before)} -> {_newtons(after)}"
