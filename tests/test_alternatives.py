@@ -373,7 +373,10 @@ class TestAlternatives:
             ("rear-foot-elevated-split-squat", 2, "split-squat"),
             ("step-up", 16, "split-squat"),
             ("walking-lunge", 16, "stability-ball-wall-squat"),
-            ("single-leg-box-squat", 5, "reverse-lunge"),
+            # 4 kg: with the goblet's offset (on by default) a 5 kg
+            # single-leg box squat scores above the exact equivalent
+            # reverse lunge, so that swap now wins outright.
+            ("single-leg-box-squat", 4, "reverse-lunge"),
         ],
     )
     def test_not_worse_before_rounding(

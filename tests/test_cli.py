@@ -137,6 +137,18 @@ class TestScore:
             (["score", "--lean", "10", "--mass", "10"], "error: --mass must"),
             (["score", "--lean", "10", "--support", "sofa"], "invalid choice"),
             (["frobnicate"], "invalid choice: 'frobnicate'"),
+            (
+                ["score", "--lean", "10", "--acceleration", "-1"],
+                "error: --acceleration must be",
+            ),
+            (
+                ["score", "split-squat", "--acceleration", "20"],
+                "error: --acceleration must be",
+            ),
+            (
+                ["score", "--lean", "10", "--acceleration", "x"],
+                "argument --acceleration: not a number",
+            ),
         ],
     )
     def test_bad_input(
@@ -153,6 +165,61 @@ class TestScore:
         assert 1 == len(err.splitlines())
         assert err.startswith("backsafe")
         assert message in err
+
+
+class TestAcceleration:
+    def test_zero_keeps_the_static_numbers(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--acceleration 0 (the default) prints the static model's table."""
+        argv = ("score", "low-bar-back-squat", "--load", "60", "--json")
+        _, static, _ = run(capsys, *argv)
+        _, zero, _ = run(capsys, *argv, "--acceleration", "0")
+
+        assert static == zero
+
+    def test_acceleration_adds_the_inertial_term(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """1 + a/g scales the weights: the library's number, in the CLI."""
+        body = bs.Body(mass_kg=75, height_m=1.75)
+        expected = bs.score(
+            bs.catalog.get("low-bar-back-squat"),
+            body,
+            load_kg=60,
+            acceleration_m_s2=1.9,
+        )
+        status, out, _ = run(
+            capsys,
+            "score", "low-bar-back-squat", "--load", "60",
+            "--acceleration", "1.9", "--json",
+        )  # fmt: skip
+        doc = json.loads(out)
+
+        assert 0 == status
+        assert json.dumps(doc).count(f"{expected.compression_n}") >= 1
+
+    def test_posture_takes_it(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A posture is scored with the acceleration too."""
+        _, static, _ = run(capsys, "score", "--lean", "30", "--load", "20")
+        _, moving, _ = run(
+            capsys, "score", "--lean", "30", "--load", "20",
+            "--acceleration", "2",
+        )  # fmt: skip
+
+        assert static != moving
+
+    def test_help_says_zero_is_static(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The help text names the unit and what 0 means."""
+        _, out, _ = run(capsys, "score", "--help")
+        out = " ".join(out.split())
+
+        assert "--acceleration M/S2" in out
+        assert "0 (the default) keeps the static numbers" in out
 
 
 class TestCatalog:

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 import backsafe as bs
 from backsafe.spine import _evidence as ev
+from backsafe.spine import _geometry as geometry
 from backsafe.spine import _kernel as kernel
 from backsafe.spine._namespace import SCALAR
 
@@ -346,6 +347,8 @@ class TestTraced:
         )
         arm_m = kernel.default_moment_arm_m(bs.SpineLevel.L4_L5)
         fraction = kernel.upper_mass_fraction(bs.Anthropometrics.WINTER, None)
+        # The default geometry: each load at its placement's offsets.
+        along, front = geometry.LEVERS[posture.placement]
         terms = kernel.terms(
             SCALAR,
             method=method,
@@ -362,6 +365,8 @@ class TestTraced:
             muscles=kernel.submodel_coefficients(
                 posture.support, posture.task, posture.submodel, arm_m
             ),
+            along_per_h=along,
+            front_per_h=front,
         )
         grades = kernel.grades(
             SCALAR,

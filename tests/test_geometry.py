@@ -156,12 +156,76 @@ class TestPlacements:
         )
 
     @given(posture=postures(), body=bodies())
-    def test_by_default_every_load_sits_on_the_shoulder_line(
+    def test_by_default_every_load_sits_at_its_offsets(
         self, posture: bs.Posture, body: bs.Body
     ) -> None:
-        """Off by default: the offsets change nothing unless asked for."""
-        assert bs.spinal_load(posture, body) == bs.spinal_load(
-            posture, body, placement_offsets=False
+        """On by default: the default is ``placement_offsets=True``."""
+        assert bs.spinal_load(posture, body) == _on(posture, body)
+
+    @given(
+        body=bodies(),
+        lean=torso_leans(),
+        load=loads_kg(),
+        placement=st.sampled_from(TRUNK_BORNE),
+    )
+    def test_off_every_load_sits_on_the_shoulder_line(
+        self,
+        body: bs.Body,
+        lean: bs.TorsoLean,
+        load: float,
+        placement: bs.LoadPlacement,
+    ) -> None:
+        """``placement_offsets=False``: the first edition's geometry."""
+        posture = _posture(lean.degrees, load, placement)
+        off = bs.spinal_load(posture, body, placement_offsets=False)
+        on_line = bs.spinal_load(
+            _posture(lean.degrees, load, P.HANDS_HANGING),
+            body,
+            placement_offsets=False,
+        )
+        lever = (
+            k.SHOULDER_DISTANCE_PER_H
+            * body.height_m
+            * math.sin(math.radians(lean.degrees))
+        )
+
+        assert off == on_line
+        assert _load_moment(off) == pytest.approx(
+            load * k.GRAVITY_M_S2 * lever, rel=1e-12, abs=1e-9
+        )
+
+    @given(
+        body=bodies(),
+        lean=torso_leans(min_value=0.5),
+        load=loads_kg(min_value=1.0),
+        joint=JOINTS,
+    )
+    def test_loads_in_front_above_high_bar_above_low_bar(
+        self,
+        body: bs.Body,
+        lean: bs.TorsoLean,
+        load: float,
+        joint: bs.SpineLevel,
+    ) -> None:
+        """At any one lean and load: goblet, front rack > high > low bar."""
+        moments = {
+            p: _load_moment(
+                _on(_posture(lean.degrees, load, p), body, joint=joint)
+            )
+            for p in (P.GOBLET, P.FRONT_RACK, P.HIGH_BAR_BACK, P.LOW_BAR_BACK)
+        }
+        total = {
+            p: _on(_posture(lean.degrees, load, p), body, joint=joint)
+            for p in moments
+        }
+
+        assert (
+            min(moments[P.GOBLET], moments[P.FRONT_RACK])
+            > (moments[P.HIGH_BAR_BACK])
+        )
+        assert moments[P.HIGH_BAR_BACK] > moments[P.LOW_BAR_BACK] > 0
+        assert (
+            total[P.HIGH_BAR_BACK].moment_nm > total[P.LOW_BAR_BACK].moment_nm
         )
 
     @pytest.mark.parametrize("bad", [None, 1, "yes", 0.0])
@@ -212,6 +276,108 @@ class TestPlacements:
         }
 
         assert len(moments) == 4
+
+
+#: The three personas of the catalog's order (mass kg, stature m).
+PERSONAS = [(62, 1.65), (80, 1.78), (110, 1.85)]
+#: The squats whose leans are derived with the offsets, and the shank's
+#: forward inclination each is derived at (the model page, "Where the load
+#: sits"; calibrated estimates).
+SHANKS = {
+    "front-squat": (P.FRONT_RACK, 33.0),
+    "high-bar-back-squat": (P.HIGH_BAR_BACK, 22.0),
+    "low-bar-back-squat": (P.LOW_BAR_BACK, 15.0),
+}
+
+
+def _balanced_lean(placement: bs.LoadPlacement, shank_deg: float) -> float:
+    """The lean that puts the load over the mid-foot at parallel.
+
+    ``(L + a) sin t + c cos t = D``, with L hip to shoulder, a and c the
+    placement's offsets, D the mid-foot's distance in front of the hip:
+    a quarter foot length ahead of the ankle, plus the thigh, less the
+    shank's forward lean (Winter's lengths, per stature).
+    """
+    offset = _geometry.PLACEMENT_OFFSETS[placement]
+    hip_to_shoulder = k.TRUNK_LENGTH_PER_H + offset.along_per_h
+    thigh = k.WINTER_HEIGHT_GREATER_TROCHANTER - 0.285
+    shank = 0.285 - 0.039
+    ahead = thigh + 0.25 * 0.152 - shank * math.sin(math.radians(shank_deg))
+    radius = math.hypot(hip_to_shoulder, offset.across_per_h)
+    phase = math.atan2(offset.across_per_h, hip_to_shoulder)
+    return math.degrees(math.asin(ahead / radius) - phase)
+
+
+class TestCatalogSquats:
+    @pytest.mark.parametrize("slug", sorted(SHANKS))
+    def test_typical_lean_is_the_balance_lean(self, slug: str) -> None:
+        """Each squat's typical lean puts its bar over the mid-foot.
+
+        The middle of its range within half a degree of the lean at its
+        shank angle; the range's ends within a degree of +/- 5 degrees of
+        shank; a back bar's reference lean is the typical lean.
+        """
+        placement, shank = SHANKS[slug]
+        exercise = bs.catalog.get(slug)
+
+        assert exercise.placement is placement
+        assert exercise.typical_lean.degrees == pytest.approx(
+            _balanced_lean(placement, shank), abs=0.5
+        )
+        assert exercise.lean_min.degrees == pytest.approx(
+            _balanced_lean(placement, shank + 5), abs=1.0
+        )
+        assert exercise.lean_max.degrees == pytest.approx(
+            _balanced_lean(placement, shank - 5), abs=1.0
+        )
+        assert _geometry.PLACEMENT_OFFSETS[placement].reference_lean_deg == (
+            exercise.typical_lean.degrees
+        )
+
+    def test_goblet_squat_leans_as_the_front_squat(self) -> None:
+        """The bell is too light to set the balance; it sits in front."""
+        goblet = bs.catalog.get("goblet-squat")
+        front = bs.catalog.get("front-squat")
+
+        assert (goblet.lean_min, goblet.lean_max) == (
+            front.lean_min,
+            front.lean_max,
+        )
+
+    @pytest.mark.parametrize(("mass_kg", "height_m"), PERSONAS)
+    @pytest.mark.parametrize("share", [0.0, 0.1, 0.25, 0.5, 1.0, 2.0, 3.0])
+    def test_front_below_high_bar_below_low_bar(
+        self, mass_kg: float, height_m: float, share: float
+    ) -> None:
+        """Catalog leans, equal load: front < high bar < low bar.
+
+        In compression and in moment, from no bar to three times body
+        mass on it (Yavuz et al. 2015; Glassbrook et al. 2017).
+        """
+        body = bs.Body(mass_kg=mass_kg, height_m=height_m)
+        load = share * mass_kg
+        front, high, low = (
+            bs.score(bs.catalog.get(slug), body, load_kg=load)
+            for slug in (
+                "front-squat",
+                "high-bar-back-squat",
+                "low-bar-back-squat",
+            )
+        )
+
+        assert front.compression_n < high.compression_n < low.compression_n
+        assert front.moment_nm < high.moment_nm < low.moment_nm
+
+    @pytest.mark.parametrize(("mass_kg", "height_m"), PERSONAS)
+    def test_goblet_at_its_loads_below_front_squat_at_its_loads(
+        self, mass_kg: float, height_m: float
+    ) -> None:
+        """A 24 kg goblet squat scores below a 60 kg front squat."""
+        body = bs.Body(mass_kg=mass_kg, height_m=height_m)
+        goblet = bs.score(bs.catalog.get("goblet-squat"), body, load_kg=24)
+        front = bs.score(bs.catalog.get("front-squat"), body, load_kg=60)
+
+        assert goblet.compression_n < front.compression_n
 
 
 class TestDiscAxis:

@@ -135,7 +135,14 @@ class TestPlotLean:
         assert "L4/L5 shear (N)" == ax.get_ylabel()
         assert "Posture, 20 kg" == ax.get_title()
         assert (400.0, 900.0) == bands(ax)["above the action limit"]
-        assert 0.0 == pytest.approx(y[0])
+        # Upright, the goblet's 20 cm in front still needs the extensors,
+        # whose line of action shears the disc backward (0 N on the
+        # shoulder line, placement_offsets=False).
+        upright = bs.spinal_load(
+            attrs.evolve(posture, lean=bs.TorsoLean(degrees=0)), BODY
+        )
+        assert upright.shear_n < 0
+        assert upright.shear_n == pytest.approx(y[0])
 
     def test_draws_on_given_axes(self) -> None:
         """Given axes are drawn on, not a new figure."""

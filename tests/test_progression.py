@@ -262,12 +262,16 @@ class TestGenerate:
         )
 
     def test_strength_double_progression(self) -> None:
-        """Reps 6 to 12, then the load 5 % up on the step with reps reset."""
+        """Reps 6 to 12, then the load 5 % up on the step with reps reset.
+
+        30 kg (40 kg before the goblet sat at its offsets: 42.5 kg now
+        crosses the subacute cap).
+        """
         progression = plan(
             "goblet-squat",
             T.STRENGTH,
             phase=bs.Phase.SUBACUTE,
-            load_kg=40,
+            load_kg=30,
             load_step_kg=2.5,
             weeks=12,
         )
@@ -278,8 +282,8 @@ class TestGenerate:
         ]
 
         assert [
-            *((3, reps, 40.0) for reps in range(6, 13)),
-            (3, 6, 42.5),
+            *((3, reps, 30.0) for reps in range(6, 13)),
+            (3, 6, 32.5),
         ] == doses[:8]
 
     def test_strength_deload_week(self) -> None:
@@ -297,12 +301,16 @@ class TestGenerate:
         assert DAY0 + dt.timedelta(weeks=6) == restore.starts_on
 
     def test_switch_to_a_friendlier_exercise_at_the_cap(self) -> None:
-        """A load step over the cap moves to a back-friendlier exercise."""
+        """A load step over the cap moves to a back-friendlier exercise.
+
+        40 kg, the last step under the subacute cap with the goblet at its
+        offsets (67.5 kg on the shoulder line).
+        """
         progression = plan(
             "goblet-squat",
             T.STRENGTH,
             phase=bs.Phase.SUBACUTE,
-            load_kg=67.5,
+            load_kg=40,
             load_step_kg=2.5,
             weeks=12,
         )
@@ -971,14 +979,18 @@ class TestEdges:
             plan("back-squat", T.STRENGTH, catalog=catalog)
 
     def test_load_over_the_cap_without_alternative(self) -> None:
-        """With no alternative, a load step over the cap becomes a set."""
+        """With no alternative, a load step over the cap becomes a set.
+
+        40 kg, the last step under the cap with the goblet at its offsets
+        (67.5 kg on the shoulder line).
+        """
         catalog = [LADDER_BY_SLUG["goblet-squat"]]
 
         progression = plan(
             "goblet-squat",
             T.STRENGTH,
             phase=bs.Phase.SUBACUTE,
-            load_kg=67.5,
+            load_kg=40,
             load_step_kg=2.5,
             catalog=catalog,
             weeks=12,

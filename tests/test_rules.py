@@ -792,8 +792,12 @@ class TestHoldAndProgress:
         assert bs.Change.SETS == outcome.change
 
     def test_spinal_load_cap_with_a_body(self) -> None:
-        """With a body, a load step that reaches the cap is not taken."""
-        dose = attrs.evolve(STRENGTH, reps=8, load_kg=67.5, load_step_kg=2.5)
+        """With a body, a load step that reaches the cap is not taken.
+
+        40 kg: its step, 42.5 kg, reaches the subacute cap with the goblet
+        at its offsets (67.5 kg to 70 kg on the shoulder line).
+        """
+        dose = attrs.evolve(STRENGTH, reps=8, load_kg=40.0, load_step_kg=2.5)
         body = bs.Body(mass_kg=80, height_m=1.78)
         ctx = context(
             phase=bs.Phase.SUBACUTE,
@@ -1760,7 +1764,13 @@ class TestLoadGrowth:
     def test_load_grows_at_most_10_percent_a_step(
         self, steps: int, step_kg: float, increase: float, gap: int
     ) -> None:
-        """23: after k load steps, the load is at most load0 * 1.1**k."""
+        """23: after k load steps, the load is at most load0 * 1.1**k.
+
+        And at least one step is taken, unless the phase's cap holds the
+        load (`AT_CAP`): with the goblet 20 cm in front of the trunk (the
+        placement offsets, on by default) a goblet squat from about 90 kg
+        reaches the chronic cap for this body.
+        """
         assume(steps * step_kg <= 100)
         config = bs.Config(load_increase=increase)
         dose = attrs.evolve(
@@ -1789,7 +1799,12 @@ class TestLoadGrowth:
             dose = after
 
             assert dose.load_kg <= load0 * 1.10**load_steps + 1e-9
-        if step_kg <= 0.10 * load0:
+        capped = any(
+            reason.code is bs.ReasonCode.AT_CAP
+            for outcome in outcomes
+            for reason in outcome.reasons
+        )
+        if step_kg <= 0.10 * load0 and not capped:
             assert load_steps >= 1
 
 

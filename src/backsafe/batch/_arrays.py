@@ -54,7 +54,7 @@ def spinal_load_many(
     extensor_moment_arm_m: float | None = None,
     limits: Limits = DEFAULT_LIMITS,
     acceleration_m_s2: float = 0.0,
-    placement_offsets: bool = False,
+    placement_offsets: bool = True,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
     errors: Literal["raise", "mask"] = "raise",
 ) -> SpinalLoadArrays:
@@ -152,7 +152,7 @@ def score_many(
     extensor_moment_arm_m: float | None = None,
     limits: Limits = DEFAULT_LIMITS,
     acceleration_m_s2: float = 0.0,
-    placement_offsets: bool = False,
+    placement_offsets: bool = True,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
     errors: Literal["raise", "mask"] = "raise",
 ) -> SpinalLoadArrays:

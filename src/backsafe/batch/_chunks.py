@@ -321,7 +321,7 @@ def _options(
     limits: object,
     acceleration_m_s2: float = 0.0,
     *,
-    placement_offsets: object = False,
+    placement_offsets: object = True,
 ) -> ModelOptions:
     if not isinstance(limits, Limits):
         raise InvalidInputError.out_of_range("limits", limits, "a Limits")

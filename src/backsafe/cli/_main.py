@@ -49,6 +49,7 @@ OPTION_NAMES: Final = {
     "Posture.load_kg": "--load",
     "TorsoLean.degrees": "--lean",
     "Posture.reach_m": "--reach",
+    "acceleration_m_s2": "--acceleration",
     "Body.mass_kg": "--mass",
     "Body.height_m": "--height",
     "weeks": "--weeks",

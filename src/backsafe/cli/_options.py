@@ -158,6 +158,19 @@ def centimetre_hint(args: argparse.Namespace) -> str:
     return f" (did you mean {height / 100:g}? --height is in metres)"
 
 
+def add_acceleration(parser: argparse.ArgumentParser) -> None:
+    """Add --acceleration (m/s^2; the library checks its range)."""
+    parser.add_argument(
+        "--acceleration",
+        type=number,
+        default=0.0,
+        metavar="M/S2",
+        help="upward acceleration of the trunk and the load at the hardest"
+        " point of the rep, in m/s^2, 0-9.81, free-standing lifts only;"
+        " 0 (the default) keeps the static numbers",
+    )
+
+
 def add_json(parser: argparse.ArgumentParser) -> None:
     """Add --json."""
     parser.add_argument(

@@ -28,7 +28,8 @@ def add_parser(sub: Any) -> None:
         " --height 1.78\n"
         "  backsafe score --lean 45 --load 20 --placement hands-reach"
         " --reach 0.3\n"
-        "  backsafe score --lean 90 --support supine --task curl-up --json",
+        "  backsafe score --lean 90 --support supine --task curl-up --json\n"
+        "  backsafe score low-bar-back-squat --load 60 --acceleration 1.9",
     )
     parser.add_argument(
         "exercise", nargs="?", help="a catalog slug, such as split-squat"
@@ -88,6 +89,7 @@ def add_parser(sub: Any) -> None:
         + ", ".join(o.choices(SpineLevel))
         + f" (default {SpineLevel.L4_L5.value})",
     )
+    o.add_acceleration(parser)
     o.add_body(parser)
     o.add_json(parser)
     parser.set_defaults(handler=run)
@@ -102,7 +104,14 @@ def run(args: argparse.Namespace, out: TextIO) -> None:
     lean = TorsoLean(degrees=args.lean) if args.lean is not None else None
     if args.exercise is not None:
         exercise = o.exercise(args.exercise)
-        load = score(exercise, body, load_kg=args.load, lean=lean, joint=joint)
+        load = score(
+            exercise,
+            body,
+            load_kg=args.load,
+            lean=lean,
+            joint=joint,
+            acceleration_m_s2=args.acceleration,
+        )
         title = exercise.name + (f", {kg(args.load)}" if args.load else "")
     else:
         if lean is None:
@@ -117,7 +126,12 @@ def run(args: argparse.Namespace, out: TextIO) -> None:
             reach_m=args.reach,
             task=CalibratedTask(args.task) if args.task else None,
         )
-        load = spinal_load(posture, body, joint=joint)
+        load = spinal_load(
+            posture,
+            body,
+            joint=joint,
+            acceleration_m_s2=args.acceleration,
+        )
         title = f"Posture: {lean.degrees:g}° lean, {args.support}" + (
             f", {kg(args.load)} {placement.value}" if args.load else ""
         )

@@ -24,8 +24,8 @@ from backsafe.spine._types import (
     DEFAULT_LIMITS,
     Body,
     Limits,
-    ModelMethod,
     Posture,
+    StressLevel,
 )
 
 #: Slack for float noise when comparing forces.
@@ -37,14 +37,15 @@ _MAX_SHARE: Final = 1.0
 def is_graded(load: SpinalLoad) -> bool:
     """Return whether the model computed *load* in full.
 
-    A load on the supported path counts only the body weight along the
-    spine, not the muscles (`ModelMethod.SUPPORTED`, shown as "not
-    modelled"); a level the model marks ``"ungraded"`` is not graded
-    either. Such numbers are shown, never ranked.
+    The one rule of `SpinalLoad.is_graded`: the level is not
+    ``"ungraded"``. The model marks a result ungraded where it lacks a
+    term (a supported posture with a load off the trunk and no submodel,
+    or hanging); a supported result it grades carries its support's
+    baseline tone and its evidence grade. Ungraded numbers are shown,
+    never ranked. Read by value, so a result from the wire counts too.
     """
-    if str(getattr(load.level, "value", load.level)) == "ungraded":
-        return False
-    return load.method is not ModelMethod.SUPPORTED
+    level = str(getattr(load.level, "value", load.level))
+    return level != StressLevel.UNGRADED.value
 
 
 @final

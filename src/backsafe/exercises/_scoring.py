@@ -40,7 +40,7 @@ def score(
     extensor_moment_arm_m: float | None = None,
     limits: Limits = DEFAULT_LIMITS,
     acceleration_m_s2: float = 0.0,
-    placement_offsets: bool = False,
+    placement_offsets: bool = True,
 ) -> SpinalLoad:
     """Score *exercise* at the hardest point of its rep.
 

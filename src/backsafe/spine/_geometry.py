@@ -29,8 +29,10 @@ class Offset(NamedTuple):
         across_per_h: Across the trunk in the sagittal plane, in front
             positive.
         reference_lean_deg: The lean at which a load behind the trunk line
-            is taken exactly (see `lever_terms`); the middle of the lean
-            range of the catalog's lifts with this placement.
+            is taken exactly (see `lever_terms`): the catalog's typical
+            lean of the lift with this placement, the lean that puts the
+            bar over the mid-foot (an estimate derived on the model page,
+            "Where the load sits").
     """
 
     along_per_h: float
@@ -65,10 +67,10 @@ def _per_h(metres: float) -> float:
 #: The issue that asked for this geometry puts the loads "about 0.2 m in
 #: front of or 0.05 m behind the trunk line"; these figures agree.
 PLACEMENT_OFFSETS: Final[dict[LoadPlacement, Offset]] = {
-    LoadPlacement.HIGH_BAR_BACK: Offset(_per_h(0.05), _per_h(-0.05), 42.5),
-    LoadPlacement.LOW_BAR_BACK: Offset(_per_h(-0.01), _per_h(-0.08), 52.5),
-    LoadPlacement.FRONT_RACK: Offset(_per_h(0.02), _per_h(0.09), 27.5),
-    LoadPlacement.GOBLET: Offset(_per_h(-0.12), _per_h(0.20), 27.5),
+    LoadPlacement.HIGH_BAR_BACK: Offset(_per_h(0.05), _per_h(-0.05), 42.0),
+    LoadPlacement.LOW_BAR_BACK: Offset(_per_h(-0.01), _per_h(-0.08), 59.5),
+    LoadPlacement.FRONT_RACK: Offset(_per_h(0.02), _per_h(0.09), 20.0),
+    LoadPlacement.GOBLET: Offset(_per_h(-0.12), _per_h(0.20), 20.0),
     LoadPlacement.HANDS_HANGING: Offset(0.0, 0.0),
     LoadPlacement.HANDS_REACH: Offset(0.0, 0.0),
 }

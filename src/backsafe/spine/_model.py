@@ -92,9 +92,9 @@ class ModelOptions(NamedTuple):
     #: Upward acceleration at the hardest point of the rep, m/s^2 (0:
     #: static).
     acceleration_m_s2: float = 0.0
-    #: Whether loads sit at their placement's offsets (else on the
-    #: shoulder line).
-    placement_offsets: bool = False
+    #: Whether loads sit at their placement's offsets (the default; else
+    #: on the shoulder line).
+    placement_offsets: bool = True
 
 
 def check_options(
@@ -105,7 +105,7 @@ def check_options(
     extensor_moment_arm_m: float | None,
     limits: object,
     acceleration_m_s2: float = 0.0,
-    placement_offsets: object = False,
+    placement_offsets: object = True,
 ) -> ModelOptions:
     """Check *body* and the options of `spinal_load`, in its order.
 
@@ -116,7 +116,7 @@ def check_options(
         joint is SpineLevel.L4_L5
         and anthropometrics is Anthropometrics.WINTER
         and extensor_moment_arm_m is None
-        and placement_offsets is False
+        and placement_offsets is True
         and type(acceleration_m_s2) is float
         and acceleration_m_s2 == 0.0
         and type(body) is Body
@@ -192,7 +192,7 @@ def spinal_load(
     extensor_moment_arm_m: float | None = None,
     limits: Limits = DEFAULT_LIMITS,
     acceleration_m_s2: float = 0.0,
-    placement_offsets: bool = False,
+    placement_offsets: bool = True,
 ) -> SpinalLoad:
     """Compute the moment, compression and shear at the lumbar spine.
 
@@ -236,8 +236,9 @@ def spinal_load(
             (about 1.9 m/s^2), up to 52 %.
         placement_offsets: Place each trunk-borne load at its placement's
             offsets along and across the trunk (a goblet 20 cm in front,
-            a low bar 8 cm behind; see the model page) instead of on the
-            shoulder line (the default).
+            a low bar 8 cm behind; see the model page), the default;
+            ``False`` puts every load on the shoulder line (the first
+            edition's geometry).
 
     Returns:
         The spinal load with its grade and its breakdown by source.
