@@ -358,6 +358,29 @@ class TestBatchNamespace:
 
 
 class TestBatchEdges:
+    @pytest.mark.parametrize(
+        ("field", "value"),
+        [
+            ("valid", False),
+            ("valid", np.array([1, 0])),
+            ("valid", np.array([[True, False]])),
+            ("problems", 5),
+            ("problems", "mass_kg"),
+            ("problems", ("mass_kg",)),
+        ],
+    )
+    def test_arrays_refuse_a_bad_mask_or_problem_list(
+        self, field: str, value: object
+    ) -> None:
+        """The mask is None or booleans, the problems a tuple of RowProblem:
+        anything else is refused with the field named, never a TypeError."""
+        arrays = bs.spinal_load_many(lean_deg=[10.0, 20.0], mass_kg=80,
+                                     height_m=1.78)  # fmt: skip
+        with pytest.raises(
+            bs.InvalidInputError, match=f"SpinalLoadArrays.{field}"
+        ):
+            attrs.evolve(arrays, **{field: value})
+
     def test_byte_labels_read_as_their_text(self) -> None:
         """A bytes array of labels scores as the same labels in text."""
         rows: dict[str, Any] = {

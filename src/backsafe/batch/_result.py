@@ -94,6 +94,23 @@ _CODES: Final = {
 }
 
 
+def _problem_tuple(value: object) -> tuple[RowProblem, ...]:
+    """The row problems as a tuple; anything else is refused."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, (tuple, list)):
+        raise InvalidInputError.out_of_range(
+            "SpinalLoadArrays.problems",
+            type(value).__name__,
+            "a tuple of RowProblem",
+        )
+    if not all(isinstance(p, RowProblem) for p in value):
+        raise InvalidInputError.out_of_range(
+            "SpinalLoadArrays.problems",
+            "a sequence holding other objects",
+            "a tuple of RowProblem",
+        )
+    return tuple(value)
+
+
 #: The number of row arrays, the first fields of `SpinalLoadArrays`.
 _ARRAYS: Final = 10
 
@@ -160,7 +177,24 @@ class SpinalLoadArrays:
     evidence: "CodeArray" = attrs.field(validator=_codes)
     joint: SpineLevel = attrs.field()
     valid: "BoolArray | None" = attrs.field(default=None)
-    problems: tuple[RowProblem, ...] = attrs.field(default=(), converter=tuple)
+    problems: tuple[RowProblem, ...] = attrs.field(
+        default=(), converter=_problem_tuple
+    )
+
+    @valid.validator
+    def _check_valid(self, _: "attrs.Attribute[Any]", value: object) -> None:
+        import numpy as np  # noqa: PLC0415 (an instance implies numpy)
+
+        if value is not None and not (
+            isinstance(value, np.ndarray)
+            and value.ndim == 1
+            and value.dtype.kind == "b"
+        ):
+            raise InvalidInputError.out_of_range(
+                "SpinalLoadArrays.valid",
+                type(value).__name__,
+                "None or a 1-D numpy array of booleans",
+            )
 
     @joint.validator
     def _check_joint(self, _: "attrs.Attribute[Any]", value: object) -> None:
