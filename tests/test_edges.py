@@ -379,7 +379,8 @@ class TestBatchEdges:
         with pytest.raises(
             bs.InvalidInputError, match=f"SpinalLoadArrays.{field}"
         ):
-            attrs.evolve(arrays, **{field: value})
+            changes: dict[str, Any] = {field: value}
+            attrs.evolve(arrays, **changes)
 
     def test_byte_labels_read_as_their_text(self) -> None:
         """A bytes array of labels scores as the same labels in text."""
