@@ -376,10 +376,10 @@ class TestBatchEdges:
         anything else is refused with the field named, never a TypeError."""
         arrays = bs.spinal_load_many(lean_deg=[10.0, 20.0], mass_kg=80,
                                      height_m=1.78)  # fmt: skip
+        changes: dict[str, Any] = {field: value}
         with pytest.raises(
             bs.InvalidInputError, match=f"SpinalLoadArrays.{field}"
         ):
-            changes: dict[str, Any] = {field: value}
             attrs.evolve(arrays, **changes)
 
     def test_byte_labels_read_as_their_text(self) -> None:
