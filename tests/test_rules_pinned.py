@@ -746,3 +746,64 @@ class TestDecide:
         assert bs.Change.UNDO is not found.change
         assert found.dose_after is not None
         assert found.dose_after.reps < after.reps
+
+    @pytest.mark.parametrize(
+        ("body", "decision", "code"),
+        [(None, D.HOLD, R.NEEDS_BODY), (BODY, D.PROGRESS, R.READY)],
+    )
+    def test_without_a_body_no_load_step_however_small(
+        self, body: bs.Body | None, decision: bs.Decision, code: bs.ReasonCode
+    ) -> None:
+        """§9.5: without a body no step adds load the trunk carries.
+
+        Any load above 0 counts, however light: 0.5 kg held at the chest
+        (goblet squat, 4 sets, at the top of its reps) does not step to
+        0.52 kg until the body is known; with the body it does.
+        """
+        dose = attrs.evolve(
+            STRENGTH, load_kg=0.5, load_step_kg=0.01, sets=4
+        )
+        ctx = context(history=(report(0, dose),), body=body)
+        found = decide(report(2, dose), dose, ctx)
+        assert (decision, frozenset({code})) == (found.decision, found.codes)
+        if body is not None:
+            assert found.dose_after is not None
+            assert (bs.Change.LOAD, 0.52) == (
+                found.change,
+                found.dose_after.load_kg,
+            )
+
+    @pytest.mark.parametrize(("sets_", "change"), [(4, "restore"), (1, "load")])
+    def test_only_an_easy_week_of_half_the_sets_is_restored(
+        self, sets_: int, change: str
+    ) -> None:
+        """§7.5: after the easy week the halved sets come back, nothing else.
+
+        An easy week halves the sets; a single set cannot be halved, so
+        that week steps the load back instead (20 to 18 kg). Only the
+        halved sets are restored afterwards; the lighter load climbs back
+        one step at a time (to 19 kg), never in one jump to 20 kg.
+        """
+        dose = attrs.evolve(STRENGTH, sets=sets_)
+        start = day(-35)
+        light = decide(
+            report(0, dose), dose, context(programme_start=start, body=BODY)
+        )
+        assert R.PLANNED_DELOAD in light.codes
+        assert light.dose_after is not None
+        after = light.dose_after
+        ctx = context(
+            programme_start=start,
+            history=(report(0, dose), *(report(n, after) for n in (2, 6, 7))),
+            decisions=(light,),
+            body=BODY,
+        )
+        found = decide(report(8, after), after, ctx)
+        assert D.PROGRESS == found.decision
+        assert bs.Change(change) is found.change
+        assert found.dose_after is not None
+        expected = 20.0 if sets_ == 4 else 19.0
+        assert (sets_, expected) == (
+            found.dose_after.sets,
+            found.dose_after.load_kg,
+        )
