@@ -807,3 +807,37 @@ class TestDecide:
             found.dose_after.sets,
             found.dose_after.load_kg,
         )
+
+    def test_an_easy_week_recorded_without_a_change_is_not_restored(
+        self,
+    ) -> None:
+        """§7.5: only a recorded halving of the sets is restored.
+
+        A past step back that names the easy week but records no change
+        (a hand-written or older outcome) restores nothing: the next
+        session after the easy week steps up as usual, without an error.
+        """
+        ctx = context(
+            programme_start=DAY0,
+            body=BODY,
+            history=(report(36, STRENGTH),),
+            decisions=(outcome(35, D.REGRESS, R.PLANNED_DELOAD, dose=STRENGTH),),
+        )
+        found = decide(report(42, STRENGTH), STRENGTH, ctx)
+        assert (D.PROGRESS, bs.Change.LOAD) == (found.decision, found.change)
+
+    @pytest.mark.parametrize(("n", "refused"), [(4, True), (5, False)])
+    def test_a_report_older_than_the_only_decision_is_refused(
+        self, n: int, refused: bool
+    ) -> None:
+        """§6: a decision follows the sessions before it, in date order.
+
+        With a single recorded decision (day 5) and no history, a report
+        of day 4 is refused; one of day 5 is decided.
+        """
+        ctx = context(decisions=(outcome(5, D.HOLD, R.DWELL_NOT_MET),))
+        if refused:
+            with pytest.raises(bs.InvalidInputError, match="report.day"):
+                decide(report(n), HOME, ctx)
+        else:
+            assert D.HOLD == decide(report(n), HOME, ctx).decision
