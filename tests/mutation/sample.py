@@ -1,7 +1,11 @@
 """Keep every Nth mutant of a cosmic-ray session; mark the rest skipped.
 
 A bounded run: ``python tests/mutation/sample.py SESSION N`` keeps the
-mutants whose position (by job id) is a multiple of N.
+mutants whose position is a multiple of N. The position orders the
+mutants by where they are (module, line, column) and what they do
+(operator, occurrence), never by job id (a random id drawn at
+``cosmic-ray init``), so two sessions of one source keep the same
+mutants.
 """
 
 import sys
@@ -12,14 +16,27 @@ from cosmic_ray.work_db import (  # type: ignore[import-untyped,import-not-found
 )
 from cosmic_ray.work_item import (  # type: ignore[import-untyped,import-not-found,unused-ignore]
     WorkerOutcome,
+    WorkItem,
     WorkResult,
 )
+
+
+def _position(item: WorkItem) -> tuple[tuple[str, int, int, str, int], ...]:
+    return tuple(
+        (
+            str(m.module_path),
+            *m.start_pos,
+            m.operator_name,
+            m.occurrence,
+        )
+        for m in item.mutations
+    )
 
 
 def main(path: str, step: int) -> None:
     """Mark all but every *step*-th pending mutant of *path* skipped."""
     with use_db(path, WorkDB.Mode.open) as db:
-        items = sorted(db.pending_work_items, key=lambda w: w.job_id)
+        items = sorted(db.pending_work_items, key=_position)
         for i, item in enumerate(items):
             if i % step:
                 db.set_result(
