@@ -760,9 +760,7 @@ class TestDecide:
         (goblet squat, 4 sets, at the top of its reps) does not step to
         0.52 kg until the body is known; with the body it does.
         """
-        dose = attrs.evolve(
-            STRENGTH, load_kg=0.5, load_step_kg=0.01, sets=4
-        )
+        dose = attrs.evolve(STRENGTH, load_kg=0.5, load_step_kg=0.01, sets=4)
         ctx = context(history=(report(0, dose),), body=body)
         found = decide(report(2, dose), dose, ctx)
         assert (decision, frozenset({code})) == (found.decision, found.codes)
@@ -773,7 +771,9 @@ class TestDecide:
                 found.dose_after.load_kg,
             )
 
-    @pytest.mark.parametrize(("sets_", "change"), [(4, "restore"), (1, "load")])
+    @pytest.mark.parametrize(
+        ("sets_", "change"), [(4, "restore"), (1, "load")]
+    )
     def test_only_an_easy_week_of_half_the_sets_is_restored(
         self, sets_: int, change: str
     ) -> None:
@@ -821,7 +821,9 @@ class TestDecide:
             programme_start=DAY0,
             body=BODY,
             history=(report(36, STRENGTH),),
-            decisions=(outcome(35, D.REGRESS, R.PLANNED_DELOAD, dose=STRENGTH),),
+            decisions=(
+                outcome(35, D.REGRESS, R.PLANNED_DELOAD, dose=STRENGTH),
+            ),
         )
         found = decide(report(42, STRENGTH), STRENGTH, ctx)
         assert (D.PROGRESS, bs.Change.LOAD) == (found.decision, found.change)
@@ -837,7 +839,17 @@ class TestDecide:
         """
         ctx = context(decisions=(outcome(5, D.HOLD, R.DWELL_NOT_MET),))
         if refused:
-            with pytest.raises(bs.InvalidInputError, match="report.day"):
+            with pytest.raises(bs.InvalidInputError, match=r"report\.day"):
                 decide(report(n), HOME, ctx)
         else:
             assert D.HOLD == decide(report(n), HOME, ctx).decision
+
+    def test_decide_takes_the_catalog_by_name_only(self) -> None:
+        """The signature: report, dose and context by position or name, the
+        catalog by name only (so a catalog is never taken for a context)."""
+        found = bs.decide(
+            report=report(0), dose=HOME, context=context(), catalog=LADDER
+        )
+        assert D.HOLD == found.decision
+        with pytest.raises(TypeError):
+            bs.decide(report(0), HOME, context(), LADDER)  # type: ignore[call-arg]
