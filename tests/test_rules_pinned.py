@@ -14,6 +14,7 @@ import attrs
 import pytest
 
 import backsafe as bs
+from backsafe.coaching._caps import substitute
 
 from .strategies import LADDER
 
@@ -853,3 +854,44 @@ class TestDecide:
         assert D.HOLD == found.decision
         with pytest.raises(TypeError):
             bs.decide(report(0), HOME, context(), LADDER)  # type: ignore[call-arg]
+
+
+# --- coaching/_caps.py -------------------------------------------------------
+
+
+def _leg_raise(slug: str, tier: int, stance: bs.Stance) -> bs.Exercise:
+    return bs.Exercise(
+        slug=slug,
+        name=slug,
+        pattern=bs.MovementPattern.LEG_RAISE,
+        stance=stance,
+        equipment=frozenset({bs.Equipment.BODYWEIGHT}),
+        placement=bs.LoadPlacement.NONE,
+        support=bs.Support.SUPINE,
+        lean_min=bs.TorsoLean(degrees=90.0),
+        lean_max=bs.TorsoLean(degrees=90.0),
+        tier=tier,
+        modes=frozenset({T.HOME_REPS}),
+        primary_muscles=frozenset({bs.Muscle.RECTUS_ABDOMINIS}),
+    )
+
+
+class TestCaps:
+    @pytest.mark.parametrize(
+        ("tiers", "expected"),
+        [((2,), None), ((2, 1, 0), "single-leg-raise-0")],
+    )
+    def test_the_double_leg_raise_gives_way_to_an_easier_single_leg_raise(
+        self, tiers: tuple[int, ...], expected: str | None
+    ) -> None:
+        """§9.3: the supine double-leg raise is replaced by a single-leg
+        raise of a lower tier, the lowest first; one of the same tier is
+        no replacement."""
+        double = _leg_raise("double-leg-raise", 2, bs.Stance.BILATERAL)
+        singles = [
+            _leg_raise(f"single-leg-raise-{t}", t, bs.Stance.SINGLE_LEG)
+            for t in tiers
+        ]
+        index = {e.slug: e for e in (double, *singles)}
+        found = substitute(double, index)
+        assert expected == (None if found is None else found.slug)
