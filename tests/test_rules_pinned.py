@@ -859,7 +859,9 @@ class TestDecide:
 # --- coaching/_caps.py -------------------------------------------------------
 
 
-def _leg_raise(slug: str, tier: int, stance: bs.Stance) -> bs.Exercise:
+def _leg_raise(
+    slug: str, tier: int, stance: bs.Stance, mode: bs.TrainingMode
+) -> bs.Exercise:
     return bs.Exercise(
         slug=slug,
         name=slug,
@@ -871,27 +873,44 @@ def _leg_raise(slug: str, tier: int, stance: bs.Stance) -> bs.Exercise:
         lean_min=bs.TorsoLean(degrees=90.0),
         lean_max=bs.TorsoLean(degrees=90.0),
         tier=tier,
-        modes=frozenset({T.HOME_REPS}),
+        modes=frozenset({mode}),
         primary_muscles=frozenset({bs.Muscle.RECTUS_ABDOMINIS}),
     )
 
 
 class TestCaps:
     @pytest.mark.parametrize(
-        ("tiers", "expected"),
-        [((2,), None), ((2, 1, 0), "single-leg-raise-0")],
+        ("singles", "expected"),
+        [
+            # Only one of the same tier, or a harder one: no replacement.
+            (((2, T.HOME_REPS),), None),
+            (((3, T.HOME_REPS),), None),
+            # An easier one, but only in another mode: no replacement.
+            (((1, T.ISO_HOLDS),), None),
+            # Several: the lowest tier in the dose's mode.
+            (
+                ((3, T.HOME_REPS), (2, T.HOME_REPS), (1, T.HOME_REPS)),
+                "single-leg-raise-1",
+            ),
+            (((1, T.HOME_REPS), (0, T.HOME_REPS)), "single-leg-raise-0"),
+        ],
     )
     def test_the_double_leg_raise_gives_way_to_an_easier_single_leg_raise(
-        self, tiers: tuple[int, ...], expected: str | None
+        self,
+        singles: tuple[tuple[int, bs.TrainingMode], ...],
+        expected: str | None,
     ) -> None:
         """§9.3: the supine double-leg raise is replaced by a single-leg
-        raise of a lower tier, the lowest first; one of the same tier is
-        no replacement."""
-        double = _leg_raise("double-leg-raise", 2, bs.Stance.BILATERAL)
-        singles = [
-            _leg_raise(f"single-leg-raise-{t}", t, bs.Stance.SINGLE_LEG)
-            for t in tiers
+        raise of a lower tier in a mode the dose can use, the lowest tier
+        first; one of the same or a higher tier, or only in another mode,
+        is no replacement."""
+        double = _leg_raise(
+            "double-leg-raise", 2, bs.Stance.BILATERAL, T.HOME_REPS
+        )
+        found = [
+            _leg_raise(f"single-leg-raise-{t}", t, bs.Stance.SINGLE_LEG, m)
+            for t, m in singles
         ]
-        index = {e.slug: e for e in (double, *singles)}
-        found = substitute(double, index)
-        assert expected == (None if found is None else found.slug)
+        index = {e.slug: e for e in (double, *found)}
+        replacement = substitute(double, index)
+        assert expected == (None if replacement is None else replacement.slug)
