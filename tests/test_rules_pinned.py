@@ -14,7 +14,7 @@ import attrs
 import pytest
 
 import backsafe as bs
-from backsafe.coaching._caps import substitute
+from backsafe.coaching._caps import Limitations, scored, substitute
 
 from .strategies import LADDER
 
@@ -914,3 +914,26 @@ class TestCaps:
         index = {e.slug: e for e in (double, *found)}
         replacement = substitute(double, index)
         assert expected == (None if replacement is None else replacement.slug)
+
+    @pytest.mark.parametrize(
+        ("above_n", "within"), [(0.0, False), (1.0, True)]
+    )
+    def test_a_planned_step_may_not_reach_the_load_cap(
+        self, above_n: float, within: bool
+    ) -> None:
+        """§9.5: the spinal-load cap is compression no planned step may
+        reach: a dose whose compression equals the cap is above it, one
+        1 N below the cap is within it."""
+        goblet = next(e for e in LADDER if e.slug == "goblet-squat")
+        compression = scored(
+            goblet, BODY, STRENGTH.load_kg, bs.Limits()
+        ).compression_n
+        caps = Limitations(
+            phase=bs.Phase.CHRONIC,
+            max_tier=3,
+            cap_n=compression + above_n,
+            body=BODY,
+            limits=bs.Limits(),
+            config=bs.Config(),
+        )
+        assert within == caps.within_load_cap(goblet, STRENGTH)
