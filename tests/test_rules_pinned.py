@@ -937,3 +937,23 @@ class TestCaps:
             config=bs.Config(),
         )
         assert within == caps.within_load_cap(goblet, STRENGTH)
+
+    @pytest.mark.parametrize(
+        ("load_kg", "within"), [(0.0, True), (0.5, False)]
+    )
+    def test_the_acute_phase_is_bodyweight_only_however_light_the_load(
+        self, load_kg: float, within: bool
+    ) -> None:
+        """§2: the acute phase adds no external load; any load above 0 kg,
+        even 0.5 kg, is above the acute caps, bodyweight is within them."""
+        split = next(e for e in LADDER if e.slug == "split-squat")
+        dose = attrs.evolve(STRENGTH, exercise="split-squat", load_kg=load_kg)
+        caps = Limitations(
+            phase=bs.Phase.ACUTE,
+            max_tier=1,
+            cap_n=None,
+            body=None,
+            limits=bs.Limits(),
+            config=bs.Config(),
+        )
+        assert within == caps.within_caps(split, dose)
