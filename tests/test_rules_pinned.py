@@ -957,3 +957,117 @@ class TestCaps:
             config=bs.Config(),
         )
         assert within == caps.within_caps(split, dose)
+
+
+# --- coaching/_phases.py -----------------------------------------------------
+
+#: Each threshold at the ends of its range (§5.3), with the other fields
+#: that keep the orderings of §5.3 at that end.
+_EDGES: list[tuple[str, object, dict[str, object]]] = [
+    (
+        "red_ceiling",
+        1,
+        {
+            "green_max_acute": 0,
+            "green_max_subacute": 0,
+            "green_max_chronic": 0,
+        },
+    ),
+    ("red_ceiling", 5, {}),
+    ("green_max_acute", 0, {}),
+    ("green_max_acute", 4, {"green_max_subacute": 4, "green_max_chronic": 4}),
+    ("green_max_subacute", 0, {"green_max_acute": 0}),
+    ("green_max_subacute", 4, {"green_max_chronic": 4}),
+    ("green_max_chronic", 0, {"green_max_acute": 0, "green_max_subacute": 0}),
+    ("green_max_chronic", 4, {}),
+    ("settle_tol", 0, {}),
+    ("settle_tol", 1, {}),
+    ("trend_tol", 1, {}),
+    ("trend_tol", 2, {}),
+    ("load_increase", 0.02, {}),
+    ("load_increase", 0.10, {}),
+    ("min_days_acute", 2, {}),
+    ("min_days_acute", 28, {}),
+    ("min_days_subacute", 2, {}),
+    ("min_days_subacute", 28, {"min_days_acute": 28}),
+    ("min_days_chronic", 2, {}),
+    ("min_days_chronic", 28, {"min_days_acute": 28, "min_days_subacute": 28}),
+    ("min_qualifying_sessions", 2, {}),
+    ("min_qualifying_sessions", 7, {}),
+    ("subacute_from_weeks", 1e-9, {}),
+    ("subacute_from_weeks", 52.0, {"chronic_from_weeks": 53.0}),
+    ("chronic_from_weeks", 2e-9, {"subacute_from_weeks": 1e-9}),
+    ("chronic_from_weeks", 104.0, {}),
+    ("morning_guard_min", 120, {}),
+    ("morning_guard_min", 240, {}),
+    ("max_volume_growth", 0.05, {}),
+    ("max_volume_growth", 0.25, {}),
+    ("min_weeks_per_exercise", 1, {}),
+    ("min_weeks_per_exercise", 12, {}),
+]
+
+
+def _beyond(value: object, lower: bool) -> object:
+    """Just outside an end of a range: one below or above."""
+    assert isinstance(value, int | float)
+    if isinstance(value, int):
+        return value - 1 if lower else value + 1
+    if value < 1e-6:  # an open lower end (above 0): 0 itself
+        return 0.0
+    return value - 1e-4 if lower else value + 1e-4
+
+
+class TestPhases:
+    @pytest.mark.parametrize(
+        ("field", "value", "others"),
+        _EDGES,
+        ids=[f"{f}={v}" for f, v, _ in _EDGES],
+    )
+    def test_every_threshold_keeps_its_range(
+        self, field: str, value: object, others: dict[str, object]
+    ) -> None:
+        """§5.3: each threshold is accepted at both ends of its range and
+        refused, naming the field, just outside it."""
+        config = bs.Config(**{field: value, **others})  # type: ignore[arg-type]
+        assert value == getattr(config, field)
+        # The first end listed of each field is its lower end.
+        lower = next(e for e in _EDGES if e[0] == field)[1] == value
+        with pytest.raises(bs.InvalidInputError, match=f"Config.{field}"):
+            bs.Config(**{field: _beyond(value, lower), **others})  # type: ignore[arg-type]
+
+    def test_the_defaults_are_those_of_the_clinical_rules(self) -> None:
+        """§5.3: the documented defaults of every threshold."""
+        assert {
+            "red_ceiling": 5,
+            "green_max_acute": 2,
+            "green_max_subacute": 3,
+            "green_max_chronic": 3,
+            "settle_tol": 0,
+            "trend_tol": 1,
+            "load_increase": 0.05,
+            "min_days_acute": 3,
+            "min_days_subacute": 2,
+            "min_days_chronic": 2,
+            "min_qualifying_sessions": 2,
+            "subacute_from_weeks": 6.0,
+            "chronic_from_weeks": 12.0,
+            "morning_guard_min": 120,
+            "max_volume_growth": 0.20,
+            "min_weeks_per_exercise": 4,
+        } == attrs.asdict(bs.Config())
+
+    def test_each_phase_reads_its_own_thresholds(self) -> None:
+        """§5.3: the green zone and the days between steps are each
+        phase's own, also when every phase has a different value (the
+        defaults share values between subacute and chronic)."""
+        config = bs.Config(
+            green_max_acute=1,
+            green_max_subacute=2,
+            green_max_chronic=3,
+            min_days_acute=5,
+            min_days_subacute=4,
+            min_days_chronic=3,
+        )
+        phases = (bs.Phase.ACUTE, bs.Phase.SUBACUTE, bs.Phase.CHRONIC)
+        assert [1, 2, 3] == [config.green_max(p) for p in phases]
+        assert [5, 4, 3] == [config.min_days(p) for p in phases]
