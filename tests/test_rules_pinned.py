@@ -1071,3 +1071,22 @@ class TestPhases:
         phases = (bs.Phase.ACUTE, bs.Phase.SUBACUTE, bs.Phase.CHRONIC)
         assert [1, 2, 3] == [config.green_max(p) for p in phases]
         assert [5, 4, 3] == [config.min_days(p) for p in phases]
+
+    @pytest.mark.parametrize(
+        ("field", "allowed"),
+        [
+            ("subacute_from_weeks", "a finite number in (0, 52]"),
+            ("chronic_from_weeks", "a finite number in (0, 104]"),
+        ],
+    )
+    def test_a_phase_cannot_start_at_week_zero(
+        self, field: str, allowed: str
+    ) -> None:
+        """§2: the phases start after the onset: 0 weeks is outside the
+        open range of each boundary, and the error says so."""
+        with pytest.raises(bs.InvalidInputError) as error:
+            bs.Config(**{field: 0.0})  # type: ignore[arg-type]
+        assert (f"Config.{field}", allowed) == (
+            error.value.field,
+            error.value.allowed,
+        )
