@@ -1007,6 +1007,27 @@ _EDGES: list[tuple[str, object, dict[str, object]]] = [
 ]
 
 
+#: The range each threshold's error gives (§5.3).
+_RANGES = {
+    "red_ceiling": "an integer in [1, 5]",
+    "green_max_acute": "an integer in [0, 4]",
+    "green_max_subacute": "an integer in [0, 4]",
+    "green_max_chronic": "an integer in [0, 4]",
+    "settle_tol": "an integer in [0, 1]",
+    "trend_tol": "an integer in [1, 2]",
+    "load_increase": "a finite number in [0.02, 0.1]",
+    "min_days_acute": "an integer in [2, 28]",
+    "min_days_subacute": "an integer in [2, 28]",
+    "min_days_chronic": "an integer in [2, 28]",
+    "min_qualifying_sessions": "an integer in [2, 7]",
+    "subacute_from_weeks": "a finite number in (0, 52]",
+    "chronic_from_weeks": "a finite number in (0, 104]",
+    "morning_guard_min": "an integer in [120, 240]",
+    "max_volume_growth": "a finite number in [0.05, 0.25]",
+    "min_weeks_per_exercise": "an integer in [1, 12]",
+}
+
+
 def _beyond(value: object, lower: bool) -> object:
     """Just outside an end of a range: one below or above."""
     assert isinstance(value, int | float)
@@ -1027,13 +1048,19 @@ class TestPhases:
         self, field: str, value: object, others: dict[str, object]
     ) -> None:
         """§5.3: each threshold is accepted at both ends of its range and
-        refused, naming the field, just outside it."""
+        refused just outside it, by its own range (not by an ordering of
+        §5.3 that happens to fail too)."""
         config = bs.Config(**{field: value, **others})  # type: ignore[arg-type]
         assert value == getattr(config, field)
+        assert set(_RANGES) == set(attrs.fields_dict(bs.Config))
         # The first end listed of each field is its lower end.
         lower = next(e for e in _EDGES if e[0] == field)[1] == value
-        with pytest.raises(bs.InvalidInputError, match=f"Config.{field}"):
+        with pytest.raises(bs.InvalidInputError) as error:
             bs.Config(**{field: _beyond(value, lower), **others})  # type: ignore[arg-type]
+        assert (f"Config.{field}", _RANGES[field]) == (
+            error.value.field,
+            error.value.allowed,
+        )
 
     def test_the_defaults_are_those_of_the_clinical_rules(self) -> None:
         """§5.3: the documented defaults of every threshold."""
@@ -1090,3 +1117,67 @@ class TestPhases:
             error.value.field,
             error.value.allowed,
         )
+
+    @pytest.mark.parametrize(
+        ("fields", "refused"),
+        [
+            # The green zone widens (or stays) from acute to chronic.
+            ({"green_max_acute": 3, "green_max_subacute": 3}, None),
+            ({"green_max_acute": 3, "green_max_subacute": 2}, "subacute"),
+            ({"green_max_subacute": 3, "green_max_chronic": 3}, None),
+            (
+                {
+                    "green_max_acute": 2,
+                    "green_max_subacute": 3,
+                    "green_max_chronic": 2,
+                },
+                "chronic",
+            ),
+            # ... and stays below the red ceiling.
+            ({"red_ceiling": 4, "green_max_chronic": 3}, None),
+            ({"red_ceiling": 3, "green_max_chronic": 3}, "chronic"),
+            ({"red_ceiling": 3, "green_max_chronic": 4}, "chronic"),
+            # The days between steps shorten (or stay) from acute on.
+            ({"min_days_acute": 4, "min_days_subacute": 4}, None),
+            ({"min_days_acute": 3, "min_days_subacute": 4}, "min_days_sub"),
+            (
+                {
+                    "min_days_acute": 4,
+                    "min_days_subacute": 3,
+                    "min_days_chronic": 3,
+                },
+                None,
+            ),
+            (
+                {
+                    "min_days_acute": 4,
+                    "min_days_subacute": 3,
+                    "min_days_chronic": 4,
+                },
+                "min_days_chronic",
+            ),
+            # Chronic starts after subacute.
+            ({"subacute_from_weeks": 6.0, "chronic_from_weeks": 6.5}, None),
+            ({"subacute_from_weeks": 6.0, "chronic_from_weeks": 6.0}, "weeks"),
+            ({"subacute_from_weeks": 7.0, "chronic_from_weeks": 6.0}, "weeks"),
+        ],
+    )
+    def test_the_thresholds_keep_their_order_across_phases(
+        self, fields: dict[str, object], refused: str | None
+    ) -> None:
+        """§5.3: the green zone never narrows with time and stays below
+        the red ceiling; the days between steps never grow with time;
+        the chronic phase starts after the subacute one."""
+        names = {
+            "subacute": "Config.green_max_subacute",
+            "chronic": "Config.green_max_chronic",
+            "min_days_sub": "Config.min_days_subacute",
+            "min_days_chronic": "Config.min_days_chronic",
+            "weeks": "Config.chronic_from_weeks",
+        }
+        if refused is None:
+            bs.Config(**fields)  # type: ignore[arg-type]
+            return
+        with pytest.raises(bs.InvalidInputError) as error:
+            bs.Config(**fields)  # type: ignore[arg-type]
+        assert names[refused] == error.value.field
