@@ -1181,3 +1181,9 @@ class TestPhases:
         with pytest.raises(bs.InvalidInputError) as error:
             bs.Config(**fields)  # type: ignore[arg-type]
         assert names[refused] == error.value.field
+
+    def test_thresholds_are_given_by_name(self) -> None:
+        """§5.3: a threshold is named, never taken by position (a bare 5
+        could be any of them)."""
+        with pytest.raises(TypeError):
+            bs.Config(5)  # type: ignore[call-arg]
