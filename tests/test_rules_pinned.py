@@ -1187,3 +1187,28 @@ class TestPhases:
         could be any of them)."""
         with pytest.raises(TypeError):
             bs.Config(5)  # type: ignore[call-arg]
+
+    @pytest.mark.parametrize(
+        ("weeks", "phase"),
+        [
+            (0.0, "acute"),
+            (5.99, "acute"),
+            (6.0, "subacute"),
+            (11.99, "subacute"),
+            (12.0, "chronic"),
+            (10_000.0, "chronic"),
+            (-0.5, None),
+            (10_000.5, None),
+        ],
+    )
+    def test_the_phase_of_an_episode_by_its_weeks(
+        self, weeks: float, phase: str | None
+    ) -> None:
+        """§2: acute under 6 weeks, subacute under 12, chronic from 12;
+        the weeks since onset run from 0 to 10,000 (refused outside)."""
+        if phase is None:
+            with pytest.raises(bs.InvalidInputError) as error:
+                bs.Config().phase_for(weeks)
+            assert "a finite number in [0, 10000] weeks" == error.value.allowed
+        else:
+            assert bs.Phase(phase) is bs.Config().phase_for(weeks)
