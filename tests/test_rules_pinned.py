@@ -1212,3 +1212,44 @@ class TestPhases:
             assert "a finite number in [0, 10000] weeks" == error.value.allowed
         else:
             assert bs.Phase(phase) is bs.Config().phase_for(weeks)
+
+
+# --- coaching/_episode_rules.py ----------------------------------------------
+
+
+class TestEpisodeRules:
+    def test_the_phase_on_a_day_is_the_one_its_session_was_judged_in(
+        self,
+    ) -> None:
+        """§2 flare: acute from a report marked as a flare until two green,
+        settled sessions in a row, counted before the day asked about.
+
+        After a flare on day 0 and green sessions on days 0 and 1, the
+        session of day 1 is still judged in the acute phase (one green
+        session before it) and the one of day 2 in the chronic phase;
+        `Episode.phase_on` gives those same phases, never counting the
+        day's own session.
+        """
+        plan = bs.generate_progression(
+            "glute-bridge",
+            BODY,
+            phase=bs.Phase.CHRONIC,
+            mode=T.HOME_REPS,
+            start=DAY0,
+            weeks=6,
+        )
+        ep = bs.Episode.begin(
+            plan=plan, onset=DAY0 - dt.timedelta(weeks=20), clearance=CLEARED
+        )
+        judged = []
+        for n in range(4):
+            assert ep.plan is not None
+            dose = ep.plan.step_on(day(n)).dose
+            ep, found = ep.record(
+                report(n, dose, flare=n == 0), catalog=LADDER
+            )
+            judged.append(found.phase)
+        P = bs.Phase  # noqa: N806 (short, like D and R)
+        assert [P.ACUTE, P.ACUTE, P.CHRONIC, P.CHRONIC] == judged
+        assert P.ACUTE is ep.phase_on(day(0), flare=True)
+        assert judged[1:] == [ep.phase_on(day(n)) for n in (1, 2, 3)]
