@@ -1253,3 +1253,28 @@ class TestEpisodeRules:
         assert [P.ACUTE, P.ACUTE, P.CHRONIC, P.CHRONIC] == judged
         assert P.ACUTE is ep.phase_on(day(0), flare=True)
         assert judged[1:] == [ep.phase_on(day(n)) for n in (1, 2, 3)]
+
+    def test_an_evening_step_back_that_stands_is_final_after_the_morning(
+        self,
+    ) -> None:
+        """§6: more facts never make a decision less cautious, and the
+        morning answer completes it.
+
+        An evening whose morning pain (3) is up on last week's (1) steps
+        back for the rising trend (provisional); a next morning of 0
+        would bring the week's mean down, but the step back stands, now
+        final (no longer waiting for an answer).
+        """
+        ep = bs.Episode.begin(
+            onset=DAY0 - dt.timedelta(weeks=20), clearance=CLEARED, dose=HOME
+        )
+        first = report(0, pain_before=1, pain_next_morning=1)
+        ep, _ = ep.record(first, catalog=LADDER)
+        rising = report(8, pain_before=3, pain_next_morning=None)
+        ep, evening = ep.record(rising, catalog=LADDER)
+        assert (D.REGRESS, True) == (evening.decision, evening.provisional)
+        ep, final = ep.record(
+            bs.MorningReport(day=day(8), pain_next_morning=0), catalog=LADDER
+        )
+        assert (D.REGRESS, False) == (final.decision, final.provisional)
+        assert evening.reasons == final.reasons
