@@ -1278,3 +1278,23 @@ class TestEpisodeRules:
         )
         assert (D.REGRESS, False) == (final.decision, final.provisional)
         assert evening.reasons == final.reasons
+
+    @pytest.mark.parametrize(("back", "refused"), [(1, False), (0, True)])
+    def test_a_session_needs_a_next_day(
+        self, back: int, refused: bool
+    ) -> None:
+        """§6: a session is followed by its next morning and next dose, so
+        its day must have a next day: the calendar's last day is refused
+        (naming the field), the day before it is recorded."""
+        ep = bs.Episode.begin(
+            onset=DAY0 - dt.timedelta(weeks=20), clearance=CLEARED, dose=HOME
+        )
+        last = attrs.evolve(
+            report(0), day=dt.date.max - dt.timedelta(days=back)
+        )
+        if refused:
+            with pytest.raises(bs.InvalidInputError) as error:
+                ep.record(last, catalog=LADDER)
+            assert "report.day" == error.value.field
+        else:
+            assert D.HOLD == ep.record(last, catalog=LADDER)[1].decision
