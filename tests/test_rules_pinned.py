@@ -1298,3 +1298,24 @@ class TestEpisodeRules:
             assert "report.day" == error.value.field
         else:
             assert D.HOLD == ep.record(last, catalog=LADDER)[1].decision
+
+    def test_after_the_plan_ends_its_last_dose_stays_in_force(self) -> None:
+        """§7: a plan's last step holds after the plan's end, until a new
+        plan: a session a week after a 6-week plan is judged at the last
+        step's dose, not an earlier one."""
+        plan = bs.generate_progression(
+            "glute-bridge",
+            BODY,
+            phase=bs.Phase.CHRONIC,
+            mode=T.HOME_REPS,
+            start=DAY0,
+            weeks=6,
+        )
+        assert plan.steps[-1].dose != plan.steps[-2].dose
+        ep = bs.Episode.begin(
+            plan=plan, onset=DAY0 - dt.timedelta(weeks=20), clearance=CLEARED
+        )
+        late = (plan.end - DAY0).days + 7
+        dose = plan.steps[-1].dose
+        _, found = ep.record(report(late, dose))
+        assert dose == found.dose_before
