@@ -1319,3 +1319,30 @@ class TestEpisodeRules:
         dose = plan.steps[-1].dose
         _, found = ep.record(report(late, dose))
         assert dose == found.dose_before
+
+    def test_a_new_flare_starts_the_count_again(self) -> None:
+        """§2 flare: the two green, settled sessions that end a flare are
+        counted from the latest flare: a flare on day 3, after one that
+        ended on day 2, keeps day 4 in the acute phase."""
+        plan = bs.generate_progression(
+            "glute-bridge",
+            BODY,
+            phase=bs.Phase.CHRONIC,
+            mode=T.HOME_REPS,
+            start=DAY0,
+            weeks=6,
+        )
+        ep = bs.Episode.begin(
+            plan=plan, onset=DAY0 - dt.timedelta(weeks=20), clearance=CLEARED
+        )
+        judged = []
+        for n in range(5):
+            assert ep.plan is not None
+            dose = ep.plan.step_on(day(n)).dose
+            flare = n in {0, 3}
+            ep, found = ep.record(report(n, dose, flare=flare), catalog=LADDER)
+            judged.append(found.phase)
+        P = bs.Phase  # noqa: N806 (short, like D and R)
+        assert [P.ACUTE, P.ACUTE, P.CHRONIC, P.ACUTE, P.ACUTE] == judged
+        assert P.ACUTE is ep.phase_on(day(4))
+        assert P.CHRONIC is ep.phase_on(day(5))
