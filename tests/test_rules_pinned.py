@@ -1346,3 +1346,34 @@ class TestEpisodeRules:
         assert [P.ACUTE, P.ACUTE, P.CHRONIC, P.ACUTE, P.ACUTE] == judged
         assert P.ACUTE is ep.phase_on(day(4))
         assert P.CHRONIC is ep.phase_on(day(5))
+
+    def test_ten_thousand_weeks_and_more_after_the_onset_is_chronic(
+        self,
+    ) -> None:
+        """§2: from 12 weeks on the phase is chronic, however long ago the
+        onset: a day more than 10,000 weeks after it is chronic, never an
+        error."""
+        onset = dt.date(1, 1, 1)
+        ep = bs.Episode.begin(onset=onset, clearance=CLEARED, dose=HOME)
+        far = onset + dt.timedelta(days=70_004)  # 10,000.6 weeks
+        assert bs.Phase.CHRONIC is ep.phase_on(far)
+
+    def test_a_late_morning_answer_names_the_latest_session(self) -> None:
+        """§6: a morning answer for an earlier session is refused, and the
+        error names the latest session (the only one still open)."""
+        ep = bs.Episode.begin(
+            onset=DAY0 - dt.timedelta(weeks=20), clearance=CLEARED, dose=HOME
+        )
+        for n in (0, 1, 2):
+            ep, _ = ep.record(
+                report(n, pain_next_morning=None), catalog=LADDER
+            )
+        with pytest.raises(bs.InvalidInputError) as error:
+            ep.record(
+                bs.MorningReport(day=day(1), pain_next_morning=2),
+                catalog=LADDER,
+            )
+        assert "MorningReport.day" == error.value.field
+        assert str(error.value.allowed).startswith(
+            f"the latest session ({day(2)})"
+        )
