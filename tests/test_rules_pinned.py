@@ -1377,3 +1377,19 @@ class TestEpisodeRules:
         assert str(error.value.allowed).startswith(
             f"the latest session ({day(2)})"
         )
+
+    @pytest.mark.parametrize(("cleared_on", "stops"), [(0, False), (1, True)])
+    def test_a_clearance_counts_from_its_own_day(
+        self, cleared_on: int, stops: bool
+    ) -> None:
+        """§3.3: a clearance applies to sessions on or after its day: one
+        given on the day of the session lets it go ahead, one given the
+        day after does not (no clearance yet: stop and refer)."""
+        clearance = bs.Clearance(
+            cleared=True, on=day(cleared_on), by_clinician=True
+        )
+        ep = bs.Episode.begin(
+            onset=DAY0 - dt.timedelta(weeks=20), clearance=clearance, dose=HOME
+        )
+        _, found = ep.record(report(0), catalog=LADDER)
+        assert stops == (D.STOP_AND_REFER is found.decision)
