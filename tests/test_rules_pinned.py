@@ -1393,3 +1393,25 @@ class TestEpisodeRules:
         )
         _, found = ep.record(report(0), catalog=LADDER)
         assert stops == (D.STOP_AND_REFER is found.decision)
+
+    @pytest.mark.parametrize(
+        ("recorded_on", "stops"), [(0, True), (1, True), (2, False)]
+    )
+    def test_a_risk_factor_counts_from_the_day_it_is_recorded(
+        self, recorded_on: int, stops: bool
+    ) -> None:
+        """§3.3: a risk factor recorded after the clearance stops until a
+        newer clearance, from the day it is recorded: one recorded on day
+        0 or 1 stops the session of day 1; one recorded on day 2 does not
+        yet."""
+        factor = bs.RecordedRiskFactor(
+            factor=bs.RiskFactor.OSTEOPOROSIS, on=day(recorded_on)
+        )
+        ep = bs.Episode.begin(
+            onset=DAY0 - dt.timedelta(weeks=20),
+            clearance=CLEARED,
+            dose=HOME,
+            risk_factors=[factor],
+        )
+        _, found = ep.record(report(1), catalog=LADDER)
+        assert stops == (D.STOP_AND_REFER is found.decision)
