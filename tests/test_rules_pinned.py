@@ -1301,8 +1301,9 @@ class TestEpisodeRules:
 
     def test_after_the_plan_ends_its_last_dose_stays_in_force(self) -> None:
         """§7: a plan's last step holds after the plan's end, until a new
-        plan: a session a week after a 6-week plan is judged at the last
-        step's dose, not an earlier one."""
+        plan: a session on the day a 6-week plan ends (its end is
+        exclusive), or a week later, is judged at the last step's dose, not
+        an earlier one."""
         plan = bs.generate_progression(
             "glute-bridge",
             BODY,
@@ -1315,10 +1316,11 @@ class TestEpisodeRules:
         ep = bs.Episode.begin(
             plan=plan, onset=DAY0 - dt.timedelta(weeks=20), clearance=CLEARED
         )
-        late = (plan.end - DAY0).days + 7
         dose = plan.steps[-1].dose
-        _, found = ep.record(report(late, dose))
-        assert dose == found.dose_before
+        for after in (0, 7):  # on the plan's (exclusive) end, and later
+            late = (plan.end - DAY0).days + after
+            _, found = ep.record(report(late, dose))
+            assert dose == found.dose_before
 
     def test_a_new_flare_starts_the_count_again(self) -> None:
         """§2 flare: the two green, settled sessions that end a flare are
