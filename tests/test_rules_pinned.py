@@ -1417,3 +1417,19 @@ class TestEpisodeRules:
         )
         _, found = ep.record(report(1), catalog=LADDER)
         assert stops == (D.STOP_AND_REFER is found.decision)
+
+    @pytest.mark.parametrize(("n", "refused"), [(-1, True), (0, False)])
+    def test_sessions_start_on_the_day_of_the_onset(
+        self, n: int, refused: bool
+    ) -> None:
+        """§2: the episode starts at its onset: a session on the onset's
+        day is recorded (in the acute phase), one the day before is
+        refused, naming the field."""
+        ep = bs.Episode.begin(onset=DAY0, clearance=CLEARED, dose=HOME)
+        early = attrs.evolve(report(0), day=day(n))
+        if refused:
+            with pytest.raises(bs.InvalidInputError) as error:
+                ep.record(early, catalog=LADDER)
+            assert "report.day" == error.value.field
+        else:
+            assert bs.Phase.ACUTE is ep.record(early, catalog=LADDER)[1].phase
