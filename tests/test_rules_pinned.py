@@ -567,6 +567,24 @@ class TestRuleChecks:
         assert R.EARLY_RISE not in found.codes
         assert D.PROGRESS == found.decision
 
+    @pytest.mark.parametrize(("first", "early"), [(1, True), (0, False)])
+    def test_week_one_ends_with_the_reports_next_morning(
+        self, first: int, early: bool
+    ) -> None:
+        """§5.2 trend, first week: the week is the 7 mornings up to the
+        report's next one.
+
+        Mornings 0, 0, 1, 1, 2, 2 from 5 days before the report (6 before
+        its next morning) rise twice within one week with none before it:
+        hold. From 6 days before the report, the first morning is already
+        an earlier week, so the weekly trend judges instead.
+        """
+        history = (mornings(first, 0, 0), mornings(first + 2, 1, 1))
+        found = decide(mornings(6, 2, 2), HOME, context(history=history))
+        assert early == (R.EARLY_RISE in found.codes)
+        if early:
+            assert D.HOLD == found.decision
+
 
 class TestRuleChecksDwellAndAdvice:
     def test_two_step_ups_and_a_hold_suggest_no_easy_week(self) -> None:
