@@ -78,3 +78,30 @@ def test_a_supported_trunk_carries_no_shear_from_a_load() -> None:
             assert external.shear_n == 0.0
             checked += 1
     assert checked > 0
+
+
+@pytest.mark.parametrize(
+    ("support", "placement", "graded"),
+    [
+        (bs.Support.CHEST_SUPPORTED, bs.LoadPlacement.NONE, True),
+        (bs.Support.CHEST_SUPPORTED, bs.LoadPlacement.GOBLET, True),
+        (bs.Support.CHEST_SUPPORTED, bs.LoadPlacement.PELVIS, False),
+        (bs.Support.HANGING, bs.LoadPlacement.NONE, False),
+        (bs.Support.FREE_STANDING, bs.LoadPlacement.PELVIS, True),
+    ],
+)
+def test_the_supported_path_grades_only_what_it_computes(
+    support: bs.Support, placement: bs.LoadPlacement, graded: bool
+) -> None:
+    """Supported: the path counts the weight along the spine, so a
+    supported trunk with no load or a trunk-borne load is graded; a load
+    off the trunk (on the pelvis) or hanging from the hands is a term the
+    path lacks, so it is not. Free standing computes a load on the
+    pelvis (it hangs below the joint)."""
+    posture = bs.Posture(
+        lean=bs.TorsoLean(degrees=45),
+        support=support,
+        load_kg=0 if placement is bs.LoadPlacement.NONE else 20,
+        placement=placement,
+    )
+    assert graded == bs.spinal_load(posture, BODY).is_graded
