@@ -10,6 +10,7 @@ import pytest
 
 import backsafe as bs
 from backsafe.spine import _constants as k
+from backsafe.spine import _kernel as kernel
 
 BODY = bs.Body(mass_kg=80, height_m=1.78)
 
@@ -105,3 +106,20 @@ def test_the_supported_path_grades_only_what_it_computes(
         placement=placement,
     )
     assert graded == bs.spinal_load(posture, BODY).is_graded
+
+
+@pytest.mark.parametrize(
+    ("joint", "arm_m"),
+    [(bs.SpineLevel.L4_L5, 0.06), (bs.SpineLevel.L5_S1, 0.05)],
+)
+def test_each_joint_has_its_own_extensor_lever(
+    joint: bs.SpineLevel, arm_m: float
+) -> None:
+    """The extensors' moment arm is 6 cm at L4/L5 and 5 cm at L5/S1: a
+    shorter lever at the lower joint needs more muscle force for the same
+    moment (the string order of the levels must not pick the lever)."""
+    assert arm_m == pytest.approx(kernel.default_moment_arm_m(joint))
+    assert {
+        bs.SpineLevel.L4_L5: k.EXTENSOR_MOMENT_ARM_L4L5_M,
+        bs.SpineLevel.L5_S1: k.EXTENSOR_MOMENT_ARM_L5S1_M,
+    }[joint] == kernel.default_moment_arm_m(joint)
