@@ -11,6 +11,7 @@ import pytest
 import backsafe as bs
 from backsafe.spine import _constants as k
 from backsafe.spine import _kernel as kernel
+from backsafe.spine import _submodels as sub
 
 BODY = bs.Body(mass_kg=80, height_m=1.78)
 
@@ -123,3 +124,60 @@ def test_each_joint_has_its_own_extensor_lever(
         bs.SpineLevel.L4_L5: k.EXTENSOR_MOMENT_ARM_L4L5_M,
         bs.SpineLevel.L5_S1: k.EXTENSOR_MOMENT_ARM_L5S1_M,
     }[joint] == kernel.default_moment_arm_m(joint)
+
+
+def test_the_submodels_count_both_lower_legs_and_hold_at_their_levers() -> (
+    None
+):
+    """Submodels, first principles (the muscle terms the mutants moved):
+
+    - a side-lying leg lift: the abductors hold the leg's moment (its
+      weight's share in the lateral hold) at their lever, so the force is
+      the moment divided by the 7 cm lever, never added to it;
+    - the leg curl and the leg extension: the pelvis holds the moment of
+      both lower legs (two of them, not one or three);
+    - the ball leg curl: both shanks rest on the ball, their mass centre a
+      share of the shank's length past the knee (a product, not a floor
+      division).
+    """
+    arm = kernel.default_moment_arm_m(bs.SpineLevel.L4_L5)
+    lateral = sub.coefficients(
+        bs.Submodel.SIDE_LYING_LEG_LIFT, bs.Support.SIDE_LYING, arm
+    )
+    assert lateral.body == pytest.approx(
+        sub.LEG_MOMENT_PER_WH * sub.LATERAL_HOLD / sub.LATERAL_LEVER_M
+    )
+    for submodel in (bs.Submodel.LEG_CURL, bs.Submodel.LEG_EXTENSION):
+        found = sub.coefficients(submodel, bs.Support.PRONE, arm)
+        per_nm = sub._PELVIS_N_PER_NM[submodel] / (
+            arm if submodel is bs.Submodel.LEG_CURL else 1.0
+        )
+        assert found.body == pytest.approx(
+            per_nm * 2 * sub.LOWER_LEG_MOMENT_PER_WH
+        )
+    hips = k.SHOULDER_DISTANCE_PER_H + sub.PELVIS_LENGTH_PER_H
+    shanks_x = (
+        hips
+        + sub.WINTER_LENGTH_THIGH
+        + sub.WINTER_COM_SHANK * sub.SHANK_LENGTH_PER_H
+    )
+    assert (
+        hips + sub.WINTER_LENGTH_THIGH
+        < shanks_x
+        < (hips + sub.WINTER_LENGTH_THIGH + sub.SHANK_LENGTH_PER_H)
+    )
+    pelvis = (
+        k.WINTER_MASS_PELVIS,
+        k.SHOULDER_DISTANCE_PER_H
+        + k.WINTER_COM_PELVIS * sub.PELVIS_LENGTH_PER_H,
+    )
+    thighs = (
+        2 * sub.WINTER_MASS_THIGH,
+        hips + sub.WINTER_COM_THIGH * sub.WINTER_LENGTH_THIGH,
+    )
+    heel = hips + sub.LEG_LENGTH_PER_H
+    ball = math.asin(sub.BALL_HEEL_HEIGHT_M / (heel * sub.REFERENCE_HEIGHT_M))
+    expected = sub.beam(
+        heel, (pelvis, thighs, (2 * k.WINTER_MASS_SHANK, shanks_x)), ball
+    )
+    assert sub.BEAMS[bs.Submodel.BALL_LEG_CURL] == pytest.approx(expected)
