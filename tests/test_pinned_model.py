@@ -181,3 +181,23 @@ def test_the_submodels_count_both_lower_legs_and_hold_at_their_levers() -> (
         heel, (pelvis, thighs, (2 * k.WINTER_MASS_SHANK, shanks_x)), ball
     )
     assert sub.BEAMS[bs.Submodel.BALL_LEG_CURL] == pytest.approx(expected)
+
+
+def test_the_submodels_estimates_and_derived_levers() -> None:
+    """Submodels, the stated estimates and a derived lever:
+
+    - the lateral trunk muscles hold half the abductors' pull, at a
+      lever of 7 cm about L4/L5 (within the 5-10 cm of quadratus
+      lumborum and the obliques);
+    - a bridge's thorax and abdomen have their mass centre 0.37 of their
+      length (from C7/T1, 0.63) above L4/L5: a product of shares of the
+      trunk, so within the trunk.
+    """
+    assert (0.5, 0.07) == (sub.LATERAL_HOLD, sub.LATERAL_LEVER_M)
+    above = (
+        (1 - k.WINTER_COM_THORAX_ABDOMEN)
+        * (k.THORAX_FRACTION + k.ABDOMEN_FRACTION)
+        * k.TRUNK_LENGTH_PER_H
+    )
+    assert sub.THORAX_ABDOMEN_COM_PER_H == pytest.approx(above)
+    assert 0 < sub.THORAX_ABDOMEN_COM_PER_H < k.TRUNK_LENGTH_PER_H
