@@ -201,3 +201,54 @@ def test_the_submodels_estimates_and_derived_levers() -> None:
     )
     assert sub.THORAX_ABDOMEN_COM_PER_H == pytest.approx(above)
     assert 0 < sub.THORAX_ABDOMEN_COM_PER_H < k.TRUNK_LENGTH_PER_H
+
+
+def test_the_submodels_derived_moments_and_shares() -> None:
+    """Submodels, the derived quantities (each a product or a ratio of
+    Winter's segment data, never another operation):
+
+    - one shank and foot held horizontal about the knee: the shank's mass
+      at its centre plus the foot's at the ankle, times the shank length;
+    - the heel slide: half a thigh's moment, as a share of a straight
+      leg's (under one leg);
+    - the leg curl: the hamstrings' share times their lever ratio times
+      the pelvis share the trunk holds; only the leg curl is per metre of
+      the extensors' lever;
+    - the leg press: a quarter of the sled's push, at 45 degrees, along
+      the spine;
+    - a bridge: the line from the shoulders to the knees rises by the
+      knee's height over that distance.
+    """
+    lower_leg = (
+        k.WINTER_MASS_SHANK * sub.WINTER_COM_SHANK + k.WINTER_MASS_FOOT
+    ) * sub.SHANK_LENGTH_PER_H
+    assert sub.LOWER_LEG_MOMENT_PER_WH == pytest.approx(lower_leg)
+    heel = 0.5 * sub.THIGH_MOMENT_PER_WH / sub.LEG_MOMENT_PER_WH
+    assert sub.HEEL_SLIDE_LEGS == pytest.approx(heel)
+    assert 0 < sub.HEEL_SLIDE_LEGS < 1
+    curl = (
+        sub.HAMSTRING_SHARE
+        * sub.HAMSTRING_LEVER_RATIO
+        * sub.PELVIS_HELD_BY_TRUNK
+    )
+    pelvis_n = sub._PELVIS_N_PER_NM
+    assert pelvis_n[bs.Submodel.LEG_CURL] == pytest.approx(curl)
+    arm = kernel.default_moment_arm_m(bs.SpineLevel.L4_L5)
+    for submodel, per in (
+        (bs.Submodel.LEG_CURL, pelvis_n[bs.Submodel.LEG_CURL] / arm),
+        (bs.Submodel.LEG_EXTENSION, pelvis_n[bs.Submodel.LEG_EXTENSION]),
+    ):
+        found = sub.coefficients(submodel, bs.Support.PRONE, arm)
+        assert found.body == pytest.approx(
+            per * 2 * sub.LOWER_LEG_MOMENT_PER_WH
+        )
+    press = sub.coefficients(bs.Submodel.LEG_PRESS, bs.Support.SUPINE, arm)
+    assert press.load_axial == pytest.approx(0.25 * math.sin(math.pi / 4))
+    hips = k.SHOULDER_DISTANCE_PER_H + sub.PELVIS_LENGTH_PER_H
+    knee = hips + sub.WINTER_LENGTH_THIGH
+    bridge = sub.BEAMS[bs.Submodel.BRIDGE]
+    flat = sub.BEAMS[bs.Submodel.HIP_THRUST]  # the same beam, level
+    rise = math.asin(sub.WINTER_HEIGHT_KNEE / knee)
+    assert bridge.load_moment == pytest.approx(
+        flat.load_moment * math.cos(rise)
+    )
