@@ -252,3 +252,63 @@ def test_the_submodels_derived_moments_and_shares() -> None:
     assert bridge.load_moment == pytest.approx(
         flat.load_moment * math.cos(rise)
     )
+
+
+def test_many_rows_at_once_give_each_rows_own_load() -> None:
+    """The batch path computes the same equations as one posture at a
+    time, whatever the mix of rows in a chunk: free standing and
+    supported rows, with and without a load, a submodel, and chunks of
+    one row or of all of them."""
+    rows = [
+        (30.0, 0.0, bs.LoadPlacement.NONE, bs.Support.FREE_STANDING, None),
+        (45.0, 20.0, bs.LoadPlacement.GOBLET, bs.Support.FREE_STANDING, None),
+        (
+            60.0,
+            10.0,
+            bs.LoadPlacement.HANDS_HANGING,
+            bs.Support.FREE_STANDING,
+            None,
+        ),
+        (
+            45.0,
+            20.0,
+            bs.LoadPlacement.GOBLET,
+            bs.Support.CHEST_SUPPORTED,
+            None,
+        ),
+        (
+            90.0,
+            0.0,
+            bs.LoadPlacement.NONE,
+            bs.Support.SUPINE,
+            bs.Submodel.BRIDGE,
+        ),
+    ]
+    expected = [
+        bs.spinal_load(
+            bs.Posture(
+                lean=bs.TorsoLean(degrees=lean),
+                load_kg=load,
+                placement=placement,
+                support=support,
+                submodel=submodel,
+            ),
+            BODY,
+        )
+        for lean, load, placement, support, submodel in rows
+    ]
+    for chunk_rows in (1, len(rows)):
+        found = bs.spinal_load_many(
+            lean_deg=[r[0] for r in rows],
+            mass_kg=BODY.mass_kg,
+            height_m=BODY.height_m,
+            load_kg=[r[1] for r in rows],
+            placement=[r[2].value for r in rows],
+            support=[r[3].value for r in rows],
+            submodel=[None if r[4] is None else r[4].value for r in rows],
+            chunk_rows=chunk_rows,
+        )
+        for name in ("compression_n", "shear_n", "moment_nm"):
+            assert list(getattr(found, name)) == pytest.approx(
+                [getattr(e, name) for e in expected], rel=1e-9
+            ), name
