@@ -585,6 +585,19 @@ class TestRuleChecks:
         if early:
             assert D.HOLD == found.decision
 
+    @pytest.mark.parametrize(
+        ("reps", "counts"), [(7, False), (8, True), (9, True)]
+    )
+    def test_a_set_counts_at_the_dose_reps_or_more(
+        self, reps: int, counts: bool
+    ) -> None:
+        """§7 dwell: a session counts at the full dose, every set at the
+        dose's reps (8) or more: 9 reps count, 7 do not."""
+        done = tuple(attrs.evolve(s, reps=reps) for s in sets(STRENGTH))
+        ctx = context(history=(report(0, STRENGTH, sets=done),), body=BODY)
+        found = decide(report(2, STRENGTH, sets=done), STRENGTH, ctx)
+        assert counts == (D.PROGRESS == found.decision)
+
 
 class TestRuleChecksDwellAndAdvice:
     def test_two_step_ups_and_a_hold_suggest_no_easy_week(self) -> None:
