@@ -533,6 +533,24 @@ class TestRuleChecks:
         found = decide(mornings(30, 1, 1), HOME, ctx)
         assert A.REVIEW_ROUTINE not in found.advice
 
+    @pytest.mark.parametrize(
+        ("before", "after", "review"), [(2, 4, True), (4, 2, False)]
+    )
+    def test_week_one_ends_on_the_programmes_seventh_morning(
+        self, before: int, after: int, review: bool
+    ) -> None:
+        """CKS, §6 advice: week one is the programme's first 7 mornings.
+
+        The session of day 6 has its morning (day 6) in week one and its
+        next morning (day 7) in week two: a 4 on day 7 leaves week one's
+        mean at 2, no better this week (2), a review; a 4 on day 6 raises
+        week one's mean above this week's, no review.
+        """
+        history = (mornings(0, 2, 2), mornings(6, before, after))
+        ctx = context(programme_start=DAY0, history=history)
+        found = decide(mornings(30, 2, 2), HOME, ctx)
+        assert review == (A.REVIEW_ROUTINE in found.advice)
+
     def test_a_morning_seven_days_back_is_not_this_week(self) -> None:
         """CKS, §6 advice: this week is 7 mornings, the report's next one
         the last.
