@@ -312,3 +312,26 @@ def test_many_rows_at_once_give_each_rows_own_load() -> None:
             assert list(getattr(found, name)) == pytest.approx(
                 [getattr(e, name) for e in expected], rel=1e-9
             ), name
+
+
+@pytest.mark.parametrize(
+    ("support", "low", "high"),
+    [
+        (bs.Support.FREE_STANDING, 0.15, 0.30),
+        (bs.Support.CHEST_SUPPORTED, 0.30, 0.30),
+    ],
+)
+def test_the_band_spreads_below_and_above_the_estimate(
+    support: bs.Support, low: float, high: float
+) -> None:
+    """The band the compression may lie in is the estimate less its low
+    spread and plus its high spread (free standing 15 % below and 30 %
+    above; supported 30 % either way), never a share of the estimate."""
+    posture = bs.Posture(lean=bs.TorsoLean(degrees=45), support=support)
+    load = bs.spinal_load(posture, BODY)
+    assert load.compression_low_n == pytest.approx(
+        load.compression_n * (1 - low)
+    )
+    assert load.compression_high_n == pytest.approx(
+        load.compression_n * (1 + high)
+    )
