@@ -335,3 +335,31 @@ def test_the_band_spreads_below_and_above_the_estimate(
     assert load.compression_high_n == pytest.approx(
         load.compression_n * (1 + high)
     )
+
+
+def test_the_machines_estimates_and_the_side_bridge_on_the_knees() -> None:
+    """Submodels, the machines' stated estimates and a derived ratio:
+
+    - the trunk holds a quarter of the pelvis's tilting moment; the
+      rectus femoris takes 15 % of the knee-extension moment at an equal
+      lever, the hamstrings 70 % of the knee flexion at 1.5 times the
+      lever; the leg extension's pelvis term is their product over the
+      8 cm abdominal lever;
+    - the side bridge on the knees, derived from the two beams (elbow to
+      feet, elbow to knees), is 0.734 of the full side bridge (a pin of
+      the derivation: changing it must change this figure knowingly).
+    """
+    assert (0.25, 0.15, 1.0, 0.7, 1.5, 0.08) == (
+        sub.PELVIS_HELD_BY_TRUNK,
+        sub.RECTUS_FEMORIS_SHARE,
+        sub.RECTUS_FEMORIS_LEVER_RATIO,
+        sub.HAMSTRING_SHARE,
+        sub.HAMSTRING_LEVER_RATIO,
+        sub.ABDOMINAL_LEVER_M,
+    )
+    extension = sub._PELVIS_N_PER_NM[bs.Submodel.LEG_EXTENSION]
+    assert extension == pytest.approx(0.15 * 1.0 * 0.25 / 0.08)
+    assert sub._PELVIS_N_PER_NM[bs.Submodel.LEG_CURL] == pytest.approx(
+        0.7 * 1.5 * 0.25
+    )
+    assert sub.SIDE_BRIDGE_KNEES_RATIO == pytest.approx(0.7344367473, rel=1e-9)
