@@ -242,6 +242,10 @@ def test_the_submodels_derived_moments_and_shares() -> None:
         assert found.body == pytest.approx(
             per * 2 * sub.LOWER_LEG_MOMENT_PER_WH
         )
+        # The pad sits at 90 % of the shank: the load's lever.
+        assert found.load_lever == pytest.approx(
+            per * 0.9 * sub.SHANK_LENGTH_PER_H
+        )
     press = sub.coefficients(bs.Submodel.LEG_PRESS, bs.Support.SUPINE, arm)
     assert press.load_axial == pytest.approx(0.25 * math.sin(math.pi / 4))
     hips = k.SHOULDER_DISTANCE_PER_H + sub.PELVIS_LENGTH_PER_H
