@@ -1,7 +1,9 @@
 """Rules of the spine model that mutation testing found unpinned (#15).
 
-Each test kills a surviving mutant of ``backsafe/spine/_model.py`` and
-states the rule of the model it protects (see docs/reliability.md).
+Each test kills a surviving mutant of the model (``spine/_model.py``
+before the kernel was split out; ``spine/_kernel.py`` and
+``spine/_submodels.py`` since) and states the rule of the model it
+protects (see docs/reliability.md).
 """
 
 import math
