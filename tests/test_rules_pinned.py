@@ -616,6 +616,51 @@ class TestRuleChecks:
         found = decide(report(2, STRENGTH, sets=done), STRENGTH, ctx)
         assert counts == (D.PROGRESS == found.decision)
 
+    @pytest.mark.parametrize(
+        ("earlier", "pain", "advised"),
+        [
+            ((D.HOLD, D.HOLD), 4, True),
+            ((D.HOLD, D.HOLD), 7, False),
+            ((D.REGRESS, D.HOLD), 4, False),
+        ],
+    )
+    def test_only_three_holds_in_a_row_suggest_an_easy_week(
+        self,
+        earlier: tuple[bs.Decision, bs.Decision],
+        pain: int,
+        advised: bool,
+    ) -> None:
+        """§6 advice: the deload advice needs three holds in a row: two
+        holds then a step back (pain 7) is none, nor a step back then two
+        holds; two holds then a hold (amber pain 4) is."""
+        codes = {D.HOLD: R.DWELL_NOT_MET, D.REGRESS: R.PAIN_ABOVE_CEILING}
+        ctx = context(
+            history=(report(-1), report(0), report(1)),
+            decisions=(
+                outcome(-1, D.PROGRESS, R.READY, change=bs.Change.REPS),
+                *(outcome(n, d, codes[d]) for n, d in enumerate(earlier)),
+            ),
+        )
+        found = decide(report(2, pain_during_max=pain), HOME, ctx)
+        assert advised == (A.CONSIDER_DELOAD in found.advice)
+
+    @pytest.mark.parametrize(
+        ("eve", "first", "review"),
+        [((4, 2), (2, 2), True), ((2, 4), (4, 2), False)],
+    )
+    def test_week_one_starts_on_the_programmes_first_morning(
+        self, eve: tuple[int, int], first: tuple[int, int], review: bool
+    ) -> None:
+        """CKS, §6 advice: week one starts with the programme's first
+        morning; the morning before it (a session the day before the
+        programme) is in no week: a 4 then leaves week one at 2, no
+        better this week (2), a review; a 4 on the first morning raises
+        week one above this week, no review."""
+        history = (mornings(-1, *eve), mornings(0, *first))
+        ctx = context(programme_start=DAY0, history=history)
+        found = decide(mornings(30, 2, 2), HOME, ctx)
+        assert review == (A.REVIEW_ROUTINE in found.advice)
+
 
 class TestRuleChecksDwellAndAdvice:
     def test_two_step_ups_and_a_hold_suggest_no_easy_week(self) -> None:
