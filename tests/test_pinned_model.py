@@ -1,7 +1,9 @@
 """Rules of the spine model that mutation testing found unpinned (#15).
 
-Each test kills a surviving mutant of ``backsafe/spine/_model.py`` and
-states the rule of the model it protects (see docs/reliability.md).
+Each test kills a surviving mutant of the model (``spine/_model.py``
+before the kernel was split out; ``spine/_kernel.py`` and
+``spine/_submodels.py`` since) and states the rule of the model it
+protects (see docs/reliability.md).
 """
 
 import math
@@ -10,6 +12,8 @@ import pytest
 
 import backsafe as bs
 from backsafe.spine import _constants as k
+from backsafe.spine import _kernel as kernel
+from backsafe.spine import _submodels as sub
 
 BODY = bs.Body(mass_kg=80, height_m=1.78)
 
@@ -78,3 +82,290 @@ def test_a_supported_trunk_carries_no_shear_from_a_load() -> None:
             assert external.shear_n == 0.0
             checked += 1
     assert checked > 0
+
+
+@pytest.mark.parametrize(
+    ("support", "placement", "graded"),
+    [
+        (bs.Support.CHEST_SUPPORTED, bs.LoadPlacement.NONE, True),
+        (bs.Support.CHEST_SUPPORTED, bs.LoadPlacement.GOBLET, True),
+        (bs.Support.CHEST_SUPPORTED, bs.LoadPlacement.PELVIS, False),
+        (bs.Support.HANGING, bs.LoadPlacement.NONE, False),
+        (bs.Support.FREE_STANDING, bs.LoadPlacement.PELVIS, True),
+    ],
+)
+def test_the_supported_path_grades_only_what_it_computes(
+    support: bs.Support, placement: bs.LoadPlacement, graded: bool
+) -> None:
+    """Supported: the path counts the weight along the spine, so a
+    supported trunk with no load or a trunk-borne load is graded; a load
+    off the trunk (on the pelvis) or hanging from the hands is a term the
+    path lacks, so it is not. Free standing computes a load on the
+    pelvis (it hangs below the joint)."""
+    posture = bs.Posture(
+        lean=bs.TorsoLean(degrees=45),
+        support=support,
+        load_kg=0 if placement is bs.LoadPlacement.NONE else 20,
+        placement=placement,
+    )
+    assert graded == bs.spinal_load(posture, BODY).is_graded
+
+
+@pytest.mark.parametrize(
+    ("joint", "arm_m"),
+    [(bs.SpineLevel.L4_L5, 0.06), (bs.SpineLevel.L5_S1, 0.05)],
+)
+def test_each_joint_has_its_own_extensor_lever(
+    joint: bs.SpineLevel, arm_m: float
+) -> None:
+    """The extensors' moment arm is 6 cm at L4/L5 and 5 cm at L5/S1: a
+    shorter lever at the lower joint needs more muscle force for the same
+    moment (the string order of the levels must not pick the lever)."""
+    assert arm_m == pytest.approx(kernel.default_moment_arm_m(joint))
+    assert {
+        bs.SpineLevel.L4_L5: k.EXTENSOR_MOMENT_ARM_L4L5_M,
+        bs.SpineLevel.L5_S1: k.EXTENSOR_MOMENT_ARM_L5S1_M,
+    }[joint] == kernel.default_moment_arm_m(joint)
+
+
+def test_the_submodels_count_both_lower_legs_and_hold_at_their_levers() -> (
+    None
+):
+    """Submodels, first principles (the muscle terms the mutants moved):
+
+    - a side-lying leg lift: the abductors hold the leg's moment (its
+      weight's share in the lateral hold) at their lever, so the force is
+      the moment divided by the 7 cm lever, never added to it;
+    - the leg curl and the leg extension: the pelvis holds the moment of
+      both lower legs (two of them, not one or three);
+    - the ball leg curl: both shanks rest on the ball, their mass centre a
+      share of the shank's length past the knee (a product, not a floor
+      division).
+    """
+    arm = kernel.default_moment_arm_m(bs.SpineLevel.L4_L5)
+    lateral = sub.coefficients(
+        bs.Submodel.SIDE_LYING_LEG_LIFT, bs.Support.SIDE_LYING, arm
+    )
+    assert lateral.body == pytest.approx(
+        sub.LEG_MOMENT_PER_WH * sub.LATERAL_HOLD / sub.LATERAL_LEVER_M
+    )
+    for submodel in (bs.Submodel.LEG_CURL, bs.Submodel.LEG_EXTENSION):
+        found = sub.coefficients(submodel, bs.Support.PRONE, arm)
+        per_nm = sub._PELVIS_N_PER_NM[submodel] / (
+            arm if submodel is bs.Submodel.LEG_CURL else 1.0
+        )
+        assert found.body == pytest.approx(
+            per_nm * 2 * sub.LOWER_LEG_MOMENT_PER_WH
+        )
+    hips = k.SHOULDER_DISTANCE_PER_H + sub.PELVIS_LENGTH_PER_H
+    shanks_x = (
+        hips
+        + sub.WINTER_LENGTH_THIGH
+        + sub.WINTER_COM_SHANK * sub.SHANK_LENGTH_PER_H
+    )
+    assert (
+        hips + sub.WINTER_LENGTH_THIGH
+        < shanks_x
+        < (hips + sub.WINTER_LENGTH_THIGH + sub.SHANK_LENGTH_PER_H)
+    )
+    pelvis = (
+        k.WINTER_MASS_PELVIS,
+        k.SHOULDER_DISTANCE_PER_H
+        + k.WINTER_COM_PELVIS * sub.PELVIS_LENGTH_PER_H,
+    )
+    thighs = (
+        2 * sub.WINTER_MASS_THIGH,
+        hips + sub.WINTER_COM_THIGH * sub.WINTER_LENGTH_THIGH,
+    )
+    heel = hips + sub.LEG_LENGTH_PER_H
+    ball = math.asin(sub.BALL_HEEL_HEIGHT_M / (heel * sub.REFERENCE_HEIGHT_M))
+    expected = sub.beam(
+        heel, (pelvis, thighs, (2 * k.WINTER_MASS_SHANK, shanks_x)), ball
+    )
+    assert sub.BEAMS[bs.Submodel.BALL_LEG_CURL] == pytest.approx(expected)
+
+
+def test_the_submodels_estimates_and_derived_levers() -> None:
+    """Submodels, the stated estimates and a derived lever:
+
+    - the lateral trunk muscles hold half the abductors' pull, at a
+      lever of 7 cm about L4/L5 (within the 5-10 cm of quadratus
+      lumborum and the obliques);
+    - a bridge's thorax and abdomen have their mass centre 0.37 of their
+      length (from C7/T1, 0.63) above L4/L5: a product of shares of the
+      trunk, so within the trunk.
+    """
+    assert (0.5, 0.07) == (sub.LATERAL_HOLD, sub.LATERAL_LEVER_M)
+    above = (
+        (1 - k.WINTER_COM_THORAX_ABDOMEN)
+        * (k.THORAX_FRACTION + k.ABDOMEN_FRACTION)
+        * k.TRUNK_LENGTH_PER_H
+    )
+    assert sub.THORAX_ABDOMEN_COM_PER_H == pytest.approx(above)
+    assert 0 < sub.THORAX_ABDOMEN_COM_PER_H < k.TRUNK_LENGTH_PER_H
+
+
+def test_the_submodels_derived_moments_and_shares() -> None:
+    """Submodels, the derived quantities (each a product or a ratio of
+    Winter's segment data, never another operation):
+
+    - one shank and foot held horizontal about the knee: the shank's mass
+      at its centre plus the foot's at the ankle, times the shank length;
+    - the heel slide: half a thigh's moment, as a share of a straight
+      leg's (under one leg);
+    - the leg curl: the hamstrings' share times their lever ratio times
+      the pelvis share the trunk holds; only the leg curl is per metre of
+      the extensors' lever;
+    - the leg press: a quarter of the sled's push, at 45 degrees, along
+      the spine;
+    - a bridge: the line from the shoulders to the knees rises by the
+      knee's height over that distance.
+    """
+    lower_leg = (
+        k.WINTER_MASS_SHANK * sub.WINTER_COM_SHANK + k.WINTER_MASS_FOOT
+    ) * sub.SHANK_LENGTH_PER_H
+    assert sub.LOWER_LEG_MOMENT_PER_WH == pytest.approx(lower_leg)
+    heel = 0.5 * sub.THIGH_MOMENT_PER_WH / sub.LEG_MOMENT_PER_WH
+    assert sub.HEEL_SLIDE_LEGS == pytest.approx(heel)
+    assert 0 < sub.HEEL_SLIDE_LEGS < 1
+    curl = (
+        sub.HAMSTRING_SHARE
+        * sub.HAMSTRING_LEVER_RATIO
+        * sub.PELVIS_HELD_BY_TRUNK
+    )
+    pelvis_n = sub._PELVIS_N_PER_NM
+    assert pelvis_n[bs.Submodel.LEG_CURL] == pytest.approx(curl)
+    arm = kernel.default_moment_arm_m(bs.SpineLevel.L4_L5)
+    for submodel, per in (
+        (bs.Submodel.LEG_CURL, pelvis_n[bs.Submodel.LEG_CURL] / arm),
+        (bs.Submodel.LEG_EXTENSION, pelvis_n[bs.Submodel.LEG_EXTENSION]),
+    ):
+        found = sub.coefficients(submodel, bs.Support.PRONE, arm)
+        assert found.body == pytest.approx(
+            per * 2 * sub.LOWER_LEG_MOMENT_PER_WH
+        )
+        # The pad sits at 90 % of the shank: the load's lever.
+        assert found.load_lever == pytest.approx(
+            per * 0.9 * sub.SHANK_LENGTH_PER_H
+        )
+    press = sub.coefficients(bs.Submodel.LEG_PRESS, bs.Support.SUPINE, arm)
+    assert press.load_axial == pytest.approx(0.25 * math.sin(math.pi / 4))
+    hips = k.SHOULDER_DISTANCE_PER_H + sub.PELVIS_LENGTH_PER_H
+    knee = hips + sub.WINTER_LENGTH_THIGH
+    bridge = sub.BEAMS[bs.Submodel.BRIDGE]
+    flat = sub.BEAMS[bs.Submodel.HIP_THRUST]  # the same beam, level
+    rise = math.asin(sub.WINTER_HEIGHT_KNEE / knee)
+    assert bridge.load_moment == pytest.approx(
+        flat.load_moment * math.cos(rise)
+    )
+
+
+def test_many_rows_at_once_give_each_rows_own_load() -> None:
+    """The batch path computes the same equations as one posture at a
+    time, whatever the mix of rows in a chunk: free standing and
+    supported rows, with and without a load, a submodel, and chunks of
+    one row or of all of them."""
+    rows = [
+        (30.0, 0.0, bs.LoadPlacement.NONE, bs.Support.FREE_STANDING, None),
+        (45.0, 20.0, bs.LoadPlacement.GOBLET, bs.Support.FREE_STANDING, None),
+        (
+            60.0,
+            10.0,
+            bs.LoadPlacement.HANDS_HANGING,
+            bs.Support.FREE_STANDING,
+            None,
+        ),
+        (
+            45.0,
+            20.0,
+            bs.LoadPlacement.GOBLET,
+            bs.Support.CHEST_SUPPORTED,
+            None,
+        ),
+        (
+            90.0,
+            0.0,
+            bs.LoadPlacement.NONE,
+            bs.Support.SUPINE,
+            bs.Submodel.BRIDGE,
+        ),
+    ]
+    expected = [
+        bs.spinal_load(
+            bs.Posture(
+                lean=bs.TorsoLean(degrees=lean),
+                load_kg=load,
+                placement=placement,
+                support=support,
+                submodel=submodel,
+            ),
+            BODY,
+        )
+        for lean, load, placement, support, submodel in rows
+    ]
+    for chunk_rows in (1, len(rows)):
+        found = bs.spinal_load_many(
+            lean_deg=[r[0] for r in rows],
+            mass_kg=BODY.mass_kg,
+            height_m=BODY.height_m,
+            load_kg=[r[1] for r in rows],
+            placement=[r[2].value for r in rows],
+            support=[r[3].value for r in rows],
+            submodel=[None if r[4] is None else r[4].value for r in rows],
+            chunk_rows=chunk_rows,
+        )
+        for name in ("compression_n", "shear_n", "moment_nm"):
+            assert list(getattr(found, name)) == pytest.approx(
+                [getattr(e, name) for e in expected], rel=1e-9
+            ), name
+
+
+@pytest.mark.parametrize(
+    ("support", "low", "high"),
+    [
+        (bs.Support.FREE_STANDING, 0.15, 0.30),
+        (bs.Support.CHEST_SUPPORTED, 0.30, 0.30),
+    ],
+)
+def test_the_band_spreads_below_and_above_the_estimate(
+    support: bs.Support, low: float, high: float
+) -> None:
+    """The band the compression may lie in is the estimate less its low
+    spread and plus its high spread (free standing 15 % below and 30 %
+    above; supported 30 % either way), never a share of the estimate."""
+    posture = bs.Posture(lean=bs.TorsoLean(degrees=45), support=support)
+    load = bs.spinal_load(posture, BODY)
+    assert load.compression_low_n == pytest.approx(
+        load.compression_n * (1 - low)
+    )
+    assert load.compression_high_n == pytest.approx(
+        load.compression_n * (1 + high)
+    )
+
+
+def test_the_machines_estimates_and_the_side_bridge_on_the_knees() -> None:
+    """Submodels, the machines' stated estimates and a derived ratio:
+
+    - the trunk holds a quarter of the pelvis's tilting moment; the
+      rectus femoris takes 15 % of the knee-extension moment at an equal
+      lever, the hamstrings 70 % of the knee flexion at 1.5 times the
+      lever; the leg extension's pelvis term is their product over the
+      8 cm abdominal lever;
+    - the side bridge on the knees, derived from the two beams (elbow to
+      feet, elbow to knees), is 0.734 of the full side bridge (a pin of
+      the derivation: changing it must change this figure knowingly).
+    """
+    assert (0.25, 0.15, 1.0, 0.7, 1.5, 0.08) == (
+        sub.PELVIS_HELD_BY_TRUNK,
+        sub.RECTUS_FEMORIS_SHARE,
+        sub.RECTUS_FEMORIS_LEVER_RATIO,
+        sub.HAMSTRING_SHARE,
+        sub.HAMSTRING_LEVER_RATIO,
+        sub.ABDOMINAL_LEVER_M,
+    )
+    extension = sub._PELVIS_N_PER_NM[bs.Submodel.LEG_EXTENSION]
+    assert extension == pytest.approx(0.15 * 1.0 * 0.25 / 0.08)
+    assert sub._PELVIS_N_PER_NM[bs.Submodel.LEG_CURL] == pytest.approx(
+        0.7 * 1.5 * 0.25
+    )
+    assert sub.SIDE_BRIDGE_KNEES_RATIO == pytest.approx(0.7344367473, rel=1e-9)

@@ -14,6 +14,7 @@ import attrs
 import pytest
 
 import backsafe as bs
+from backsafe.coaching._caps import Limitations, scored, substitute
 
 from .strategies import LADDER
 
@@ -532,6 +533,24 @@ class TestRuleChecks:
         found = decide(mornings(30, 1, 1), HOME, ctx)
         assert A.REVIEW_ROUTINE not in found.advice
 
+    @pytest.mark.parametrize(
+        ("before", "after", "review"), [(2, 4, True), (4, 2, False)]
+    )
+    def test_week_one_ends_on_the_programmes_seventh_morning(
+        self, before: int, after: int, review: bool
+    ) -> None:
+        """CKS, §6 advice: week one is the programme's first 7 mornings.
+
+        The session of day 6 has its morning (day 6) in week one and its
+        next morning (day 7) in week two: a 4 on day 7 leaves week one's
+        mean at 2, no better this week (2), a review; a 4 on day 6 raises
+        week one's mean above this week's, no review.
+        """
+        history = (mornings(0, 2, 2), mornings(6, before, after))
+        ctx = context(programme_start=DAY0, history=history)
+        found = decide(mornings(30, 2, 2), HOME, ctx)
+        assert review == (A.REVIEW_ROUTINE in found.advice)
+
     def test_a_morning_seven_days_back_is_not_this_week(self) -> None:
         """CKS, §6 advice: this week is 7 mornings, the report's next one
         the last.
@@ -565,6 +584,82 @@ class TestRuleChecks:
         found = decide(mornings(2, 2, 2), HOME, context(history=history))
         assert R.EARLY_RISE not in found.codes
         assert D.PROGRESS == found.decision
+
+    @pytest.mark.parametrize(("first", "early"), [(1, True), (0, False)])
+    def test_week_one_ends_with_the_reports_next_morning(
+        self, first: int, early: bool
+    ) -> None:
+        """§5.2 trend, first week: the week is the 7 mornings up to the
+        report's next one.
+
+        Mornings 0, 0, 1, 1, 2, 2 from 5 days before the report (6 before
+        its next morning) rise twice within one week with none before it:
+        hold. From 6 days before the report, the first morning is already
+        an earlier week, so the weekly trend judges instead.
+        """
+        history = (mornings(first, 0, 0), mornings(first + 2, 1, 1))
+        found = decide(mornings(6, 2, 2), HOME, context(history=history))
+        assert early == (R.EARLY_RISE in found.codes)
+        if early:
+            assert D.HOLD == found.decision
+
+    @pytest.mark.parametrize(
+        ("reps", "counts"), [(7, False), (8, True), (9, True)]
+    )
+    def test_a_set_counts_at_the_dose_reps_or_more(
+        self, reps: int, counts: bool
+    ) -> None:
+        """§7 dwell: a session counts at the full dose, every set at the
+        dose's reps (8) or more: 9 reps count, 7 do not."""
+        done = tuple(attrs.evolve(s, reps=reps) for s in sets(STRENGTH))
+        ctx = context(history=(report(0, STRENGTH, sets=done),), body=BODY)
+        found = decide(report(2, STRENGTH, sets=done), STRENGTH, ctx)
+        assert counts == (D.PROGRESS == found.decision)
+
+    @pytest.mark.parametrize(
+        ("earlier", "pain", "advised"),
+        [
+            ((D.HOLD, D.HOLD), 4, True),
+            ((D.HOLD, D.HOLD), 7, False),
+            ((D.REGRESS, D.HOLD), 4, False),
+        ],
+    )
+    def test_only_three_holds_in_a_row_suggest_an_easy_week(
+        self,
+        earlier: tuple[bs.Decision, bs.Decision],
+        pain: int,
+        advised: bool,
+    ) -> None:
+        """§6 advice: the deload advice needs three holds in a row: two
+        holds then a step back (pain 7) is none, nor a step back then two
+        holds; two holds then a hold (amber pain 4) is."""
+        codes = {D.HOLD: R.DWELL_NOT_MET, D.REGRESS: R.PAIN_ABOVE_CEILING}
+        ctx = context(
+            history=(report(-1), report(0), report(1)),
+            decisions=(
+                outcome(-1, D.PROGRESS, R.READY, change=bs.Change.REPS),
+                *(outcome(n, d, codes[d]) for n, d in enumerate(earlier)),
+            ),
+        )
+        found = decide(report(2, pain_during_max=pain), HOME, ctx)
+        assert advised == (A.CONSIDER_DELOAD in found.advice)
+
+    @pytest.mark.parametrize(
+        ("eve", "first", "review"),
+        [((4, 2), (2, 2), True), ((2, 4), (4, 2), False)],
+    )
+    def test_week_one_starts_on_the_programmes_first_morning(
+        self, eve: tuple[int, int], first: tuple[int, int], review: bool
+    ) -> None:
+        """CKS, §6 advice: week one starts with the programme's first
+        morning; the morning before it (a session the day before the
+        programme) is in no week: a 4 then leaves week one at 2, no
+        better this week (2), a review; a 4 on the first morning raises
+        week one above this week, no review."""
+        history = (mornings(-1, *eve), mornings(0, *first))
+        ctx = context(programme_start=DAY0, history=history)
+        found = decide(mornings(30, 2, 2), HOME, ctx)
+        assert review == (A.REVIEW_ROUTINE in found.advice)
 
 
 class TestRuleChecksDwellAndAdvice:
@@ -746,3 +841,689 @@ class TestDecide:
         assert bs.Change.UNDO is not found.change
         assert found.dose_after is not None
         assert found.dose_after.reps < after.reps
+
+    @pytest.mark.parametrize(
+        ("body", "decision", "code"),
+        [(None, D.HOLD, R.NEEDS_BODY), (BODY, D.PROGRESS, R.READY)],
+    )
+    def test_without_a_body_no_load_step_however_small(
+        self, body: bs.Body | None, decision: bs.Decision, code: bs.ReasonCode
+    ) -> None:
+        """§9.5: without a body no step adds load the trunk carries.
+
+        Any load above 0 counts, however light: 0.5 kg held at the chest
+        (goblet squat, 4 sets, at the top of its reps) does not step to
+        0.52 kg until the body is known; with the body it does.
+        """
+        dose = attrs.evolve(STRENGTH, load_kg=0.5, load_step_kg=0.01, sets=4)
+        ctx = context(history=(report(0, dose),), body=body)
+        found = decide(report(2, dose), dose, ctx)
+        assert (decision, frozenset({code})) == (found.decision, found.codes)
+        if body is not None:
+            assert found.dose_after is not None
+            assert (bs.Change.LOAD, 0.52) == (
+                found.change,
+                found.dose_after.load_kg,
+            )
+
+    @pytest.mark.parametrize(
+        ("sets_", "change"), [(4, "restore"), (1, "load")]
+    )
+    def test_only_an_easy_week_of_half_the_sets_is_restored(
+        self, sets_: int, change: str
+    ) -> None:
+        """§7.5: after the easy week the halved sets come back, nothing else.
+
+        An easy week halves the sets; a single set cannot be halved, so
+        that week steps the load back instead (20 to 18 kg). Only the
+        halved sets are restored afterwards; the lighter load climbs back
+        one step at a time (to 19 kg), never in one jump to 20 kg.
+        """
+        dose = attrs.evolve(STRENGTH, sets=sets_)
+        start = day(-35)
+        light = decide(
+            report(0, dose), dose, context(programme_start=start, body=BODY)
+        )
+        assert R.PLANNED_DELOAD in light.codes
+        assert light.dose_after is not None
+        after = light.dose_after
+        ctx = context(
+            programme_start=start,
+            history=(report(0, dose), *(report(n, after) for n in (2, 6, 7))),
+            decisions=(light,),
+            body=BODY,
+        )
+        found = decide(report(8, after), after, ctx)
+        assert D.PROGRESS == found.decision
+        assert bs.Change(change) is found.change
+        assert found.dose_after is not None
+        expected = 20.0 if sets_ == 4 else 19.0
+        assert (sets_, expected) == (
+            found.dose_after.sets,
+            found.dose_after.load_kg,
+        )
+
+    def test_an_easy_week_recorded_without_a_change_is_not_restored(
+        self,
+    ) -> None:
+        """§7.5: only a recorded halving of the sets is restored.
+
+        A past step back that names the easy week but records no change
+        (a hand-written or older outcome) restores nothing: the next
+        session after the easy week steps up as usual, without an error.
+        """
+        ctx = context(
+            programme_start=DAY0,
+            body=BODY,
+            history=(report(36, STRENGTH),),
+            decisions=(
+                outcome(35, D.REGRESS, R.PLANNED_DELOAD, dose=STRENGTH),
+            ),
+        )
+        found = decide(report(42, STRENGTH), STRENGTH, ctx)
+        assert (D.PROGRESS, bs.Change.LOAD) == (found.decision, found.change)
+
+    @pytest.mark.parametrize(("n", "refused"), [(4, True), (5, False)])
+    def test_a_report_older_than_the_only_decision_is_refused(
+        self, n: int, refused: bool
+    ) -> None:
+        """§6: a decision follows the sessions before it, in date order.
+
+        With a single recorded decision (day 5) and no history, a report
+        of day 4 is refused; one of day 5 is decided.
+        """
+        ctx = context(decisions=(outcome(5, D.HOLD, R.DWELL_NOT_MET),))
+        if refused:
+            with pytest.raises(bs.InvalidInputError, match=r"report\.day"):
+                decide(report(n), HOME, ctx)
+        else:
+            assert D.HOLD == decide(report(n), HOME, ctx).decision
+
+    def test_decide_takes_the_catalog_by_name_only(self) -> None:
+        """The signature: report, dose and context by position or name, the
+        catalog by name only (so a catalog is never taken for a context)."""
+        found = bs.decide(
+            report=report(0), dose=HOME, context=context(), catalog=LADDER
+        )
+        assert D.HOLD == found.decision
+        with pytest.raises(TypeError):
+            bs.decide(report(0), HOME, context(), LADDER)  # type: ignore[call-arg]
+
+
+# --- coaching/_caps.py -------------------------------------------------------
+
+
+def _leg_raise(
+    slug: str, tier: int, stance: bs.Stance, mode: bs.TrainingMode
+) -> bs.Exercise:
+    return bs.Exercise(
+        slug=slug,
+        name=slug,
+        pattern=bs.MovementPattern.LEG_RAISE,
+        stance=stance,
+        equipment=frozenset({bs.Equipment.BODYWEIGHT}),
+        placement=bs.LoadPlacement.NONE,
+        support=bs.Support.SUPINE,
+        lean_min=bs.TorsoLean(degrees=90.0),
+        lean_max=bs.TorsoLean(degrees=90.0),
+        tier=tier,
+        modes=frozenset({mode}),
+        primary_muscles=frozenset({bs.Muscle.RECTUS_ABDOMINIS}),
+    )
+
+
+class TestCaps:
+    @pytest.mark.parametrize(
+        ("singles", "expected"),
+        [
+            # Only one of the same tier, or a harder one: no replacement.
+            (((2, T.HOME_REPS),), None),
+            (((3, T.HOME_REPS),), None),
+            # An easier one, but only in another mode: no replacement.
+            (((1, T.ISO_HOLDS),), None),
+            # Several: the lowest tier in the dose's mode.
+            (
+                ((3, T.HOME_REPS), (2, T.HOME_REPS), (1, T.HOME_REPS)),
+                "single-leg-raise-1",
+            ),
+            (((1, T.HOME_REPS), (0, T.HOME_REPS)), "single-leg-raise-0"),
+        ],
+    )
+    def test_the_double_leg_raise_gives_way_to_an_easier_single_leg_raise(
+        self,
+        singles: tuple[tuple[int, bs.TrainingMode], ...],
+        expected: str | None,
+    ) -> None:
+        """§9.3: the supine double-leg raise is replaced by a single-leg
+        raise of a lower tier in a mode the dose can use, the lowest tier
+        first; one of the same or a higher tier, or only in another mode,
+        is no replacement."""
+        double = _leg_raise(
+            "double-leg-raise", 2, bs.Stance.BILATERAL, T.HOME_REPS
+        )
+        found = [
+            _leg_raise(f"single-leg-raise-{t}", t, bs.Stance.SINGLE_LEG, m)
+            for t, m in singles
+        ]
+        index = {e.slug: e for e in (double, *found)}
+        replacement = substitute(double, index)
+        assert expected == (None if replacement is None else replacement.slug)
+
+    @pytest.mark.parametrize(
+        ("above_n", "within"), [(0.0, False), (1.0, True)]
+    )
+    def test_a_planned_step_may_not_reach_the_load_cap(
+        self, above_n: float, within: bool
+    ) -> None:
+        """§9.5: the spinal-load cap is compression no planned step may
+        reach: a dose whose compression equals the cap is above it, one
+        1 N below the cap is within it."""
+        goblet = next(e for e in LADDER if e.slug == "goblet-squat")
+        compression = scored(
+            goblet, BODY, STRENGTH.load_kg, bs.Limits()
+        ).compression_n
+        caps = Limitations(
+            phase=bs.Phase.CHRONIC,
+            max_tier=3,
+            cap_n=compression + above_n,
+            body=BODY,
+            limits=bs.Limits(),
+            config=bs.Config(),
+        )
+        assert within == caps.within_load_cap(goblet, STRENGTH)
+
+    @pytest.mark.parametrize(
+        ("load_kg", "within"), [(0.0, True), (0.5, False)]
+    )
+    def test_the_acute_phase_is_bodyweight_only_however_light_the_load(
+        self, load_kg: float, within: bool
+    ) -> None:
+        """§2: the acute phase adds no external load; any load above 0 kg,
+        even 0.5 kg, is above the acute caps, bodyweight is within them."""
+        split = next(e for e in LADDER if e.slug == "split-squat")
+        dose = attrs.evolve(STRENGTH, exercise="split-squat", load_kg=load_kg)
+        caps = Limitations(
+            phase=bs.Phase.ACUTE,
+            max_tier=1,
+            cap_n=None,
+            body=None,
+            limits=bs.Limits(),
+            config=bs.Config(),
+        )
+        assert within == caps.within_caps(split, dose)
+
+
+# --- coaching/_phases.py -----------------------------------------------------
+
+#: Each threshold at the ends of its range (§5.3), with the other fields
+#: that keep the orderings of §5.3 at that end.
+_EDGES: list[tuple[str, object, dict[str, object]]] = [
+    (
+        "red_ceiling",
+        1,
+        {
+            "green_max_acute": 0,
+            "green_max_subacute": 0,
+            "green_max_chronic": 0,
+        },
+    ),
+    ("red_ceiling", 5, {}),
+    ("green_max_acute", 0, {}),
+    ("green_max_acute", 4, {"green_max_subacute": 4, "green_max_chronic": 4}),
+    ("green_max_subacute", 0, {"green_max_acute": 0}),
+    ("green_max_subacute", 4, {"green_max_chronic": 4}),
+    ("green_max_chronic", 0, {"green_max_acute": 0, "green_max_subacute": 0}),
+    ("green_max_chronic", 4, {}),
+    ("settle_tol", 0, {}),
+    ("settle_tol", 1, {}),
+    ("trend_tol", 1, {}),
+    ("trend_tol", 2, {}),
+    ("load_increase", 0.02, {}),
+    ("load_increase", 0.10, {}),
+    ("min_days_acute", 2, {}),
+    ("min_days_acute", 28, {}),
+    ("min_days_subacute", 2, {}),
+    ("min_days_subacute", 28, {"min_days_acute": 28}),
+    ("min_days_chronic", 2, {}),
+    ("min_days_chronic", 28, {"min_days_acute": 28, "min_days_subacute": 28}),
+    ("min_qualifying_sessions", 2, {}),
+    ("min_qualifying_sessions", 7, {}),
+    ("subacute_from_weeks", 1e-9, {}),
+    ("subacute_from_weeks", 52.0, {"chronic_from_weeks": 53.0}),
+    ("chronic_from_weeks", 2e-9, {"subacute_from_weeks": 1e-9}),
+    ("chronic_from_weeks", 104.0, {}),
+    ("morning_guard_min", 120, {}),
+    ("morning_guard_min", 240, {}),
+    ("max_volume_growth", 0.05, {}),
+    ("max_volume_growth", 0.25, {}),
+    ("min_weeks_per_exercise", 1, {}),
+    ("min_weeks_per_exercise", 12, {}),
+]
+
+
+#: The range each threshold's error gives (§5.3).
+_RANGES = {
+    "red_ceiling": "an integer in [1, 5]",
+    "green_max_acute": "an integer in [0, 4]",
+    "green_max_subacute": "an integer in [0, 4]",
+    "green_max_chronic": "an integer in [0, 4]",
+    "settle_tol": "an integer in [0, 1]",
+    "trend_tol": "an integer in [1, 2]",
+    "load_increase": "a finite number in [0.02, 0.1]",
+    "min_days_acute": "an integer in [2, 28]",
+    "min_days_subacute": "an integer in [2, 28]",
+    "min_days_chronic": "an integer in [2, 28]",
+    "min_qualifying_sessions": "an integer in [2, 7]",
+    "subacute_from_weeks": "a finite number in (0, 52]",
+    "chronic_from_weeks": "a finite number in (0, 104]",
+    "morning_guard_min": "an integer in [120, 240]",
+    "max_volume_growth": "a finite number in [0.05, 0.25]",
+    "min_weeks_per_exercise": "an integer in [1, 12]",
+}
+
+
+def _beyond(value: object, lower: bool) -> object:
+    """Just outside an end of a range: one below or above."""
+    assert isinstance(value, int | float)
+    if isinstance(value, int):
+        return value - 1 if lower else value + 1
+    if value < 1e-6:  # an open lower end (above 0): 0 itself
+        return 0.0
+    return value - 1e-4 if lower else value + 1e-4
+
+
+class TestPhases:
+    @pytest.mark.parametrize(
+        ("field", "value", "others"),
+        _EDGES,
+        ids=[f"{f}={v}" for f, v, _ in _EDGES],
+    )
+    def test_every_threshold_keeps_its_range(
+        self, field: str, value: object, others: dict[str, object]
+    ) -> None:
+        """§5.3: each threshold is accepted at both ends of its range and
+        refused just outside it, by its own range (not by an ordering of
+        §5.3 that happens to fail too)."""
+        config = bs.Config(**{field: value, **others})  # type: ignore[arg-type]
+        assert value == getattr(config, field)
+        assert set(_RANGES) == set(attrs.fields_dict(bs.Config))
+        # The first end listed of each field is its lower end.
+        lower = next(e for e in _EDGES if e[0] == field)[1] == value
+        with pytest.raises(bs.InvalidInputError) as error:
+            bs.Config(**{field: _beyond(value, lower), **others})  # type: ignore[arg-type]
+        assert (f"Config.{field}", _RANGES[field]) == (
+            error.value.field,
+            error.value.allowed,
+        )
+
+    def test_the_defaults_are_those_of_the_clinical_rules(self) -> None:
+        """§5.3: the documented defaults of every threshold."""
+        assert {
+            "red_ceiling": 5,
+            "green_max_acute": 2,
+            "green_max_subacute": 3,
+            "green_max_chronic": 3,
+            "settle_tol": 0,
+            "trend_tol": 1,
+            "load_increase": 0.05,
+            "min_days_acute": 3,
+            "min_days_subacute": 2,
+            "min_days_chronic": 2,
+            "min_qualifying_sessions": 2,
+            "subacute_from_weeks": 6.0,
+            "chronic_from_weeks": 12.0,
+            "morning_guard_min": 120,
+            "max_volume_growth": 0.20,
+            "min_weeks_per_exercise": 4,
+        } == attrs.asdict(bs.Config())
+
+    def test_each_phase_reads_its_own_thresholds(self) -> None:
+        """§5.3: the green zone and the days between steps are each
+        phase's own, also when every phase has a different value (the
+        defaults share values between subacute and chronic)."""
+        config = bs.Config(
+            green_max_acute=1,
+            green_max_subacute=2,
+            green_max_chronic=3,
+            min_days_acute=5,
+            min_days_subacute=4,
+            min_days_chronic=3,
+        )
+        phases = (bs.Phase.ACUTE, bs.Phase.SUBACUTE, bs.Phase.CHRONIC)
+        assert [1, 2, 3] == [config.green_max(p) for p in phases]
+        assert [5, 4, 3] == [config.min_days(p) for p in phases]
+
+    @pytest.mark.parametrize(
+        ("field", "allowed"),
+        [
+            ("subacute_from_weeks", "a finite number in (0, 52]"),
+            ("chronic_from_weeks", "a finite number in (0, 104]"),
+        ],
+    )
+    def test_a_phase_cannot_start_at_week_zero(
+        self, field: str, allowed: str
+    ) -> None:
+        """§2: the phases start after the onset: 0 weeks is outside the
+        open range of each boundary, and the error says so."""
+        with pytest.raises(bs.InvalidInputError) as error:
+            bs.Config(**{field: 0.0})  # type: ignore[arg-type]
+        assert (f"Config.{field}", allowed) == (
+            error.value.field,
+            error.value.allowed,
+        )
+
+    @pytest.mark.parametrize(
+        ("fields", "refused"),
+        [
+            # The green zone widens (or stays) from acute to chronic.
+            ({"green_max_acute": 3, "green_max_subacute": 3}, None),
+            ({"green_max_acute": 3, "green_max_subacute": 2}, "subacute"),
+            ({"green_max_subacute": 3, "green_max_chronic": 3}, None),
+            (
+                {
+                    "green_max_acute": 2,
+                    "green_max_subacute": 3,
+                    "green_max_chronic": 2,
+                },
+                "chronic",
+            ),
+            # ... and stays below the red ceiling.
+            ({"red_ceiling": 4, "green_max_chronic": 3}, None),
+            ({"red_ceiling": 3, "green_max_chronic": 3}, "chronic"),
+            ({"red_ceiling": 3, "green_max_chronic": 4}, "chronic"),
+            # The days between steps shorten (or stay) from acute on.
+            ({"min_days_acute": 4, "min_days_subacute": 4}, None),
+            ({"min_days_acute": 3, "min_days_subacute": 4}, "min_days_sub"),
+            (
+                {
+                    "min_days_acute": 4,
+                    "min_days_subacute": 3,
+                    "min_days_chronic": 3,
+                },
+                None,
+            ),
+            (
+                {
+                    "min_days_acute": 4,
+                    "min_days_subacute": 3,
+                    "min_days_chronic": 4,
+                },
+                "min_days_chronic",
+            ),
+            # Chronic starts after subacute.
+            ({"subacute_from_weeks": 6.0, "chronic_from_weeks": 6.5}, None),
+            ({"subacute_from_weeks": 6.0, "chronic_from_weeks": 6.0}, "weeks"),
+            ({"subacute_from_weeks": 7.0, "chronic_from_weeks": 6.0}, "weeks"),
+        ],
+    )
+    def test_the_thresholds_keep_their_order_across_phases(
+        self, fields: dict[str, object], refused: str | None
+    ) -> None:
+        """§5.3: the green zone never narrows with time and stays below
+        the red ceiling; the days between steps never grow with time;
+        the chronic phase starts after the subacute one."""
+        names = {
+            "subacute": "Config.green_max_subacute",
+            "chronic": "Config.green_max_chronic",
+            "min_days_sub": "Config.min_days_subacute",
+            "min_days_chronic": "Config.min_days_chronic",
+            "weeks": "Config.chronic_from_weeks",
+        }
+        if refused is None:
+            bs.Config(**fields)  # type: ignore[arg-type]
+            return
+        with pytest.raises(bs.InvalidInputError) as error:
+            bs.Config(**fields)  # type: ignore[arg-type]
+        assert names[refused] == error.value.field
+
+    def test_thresholds_are_given_by_name(self) -> None:
+        """§5.3: a threshold is named, never taken by position (a bare 5
+        could be any of them)."""
+        with pytest.raises(TypeError):
+            bs.Config(5)  # type: ignore[call-arg]
+
+    @pytest.mark.parametrize(
+        ("weeks", "phase"),
+        [
+            (0.0, "acute"),
+            (5.99, "acute"),
+            (6.0, "subacute"),
+            (11.99, "subacute"),
+            (12.0, "chronic"),
+            (10_000.0, "chronic"),
+            (-0.5, None),
+            (10_000.5, None),
+        ],
+    )
+    def test_the_phase_of_an_episode_by_its_weeks(
+        self, weeks: float, phase: str | None
+    ) -> None:
+        """§2: acute under 6 weeks, subacute under 12, chronic from 12;
+        the weeks since onset run from 0 to 10,000 (refused outside)."""
+        if phase is None:
+            with pytest.raises(bs.InvalidInputError) as error:
+                bs.Config().phase_for(weeks)
+            assert "a finite number in [0, 10000] weeks" == error.value.allowed
+        else:
+            assert bs.Phase(phase) is bs.Config().phase_for(weeks)
+
+
+# --- coaching/_episode_rules.py ----------------------------------------------
+
+
+class TestEpisodeRules:
+    def test_the_phase_on_a_day_is_the_one_its_session_was_judged_in(
+        self,
+    ) -> None:
+        """§2 flare: acute from a report marked as a flare until two green,
+        settled sessions in a row, counted before the day asked about.
+
+        After a flare on day 0 and green sessions on days 0 and 1, the
+        session of day 1 is still judged in the acute phase (one green
+        session before it) and the one of day 2 in the chronic phase;
+        `Episode.phase_on` gives those same phases, never counting the
+        day's own session.
+        """
+        plan = bs.generate_progression(
+            "glute-bridge",
+            BODY,
+            phase=bs.Phase.CHRONIC,
+            mode=T.HOME_REPS,
+            start=DAY0,
+            weeks=6,
+        )
+        ep = bs.Episode.begin(
+            plan=plan, onset=DAY0 - dt.timedelta(weeks=20), clearance=CLEARED
+        )
+        judged = []
+        for n in range(4):
+            assert ep.plan is not None
+            dose = ep.plan.step_on(day(n)).dose
+            ep, found = ep.record(
+                report(n, dose, flare=n == 0), catalog=LADDER
+            )
+            judged.append(found.phase)
+        P = bs.Phase  # noqa: N806 (short, like D and R)
+        assert [P.ACUTE, P.ACUTE, P.CHRONIC, P.CHRONIC] == judged
+        assert P.ACUTE is ep.phase_on(day(0), flare=True)
+        assert judged[1:] == [ep.phase_on(day(n)) for n in (1, 2, 3)]
+
+    def test_an_evening_step_back_that_stands_is_final_after_the_morning(
+        self,
+    ) -> None:
+        """§6: more facts never make a decision less cautious, and the
+        morning answer completes it.
+
+        An evening whose morning pain (3) is up on last week's (1) steps
+        back for the rising trend (provisional); a next morning of 0
+        would bring the week's mean down, but the step back stands, now
+        final (no longer waiting for an answer).
+        """
+        ep = bs.Episode.begin(
+            onset=DAY0 - dt.timedelta(weeks=20), clearance=CLEARED, dose=HOME
+        )
+        first = report(0, pain_before=1, pain_next_morning=1)
+        ep, _ = ep.record(first, catalog=LADDER)
+        rising = report(8, pain_before=3, pain_next_morning=None)
+        ep, evening = ep.record(rising, catalog=LADDER)
+        assert (D.REGRESS, True) == (evening.decision, evening.provisional)
+        ep, final = ep.record(
+            bs.MorningReport(day=day(8), pain_next_morning=0), catalog=LADDER
+        )
+        assert (D.REGRESS, False) == (final.decision, final.provisional)
+        assert evening.reasons == final.reasons
+
+    @pytest.mark.parametrize(("back", "refused"), [(1, False), (0, True)])
+    def test_a_session_needs_a_next_day(
+        self, back: int, refused: bool
+    ) -> None:
+        """§6: a session is followed by its next morning and next dose, so
+        its day must have a next day: the calendar's last day is refused
+        (naming the field), the day before it is recorded."""
+        ep = bs.Episode.begin(
+            onset=DAY0 - dt.timedelta(weeks=20), clearance=CLEARED, dose=HOME
+        )
+        last = attrs.evolve(
+            report(0), day=dt.date.max - dt.timedelta(days=back)
+        )
+        if refused:
+            with pytest.raises(bs.InvalidInputError) as error:
+                ep.record(last, catalog=LADDER)
+            assert "report.day" == error.value.field
+        else:
+            assert D.HOLD == ep.record(last, catalog=LADDER)[1].decision
+
+    def test_after_the_plan_ends_its_last_dose_stays_in_force(self) -> None:
+        """§7: a plan's last step holds after the plan's end, until a new
+        plan: a session on the day a 6-week plan ends (its end is
+        exclusive), or a week later, is judged at the last step's dose, not
+        an earlier one."""
+        plan = bs.generate_progression(
+            "glute-bridge",
+            BODY,
+            phase=bs.Phase.CHRONIC,
+            mode=T.HOME_REPS,
+            start=DAY0,
+            weeks=6,
+        )
+        assert plan.steps[-1].dose != plan.steps[-2].dose
+        ep = bs.Episode.begin(
+            plan=plan, onset=DAY0 - dt.timedelta(weeks=20), clearance=CLEARED
+        )
+        dose = plan.steps[-1].dose
+        for after in (0, 7):  # on the plan's (exclusive) end, and later
+            late = (plan.end - DAY0).days + after
+            _, found = ep.record(report(late, dose))
+            assert dose == found.dose_before
+
+    def test_a_new_flare_starts_the_count_again(self) -> None:
+        """§2 flare: the two green, settled sessions that end a flare are
+        counted from the latest flare: a flare on day 3, after one that
+        ended on day 2, keeps day 4 in the acute phase."""
+        plan = bs.generate_progression(
+            "glute-bridge",
+            BODY,
+            phase=bs.Phase.CHRONIC,
+            mode=T.HOME_REPS,
+            start=DAY0,
+            weeks=6,
+        )
+        ep = bs.Episode.begin(
+            plan=plan, onset=DAY0 - dt.timedelta(weeks=20), clearance=CLEARED
+        )
+        judged = []
+        for n in range(5):
+            assert ep.plan is not None
+            dose = ep.plan.step_on(day(n)).dose
+            flare = n in {0, 3}
+            ep, found = ep.record(report(n, dose, flare=flare), catalog=LADDER)
+            judged.append(found.phase)
+        P = bs.Phase  # noqa: N806 (short, like D and R)
+        assert [P.ACUTE, P.ACUTE, P.CHRONIC, P.ACUTE, P.ACUTE] == judged
+        assert P.ACUTE is ep.phase_on(day(4))
+        assert P.CHRONIC is ep.phase_on(day(5))
+
+    def test_ten_thousand_weeks_and_more_after_the_onset_is_chronic(
+        self,
+    ) -> None:
+        """§2: from 12 weeks on the phase is chronic, however long ago the
+        onset: a day more than 10,000 weeks after it is chronic, never an
+        error."""
+        onset = dt.date(1, 1, 1)
+        ep = bs.Episode.begin(onset=onset, clearance=CLEARED, dose=HOME)
+        far = onset + dt.timedelta(days=70_004)  # 10,000.6 weeks
+        assert bs.Phase.CHRONIC is ep.phase_on(far)
+
+    def test_a_late_morning_answer_names_the_latest_session(self) -> None:
+        """§6: a morning answer for an earlier session is refused, and the
+        error names the latest session (the only one still open)."""
+        ep = bs.Episode.begin(
+            onset=DAY0 - dt.timedelta(weeks=20), clearance=CLEARED, dose=HOME
+        )
+        for n in (0, 1, 2):
+            ep, _ = ep.record(
+                report(n, pain_next_morning=None), catalog=LADDER
+            )
+        with pytest.raises(bs.InvalidInputError) as error:
+            ep.record(
+                bs.MorningReport(day=day(1), pain_next_morning=2),
+                catalog=LADDER,
+            )
+        assert "MorningReport.day" == error.value.field
+        assert str(error.value.allowed).startswith(
+            f"the latest session ({day(2)})"
+        )
+
+    @pytest.mark.parametrize(("cleared_on", "stops"), [(0, False), (1, True)])
+    def test_a_clearance_counts_from_its_own_day(
+        self, cleared_on: int, stops: bool
+    ) -> None:
+        """§3.3: a clearance applies to sessions on or after its day: one
+        given on the day of the session lets it go ahead, one given the
+        day after does not (no clearance yet: stop and refer)."""
+        clearance = bs.Clearance(
+            cleared=True, on=day(cleared_on), by_clinician=True
+        )
+        ep = bs.Episode.begin(
+            onset=DAY0 - dt.timedelta(weeks=20), clearance=clearance, dose=HOME
+        )
+        _, found = ep.record(report(0), catalog=LADDER)
+        assert stops == (D.STOP_AND_REFER is found.decision)
+
+    @pytest.mark.parametrize(
+        ("recorded_on", "stops"), [(0, True), (1, True), (2, False)]
+    )
+    def test_a_risk_factor_counts_from_the_day_it_is_recorded(
+        self, recorded_on: int, stops: bool
+    ) -> None:
+        """§3.3: a risk factor recorded after the clearance stops until a
+        newer clearance, from the day it is recorded: one recorded on day
+        0 or 1 stops the session of day 1; one recorded on day 2 does not
+        yet."""
+        factor = bs.RecordedRiskFactor(
+            factor=bs.RiskFactor.OSTEOPOROSIS, on=day(recorded_on)
+        )
+        ep = bs.Episode.begin(
+            onset=DAY0 - dt.timedelta(weeks=20),
+            clearance=CLEARED,
+            dose=HOME,
+            risk_factors=[factor],
+        )
+        _, found = ep.record(report(1), catalog=LADDER)
+        assert stops == (D.STOP_AND_REFER is found.decision)
+
+    @pytest.mark.parametrize(("n", "refused"), [(-1, True), (0, False)])
+    def test_sessions_start_on_the_day_of_the_onset(
+        self, n: int, refused: bool
+    ) -> None:
+        """§2: the episode starts at its onset: a session on the onset's
+        day is recorded (in the acute phase), one the day before is
+        refused, naming the field."""
+        ep = bs.Episode.begin(onset=DAY0, clearance=CLEARED, dose=HOME)
+        early = attrs.evolve(report(0), day=day(n))
+        if refused:
+            with pytest.raises(bs.InvalidInputError) as error:
+                ep.record(early, catalog=LADDER)
+            assert "report.day" == error.value.field
+        else:
+            assert bs.Phase.ACUTE is ep.record(early, catalog=LADDER)[1].phase
