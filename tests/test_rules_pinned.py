@@ -1527,3 +1527,40 @@ class TestEpisodeRules:
             assert "report.day" == error.value.field
         else:
             assert bs.Phase.ACUTE is ep.record(early, catalog=LADDER)[1].phase
+
+    def test_a_duplicate_of_the_latest_of_several_sessions_is_refused(
+        self,
+    ) -> None:
+        """§6: one evening report a session, in date order.
+
+        With sessions on days 0 and 2 recorded, a second report for day 2
+        is refused as a duplicate of the latest one (not compared with the
+        first), and the message names the latest day.
+        """
+        ep = bs.Episode.begin(
+            onset=DAY0 - dt.timedelta(weeks=20), clearance=CLEARED, dose=HOME
+        )
+        for n in (0, 2):
+            ep, _ = ep.record(report(n), catalog=LADDER)
+        with pytest.raises(bs.InvalidInputError, match="duplicate") as error:
+            ep.record(report(2), catalog=LADDER)
+        assert "report.day" == error.value.field
+        assert str(day(2)) in str(error.value)
+
+    @pytest.mark.parametrize(
+        ("days", "phase"), [(45, bs.Phase.ACUTE), (46, bs.Phase.SUBACUTE)]
+    )
+    def test_the_weeks_since_onset_count_fractions_of_a_week(
+        self, days: int, phase: bs.Phase
+    ) -> None:
+        """§2: the phase follows the exact weeks since onset.
+
+        With the subacute phase from 6.5 weeks (45.5 days), day 45 after
+        the onset (6.43 weeks) is still acute and day 46 (6.57 weeks)
+        subacute: whole weeks would call both acute.
+        """
+        config = bs.Config(subacute_from_weeks=6.5)
+        ep = bs.Episode.begin(
+            onset=DAY0, clearance=CLEARED, dose=HOME, config=config
+        )
+        assert phase is ep.phase_on(DAY0 + dt.timedelta(days=days))
