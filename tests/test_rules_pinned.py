@@ -506,6 +506,17 @@ class TestRuleChecks:
         found = decide(mornings(n, 2, 2), HOME, ctx)
         assert review == (A.REVIEW_ROUTINE in found.advice)
 
+    def test_worse_than_week_one_is_no_improvement(self) -> None:
+        """CKS, §6 advice: this week's mornings above week one's also
+        prompt the review, not only equal ones.
+
+        Week one's mornings averaged 1; on day 30 this week's average 3:
+        worse, so the 4-week review is advised.
+        """
+        ctx = context(programme_start=DAY0, history=(mornings(0, 1, 1),))
+        found = decide(mornings(30, 3, 3), HOME, ctx)
+        assert A.REVIEW_ROUTINE in found.advice
+
     def test_week_one_starts_on_the_programmes_first_day(self) -> None:
         """CKS, §6 advice: mornings before the programme are not week one.
 
@@ -1564,3 +1575,47 @@ class TestEpisodeRules:
             onset=DAY0, clearance=CLEARED, dose=HOME, config=config
         )
         assert phase is ep.phase_on(DAY0 + dt.timedelta(days=days))
+
+    @pytest.mark.parametrize("pain", [0, 2])
+    def test_a_flare_ends_after_two_green_sessions_however_light(
+        self, pain: int
+    ) -> None:
+        """§2 flare: two green, settled sessions in a row end it; green is
+        pain during at most the acute phase's ceiling (2), so sessions with
+        no pain at all count as well as sessions at the ceiling."""
+        ep = bs.Episode.begin(
+            onset=DAY0 - dt.timedelta(weeks=20), clearance=CLEARED, dose=HOME
+        )
+        ep, _ = ep.record(report(0, flare=True), catalog=LADDER)
+        for n in (1, 2):
+            ep, _ = ep.record(report(n, pain_during_max=pain), catalog=LADDER)
+        assert bs.Phase.CHRONIC is ep.phase_on(day(3))
+
+    @pytest.mark.parametrize(
+        ("cleared_on", "restart"), [(0, False), (1, True)]
+    )
+    def test_a_clearance_counts_again_only_after_the_stop(
+        self, cleared_on: int, restart: bool
+    ) -> None:
+        """§9: after a stop, only a clearance dated after it lets the
+        programme go on (with a new plan or dose); one dated the stop's own
+        day may predate the stop, so the next session stops again."""
+        flag = bs.PlacedSymptom(
+            symptom=bs.Symptom.NUMBNESS, site=bs.SymptomSite.SADDLE
+        )
+        ep = bs.Episode.begin(
+            onset=DAY0 - dt.timedelta(weeks=20), clearance=CLEARED, dose=HOME
+        )
+        ep, stop = ep.record(
+            report(0, placed_symptoms=(flag,)), catalog=LADDER
+        )
+        assert D.STOP_AND_REFER is stop.decision
+        ep = ep.clear(
+            bs.Clearance(cleared=True, by_clinician=True, on=day(cleared_on))
+        )
+        if restart:
+            with pytest.raises(bs.InvalidInputError, match="restart"):
+                ep.record(report(2), catalog=LADDER)
+        else:
+            _, again = ep.record(report(2), catalog=LADDER)
+            assert D.STOP_AND_REFER is again.decision
