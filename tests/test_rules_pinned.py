@@ -478,6 +478,20 @@ class TestRuleChecks:
         assert D.REGRESS == found.decision
         assert review == (A.REVIEW_ROUTINE in found.advice)
 
+    def test_more_than_three_steps_back_in_two_weeks_prompt_a_review(
+        self,
+    ) -> None:
+        """§6 advice: three or more steps back within 14 days prompt a
+        review; a fourth does not silence it."""
+        code = R.PAIN_ABOVE_CEILING
+        ctx = context(
+            clearance=bs.Clearance(cleared=True, on=day(1), by_clinician=True),
+            decisions=tuple(outcome(n, D.REGRESS, code) for n in (2, 3, 4)),
+        )
+        found = decide(report(6, pain_during_max=7), HOME, ctx)
+        assert D.REGRESS == found.decision
+        assert A.REVIEW_ROUTINE in found.advice
+
     @pytest.mark.parametrize(
         ("before", "after", "review"),
         [(2, 2, True), (2, 1, False), (3, 1, True)],
@@ -726,6 +740,27 @@ class TestRuleChecksDwellAndAdvice:
         done = tuple(
             bs.SetResult(reps=n + extra, hold_s=8) for n in dose.pyramid
         )
+        ctx = context(history=(report(0, dose, sets=done),))
+        found = decide(report(2, dose, sets=done), dose, ctx)
+        assert counts == (D.PROGRESS == found.decision)
+
+    @pytest.mark.parametrize(
+        ("held", "counts"), [(7, False), (8, True), (10, True)]
+    )
+    def test_iso_holds_count_at_the_hold_or_longer(
+        self, held: int, counts: bool
+    ) -> None:
+        """§7 dwell: an iso hold counts when held as long as the dose or
+        longer; a shorter one does not."""
+        dose = bs.Dose(
+            exercise="side-bridge-knees",
+            mode=T.ISO_HOLDS,
+            sets=3,
+            reps=5,
+            pyramid=(5, 4, 3),
+            hold_s=8,
+        )
+        done = tuple(bs.SetResult(reps=n, hold_s=held) for n in dose.pyramid)
         ctx = context(history=(report(0, dose, sets=done),))
         found = decide(report(2, dose, sets=done), dose, ctx)
         assert counts == (D.PROGRESS == found.decision)
