@@ -478,6 +478,20 @@ class TestRuleChecks:
         assert D.REGRESS == found.decision
         assert review == (A.REVIEW_ROUTINE in found.advice)
 
+    def test_two_steps_back_and_a_green_session_are_no_review(
+        self,
+    ) -> None:
+        """§6 advice: only steps back count towards the three; two of them
+        and a green session now (no step back) prompt no review."""
+        code = R.PAIN_ABOVE_CEILING
+        ctx = context(
+            clearance=bs.Clearance(cleared=True, on=day(1), by_clinician=True),
+            decisions=tuple(outcome(n, D.REGRESS, code) for n in (3, 4)),
+        )
+        found = decide(report(6), HOME, ctx)
+        assert D.REGRESS is not found.decision
+        assert A.REVIEW_ROUTINE not in found.advice
+
     def test_more_than_three_steps_back_in_two_weeks_prompt_a_review(
         self,
     ) -> None:
