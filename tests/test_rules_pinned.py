@@ -873,6 +873,55 @@ class TestDecide:
         assert (D.REGRESS, bs.Change.UNDO) == (found.decision, found.change)
         assert before == found.dose_after
 
+    def test_the_undo_compares_doses_by_value(self) -> None:
+        """§8: the undo follows the dose, not the object that carries it.
+
+        The same red-twice case as above, with the dose of the report an
+        equal copy (as read back from a document): the step up is undone
+        all the same.
+        """
+        dose = attrs.evolve(HOME, exercise="glute-bridge")
+        before = attrs.evolve(dose, reps=7)
+        ctx = context(
+            history=(report(0, dose), report(1, dose, pain_during_max=6)),
+            decisions=(
+                bs.Outcome(
+                    day=day(0),
+                    decision=D.PROGRESS,
+                    urgency=bs.Urgency.NONE,
+                    reasons=(bs.Reason.of(R.READY),),
+                    change=bs.Change.REPS,
+                    dose_before=before,
+                    dose_after=dose,
+                ),
+            ),
+        )
+        copy = bs.from_json(bs.to_json(dose), bs.Dose)
+        assert copy == dose
+        assert copy is not dose
+        found = decide(report(2, copy, pain_during_max=6), copy, ctx)
+        assert (D.REGRESS, bs.Change.UNDO) == (found.decision, found.change)
+
+    @pytest.mark.parametrize(
+        ("earlier", "repeated"),
+        [((True, False), False), ((False, True), True)],
+    )
+    def test_a_stop_symptom_repeats_only_after_the_latest_session(
+        self, earlier: tuple[bool, bool], repeated: bool
+    ) -> None:
+        """§4: tingling again in the very next session refers; tingling
+        two sessions back, with a clear session between, does not count
+        as repeated."""
+        tingling = frozenset({bs.Symptom.TINGLING})
+        history = tuple(
+            report(n, symptoms=tingling if had else frozenset())
+            for n, had in zip((0, 2), earlier, strict=True)
+        )
+        found = decide(
+            report(4, symptoms=tingling), HOME, context(history=history)
+        )
+        assert repeated == (R.STOP_SYMPTOM_REPEATED in found.codes)
+
     def test_a_step_back_is_never_undone_by_going_back_up(self) -> None:
         """§8: only a step up is undone; a second step back goes lower.
 
