@@ -1012,6 +1012,33 @@ class TestDecide:
             found.dose_after.load_kg,
         )
 
+    def test_the_restore_after_an_easy_week_compares_doses_by_value(
+        self,
+    ) -> None:
+        """§7.5: the halved sets come back for the easy week's dose, also
+        when the dose arrives as an equal copy (read back from a
+        document), not the object the easy week returned."""
+        dose = attrs.evolve(STRENGTH, sets=4)
+        start = day(-35)
+        light = decide(
+            report(0, dose), dose, context(programme_start=start, body=BODY)
+        )
+        assert light.dose_after is not None
+        after = bs.from_json(bs.to_json(light.dose_after), bs.Dose)
+        assert after == light.dose_after
+        assert after is not light.dose_after
+        ctx = context(
+            programme_start=start,
+            history=(report(0, dose), *(report(n, after) for n in (2, 6, 7))),
+            decisions=(light,),
+            body=BODY,
+        )
+        found = decide(report(8, after), after, ctx)
+        assert (D.PROGRESS, bs.Change.RESTORE) == (
+            found.decision,
+            found.change,
+        )
+
     def test_an_easy_week_recorded_without_a_change_is_not_restored(
         self,
     ) -> None:
