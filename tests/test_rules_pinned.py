@@ -1744,3 +1744,17 @@ class TestEpisodeRules:
         else:
             _, again = ep.record(report(2), catalog=LADDER)
             assert D.STOP_AND_REFER is again.decision
+
+
+class TestDecideLimits:
+    def test_limits_are_a_limits_or_none(self) -> None:
+        """§9.5: the spinal-load cap's limits are the person's by default,
+        or the `Limits` given; anything else is refused by name."""
+        ctx = context(body=BODY)
+        found = bs.decide(report(0), HOME, ctx, catalog=LADDER,
+                          limits=bs.Limits())  # fmt: skip
+        assert D.HOLD == found.decision
+        with pytest.raises(bs.InvalidInputError) as error:
+            bs.decide(report(0), HOME, ctx, catalog=LADDER,
+                      limits="niosh")  # type: ignore[arg-type]  # fmt: skip
+        assert "limits" == error.value.field
