@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Final, overload
 
-from backsafe.coaching._caps import Limitations, index_of, person_limits
+from backsafe.coaching._caps import Limitations, index_of
 from backsafe.coaching._doses import Dose
 from backsafe.coaching._generate import check_options, plan
 from backsafe.coaching._outcomes import Outcome
@@ -16,6 +16,7 @@ from backsafe.coaching._progression import Progression
 from backsafe.coaching._weekly import ACUTE_DAILY_REPS_CAP, within_daily_cap
 from backsafe.exceptions import InvalidInputError, UnknownExerciseError
 from backsafe.exercises._exercise import Exercise
+from backsafe.spine._size_limits import person_limits
 from backsafe.spine._types import Limits
 
 _ONE_DAY: Final = dt.timedelta(days=1)

@@ -18,8 +18,7 @@ from backsafe.exceptions import InvalidInputError
 from backsafe.exercises._exercise import Exercise, MovementPattern, Stance
 from backsafe.exercises._scoring import score_default
 from backsafe.spine._result import SpinalLoad
-from backsafe.spine._size_limits import scaled
-from backsafe.spine._types import DEFAULT_LIMITS, Body, Limits
+from backsafe.spine._types import Body, Limits
 
 Index = Mapping[str, Exercise]
 
@@ -57,17 +56,6 @@ def scored(
 ) -> SpinalLoad:
     """`score`, remembered: plans score the same dose several times."""
     return score_default(exercise, body, load_kg=load_kg, limits=limits)
-
-
-def person_limits(body: Body | None, limits: Limits | None) -> Limits:
-    """The limits a plan or decision grades against.
-
-    Given limits as they are; None: this person's size-scaled limits
-    (`size_scaled_limits`), or NIOSH's and McGill's without a body.
-    """
-    if limits is not None:
-        return limits
-    return DEFAULT_LIMITS if body is None else scaled(body, DEFAULT_LIMITS)
 
 
 def is_never_planned(exercise: Exercise) -> bool:

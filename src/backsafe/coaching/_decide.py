@@ -18,7 +18,6 @@ from backsafe.coaching._caps import (
     load_cap_n,
     max_tier,
     permits,
-    person_limits,
 )
 from backsafe.coaching._context import Context
 from backsafe.coaching._doses import Change, Dose
@@ -35,6 +34,7 @@ from backsafe.coaching._stepping import (
 from backsafe.coaching._weekly import acute_upright, within_daily_cap
 from backsafe.exceptions import InvalidInputError, UnknownExerciseError
 from backsafe.exercises._exercise import Exercise
+from backsafe.spine._size_limits import person_limits
 from backsafe.spine._types import Limits
 
 #: An earlier step up is undone if it is at most this old (§8).

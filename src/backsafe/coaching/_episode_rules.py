@@ -17,7 +17,6 @@ from backsafe.coaching._caps import (
     load_cap_n,
     max_tier,
     permits,
-    person_limits,
 )
 from backsafe.coaching._caps import (
     index_of as _index_of,
@@ -37,6 +36,7 @@ from backsafe.coaching._reports import (
 )
 from backsafe.exceptions import InvalidInputError, UnknownExerciseError
 from backsafe.exercises._exercise import Exercise
+from backsafe.spine._size_limits import person_limits
 from backsafe.spine._types import Body
 
 #: The last day a calendar holds: a session then has no next day.

@@ -18,7 +18,6 @@ from backsafe.coaching._caps import (
     load_cap_n,
     max_tier,
     permits,
-    person_limits,
     scored,
 )
 from backsafe.coaching._doses import (
@@ -47,6 +46,7 @@ from backsafe.coaching._weekly import (
 from backsafe.exceptions import InvalidInputError, UnknownExerciseError
 from backsafe.exercises._equipment import LoadUnit
 from backsafe.exercises._exercise import Exercise, ExerciseFlag, TrainingMode
+from backsafe.spine._size_limits import person_limits
 from backsafe.spine._types import Body, Limits
 
 

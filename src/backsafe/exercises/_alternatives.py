@@ -50,9 +50,8 @@ from backsafe.exercises._swap_rules import (
 )
 from backsafe.spine import _constants as k
 from backsafe.spine._result import SpinalLoad
-from backsafe.spine._size_limits import scaled
+from backsafe.spine._size_limits import person_limits
 from backsafe.spine._types import (
-    DEFAULT_LIMITS,
     Body,
     Limits,
     StressLevel,
@@ -70,10 +69,10 @@ __all__ = [
     "_leg_load_kg",
     "alternatives",
     "as_flags",
+    "checked_limits",
     "equivalent_load",
     "is_not_worse",
     "moved_mass_fraction",
-    "person_limits",
     "trains_legs",
     "working_leg_load_kg",
 ]
@@ -291,7 +290,7 @@ def alternatives(
     ratio = v.check_real(
         "min_leg_load_ratio", min_leg_load_ratio, min_value=0.0, max_value=1.0
     )
-    graded_by = person_limits(body, limits)
+    graded_by = checked_limits(body, limits)
     for name, flag in (
         ("keep_pattern", keep_pattern),
         ("respect_cautions", respect_cautions),
@@ -519,18 +518,16 @@ def _alternative(
 # --- Helpers shared with the workout rewriter -------------------------------
 
 
-def person_limits(body: Body, limits: object) -> Limits:
-    """The *limits* option: this person's size-scaled limits when None.
+def checked_limits(body: Body, limits: object) -> Limits:
+    """Check the *limits* option, then `person_limits` of it.
 
     The caller has checked *body*.
     """
-    if limits is None:
-        return scaled(body, DEFAULT_LIMITS)
-    if not isinstance(limits, Limits):
+    if limits is not None and not isinstance(limits, Limits):
         raise InvalidInputError.out_of_range(
             "limits", limits, "a Limits or None"
         )
-    return limits
+    return person_limits(body, limits)
 
 
 def as_flags(flags: object) -> frozenset[ExerciseFlag]:

@@ -17,7 +17,7 @@ from backsafe.exercises._alternatives import (
     _pool,
     _resolve,
     as_flags,
-    person_limits,
+    checked_limits,
 )
 from backsafe.exercises._catalog import (
     Catalog,
@@ -339,7 +339,7 @@ def rewrite_workout(
             "bodyweight_only", bodyweight_only, "True or False"
         )
     personal = limits is None
-    graded_by = person_limits(body, limits)
+    graded_by = checked_limits(body, limits)
     if not isinstance(balanced, bool):
         raise InvalidInputError.out_of_range(
             "balanced", balanced, "True or False"

@@ -94,3 +94,14 @@ def scaled(body: Body, base: Limits) -> Limits:
         shear_action_n=round(base.shear_action_n * factor, 6),
         shear_maximum_n=round(base.shear_maximum_n * factor, 6),
     )
+
+
+def person_limits(body: Body | None, limits: Limits | None) -> Limits:
+    """The limits a swap, plan or decision grades against (trusted).
+
+    Given limits as they are; None: this person's size-scaled limits, or
+    NIOSH's and McGill's without a body.
+    """
+    if limits is not None:
+        return limits
+    return DEFAULT_LIMITS if body is None else scaled(body, DEFAULT_LIMITS)
