@@ -22,6 +22,7 @@ D = bs.Decision
 R = bs.ReasonCode
 T = bs.TrainingMode
 A = bs.Advice
+RF = bs.RiskFactor
 BODY = bs.Body(mass_kg=80, height_m=1.78)
 DAY0 = dt.date(2026, 3, 2)
 CLEARED = bs.Clearance(
@@ -700,6 +701,22 @@ class TestRuleChecks:
         found = decide(mornings(30, 2, 2), HOME, ctx)
         assert review == (A.REVIEW_ROUTINE in found.advice)
 
+    @pytest.mark.parametrize(
+        "factor",
+        sorted(set(bs.RiskFactor) - {RF.FAILURE_TO_IMPROVE_AFTER_4_WEEKS}),
+    )
+    def test_every_risk_factor_but_failure_to_improve_needs_a_clearance(
+        self, factor: bs.RiskFactor
+    ) -> None:
+        """§3.3: each risk factor recorded on or after the clearance's day
+        stops until a newer clearance; only a failure to improve (a
+        review, not a stop) does not."""
+        recorded = bs.RecordedRiskFactor(factor=factor, on=day(0))
+        ctx = context(risk_factors=(recorded,))
+        found = decide(report(1), HOME, ctx)
+        assert R.RISK_FACTOR_NOT_CLEARED in found.codes
+        assert D.STOP_AND_REFER is found.decision
+
 
 class TestRuleChecksDwellAndAdvice:
     def test_two_step_ups_and_a_hold_suggest_no_easy_week(self) -> None:
@@ -816,6 +833,169 @@ class TestRuleChecksDwellAndAdvice:
         ctx = context(history=(report(0, STRENGTH, sets=done),), body=BODY)
         found = decide(report(2, STRENGTH, sets=done), STRENGTH, ctx)
         assert D.PROGRESS == found.decision
+
+
+class TestRuleChecksArithmetic:
+    """The rules' day and score arithmetic, for any day and any setting."""
+
+    @pytest.mark.parametrize(
+        ("before", "after", "unsettled"),
+        [(0, 1, False), (0, 2, True), (3, 4, False), (3, 5, True)],
+    )
+    def test_the_settling_tolerance_is_added_to_the_morning_before(
+        self, before: int, after: int, unsettled: bool
+    ) -> None:
+        """§6 row 8 with `settle_tol=1`: the next morning may be one point
+        above the morning before, not two (from 0 and from 3 alike)."""
+        config = bs.Config(settle_tol=1)
+        r = report(2, pain_before=before, pain_next_morning=after)
+        found = decide(r, HOME, context(history=(report(0),), config=config))
+        assert unsettled == (R.NOT_SETTLED in found.codes)
+
+    @pytest.mark.parametrize("shift", [0, 1])
+    def test_the_weekly_trend_reads_alike_on_every_day(
+        self, shift: int
+    ) -> None:
+        """§5.2 trend: a morning 6 days before the report is the earlier
+        week's, whichever day of the calendar the report falls on (two
+        neighbouring days, odd and even day numbers)."""
+        history = (mornings(shift, 2, None), mornings(shift + 1, 0, None))
+        found = decide(
+            mornings(shift + 7, 2, None), HOME, context(history=history)
+        )
+        assert R.TREND_UP in found.codes
+
+    @pytest.mark.parametrize(
+        "dose",
+        [
+            HOME,
+            bs.Dose(
+                exercise="side-bridge-knees",
+                mode=T.ISO_HOLDS,
+                sets=3,
+                reps=5,
+                pyramid=(5, 4, 3),
+                hold_s=8,
+            ),
+            bs.Dose(
+                exercise="hamstring-stretch", mode=T.STRETCH, reps=3, hold_s=20
+            ),
+        ],
+        ids=["home-reps", "iso-holds", "stretch"],
+    )
+    def test_the_easy_week_is_for_strength_sessions_only(
+        self, dose: bs.Dose
+    ) -> None:
+        """§7.3 deload: the planned easy week halves strength work; home,
+        iso-hold and stretch doses have no easy week (week 6 here)."""
+        ctx = context(programme_start=DAY0, body=BODY)
+        found = decide(report(36, dose, sets=sets(dose, rir=None)), dose, ctx)
+        assert R.PLANNED_DELOAD not in found.codes
+
+    def test_an_easy_week_is_taken_once_in_any_year_of_a_programme(
+        self,
+    ) -> None:
+        """§7.3 deload: once per easy week, however long the programme
+        has run (week 263, in its sixth year: the week numbers compare
+        by value)."""
+        start = day(-7 * 263)
+        taken = outcome(0, D.REGRESS, R.PLANNED_DELOAD, dose=STRENGTH)
+        ctx = context(programme_start=start, body=BODY, decisions=(taken,))
+        found = decide(report(2, STRENGTH), STRENGTH, ctx)
+        assert R.PLANNED_DELOAD not in found.codes
+        assert (
+            R.PLANNED_DELOAD
+            in decide(
+                report(2, STRENGTH), STRENGTH, attrs.evolve(ctx, decisions=())
+            ).codes
+        )
+
+    def test_a_stretch_held_long_enough_holds_at_its_cap(self) -> None:
+        """§7.3: a stretch counts without reps in reserve (asked of
+        strength sessions only): after enough sessions it holds because
+        it is at its cap, not because a session did not count."""
+        stretch = bs.Dose(
+            exercise="hamstring-stretch", mode=T.STRETCH, reps=3, hold_s=20
+        )
+        history = tuple(
+            report(n, stretch, sets=sets(stretch, rir=None)) for n in (0, 2, 4)
+        )
+        r = report(6, stretch, sets=sets(stretch, rir=None))
+        found = decide(r, stretch, context(history=history))
+        assert [R.AT_CAP] == [x.code for x in found.reasons]
+
+
+def _ancient(
+    report_day: int, remainder: int, parts: int = 2, **scores: Any
+) -> bs.SessionReport:
+    """A session centuries before *report_day*, with these morning scores:
+    on the day whose number is the report's next morning's, less
+    *remainder*, over *parts*, so that the next morning's day number
+    leaves a remainder of *remainder* to *remainder* + *parts* - 1 when
+    divided by it."""
+    end = day(report_day).toordinal() + 1
+    return attrs.evolve(
+        mornings(0, **scores),
+        day=dt.date.fromordinal((end - remainder) // parts),
+    )
+
+
+class TestRuleChecksAncientMornings:
+    """Weeks are counted in days back from the report, for any date: a
+    morning from another century is in no week (a remainder of day
+    numbers is not a distance)."""
+
+    def test_an_ancient_morning_is_not_this_weeks_trend(self) -> None:
+        """§5.2 trend: last week's and this week's mornings are both 2."""
+        history = (_ancient(7, 0, before=9, after=None), mornings(0, 2, None))
+        found = decide(mornings(7, 2, None), HOME, context(history=history))
+        assert R.TREND_UP not in found.codes
+
+    def test_ancient_mornings_are_no_rises_in_the_first_week(self) -> None:
+        """§5.2: no earlier week; this week's one morning cannot rise."""
+        history = (
+            _ancient(7, 0, 3, before=0, after=None),
+            _ancient(7, 0, before=1, after=None),
+        )
+        found = decide(mornings(7, 2, None), HOME, context(history=history))
+        assert R.EARLY_RISE not in found.codes
+
+    def test_an_ancient_morning_is_not_last_weeks_trend(self) -> None:
+        """§5.2 trend: with no morning in the week before, there is no
+        trend to read, whatever happened centuries ago."""
+        history = (_ancient(7, 10, before=0, after=None), mornings(3, 3, None))
+        found = decide(mornings(7, 3, None), HOME, context(history=history))
+        assert R.TREND_UP not in found.codes
+
+    def test_an_ancient_morning_is_no_earlier_week(self) -> None:
+        """§5.2: mornings rising 1 -> 2 -> 3 in the first week hold; a
+        morning centuries back is no earlier week to compare with."""
+        history = (
+            _ancient(5, 10, before=0, after=None),
+            mornings(1, 1, None),
+            mornings(3, 2, None),
+        )
+        found = decide(mornings(5, 3, None), HOME, context(history=history))
+        assert R.EARLY_RISE in found.codes
+
+    def test_an_ancient_morning_is_not_this_weeks_for_a_review(self) -> None:
+        """CKS: week one's mornings averaged 2, this week's 1."""
+        history = (_ancient(30, 0, before=9, after=None), mornings(0, 2, 2))
+        ctx = context(programme_start=DAY0, history=history)
+        found = decide(mornings(30, 1, 1), HOME, ctx)
+        assert A.REVIEW_ROUTINE not in found.advice
+
+    def test_week_one_of_a_programme_without_its_mornings_is_empty(
+        self,
+    ) -> None:
+        """CKS: with no morning on record in the programme's first week
+        (it began on the calendar's first day), there is nothing to
+        compare with, so no review, however this week compares."""
+        ctx = context(
+            programme_start=dt.date.min, history=(mornings(0, 1, 1),)
+        )
+        found = decide(mornings(30, 2, 2), HOME, ctx)
+        assert A.REVIEW_ROUTINE not in found.advice
 
 
 # --- coaching/_decide.py -----------------------------------------------------
@@ -1625,6 +1805,22 @@ class TestEpisodeRules:
         )
         _, found = ep.record(report(0), catalog=LADDER)
         assert stops == (D.STOP_AND_REFER is found.decision)
+
+    def test_a_later_clearance_leaves_the_one_in_force_before_its_day(
+        self,
+    ) -> None:
+        """§3.3: a clearance dated after a session does not replace the
+        one in force on the session's day: the session goes ahead on the
+        earlier clearance (it neither stops for the later one's date nor
+        waits for it)."""
+        earlier = bs.Clearance(cleared=True, on=day(-1), by_clinician=True)
+        later = bs.Clearance(cleared=True, on=day(3), by_clinician=True)
+        ep = bs.Episode.begin(
+            onset=DAY0 - dt.timedelta(weeks=20), clearance=earlier, dose=HOME
+        ).clear(later)
+        _, found = ep.record(report(1), catalog=LADDER)
+        assert R.NO_CLEARANCE not in found.codes
+        assert D.HOLD is found.decision
 
     @pytest.mark.parametrize(
         ("recorded_on", "stops"), [(0, True), (1, True), (2, False)]

@@ -88,6 +88,38 @@ class TestSizeScaledLimits:
         assert [2869, 3400, 4204] == got
         assert 80.0 == k.LIMITS_REFERENCE_MASS_KG
 
+    @pytest.mark.parametrize("body", [PERSONAS[0], PERSONAS[2]])
+    def test_figures_are_given_to_the_micronewton(self, body: bs.Body) -> None:
+        """Each figure is the base times the factor, rounded to 6 places
+        (no further: a limit is not coarsened)."""
+        got = bs.size_scaled_limits(body)
+        factor = (body.mass_kg / 80.0) ** (2 / 3)
+        for name in FIGURES:
+            assert round(getattr(bs.Limits(), name) * factor, 6) == getattr(
+                got, name
+            )
+
+    def test_limits_double_at_twice_the_endplate_area(self) -> None:
+        """At 80 x 2^1.5 kg (226 kg) the factor is exactly 2: every figure
+        doubles (only a factor of exactly 1 returns the base as it is)."""
+        got = bs.size_scaled_limits(
+            bs.Body(mass_kg=80.0 * 2.0**1.5, height_m=1.9)
+        )
+        assert (
+            bs.Limits(
+                compression_action_n=6800.0,
+                compression_maximum_n=12800.0,
+                shear_action_n=1000.0,
+                shear_maximum_n=2000.0,
+            )
+            == got
+        )
+
+    def test_the_base_is_given_by_name(self) -> None:
+        """`base` is keyword-only: a second positional argument is refused."""
+        with pytest.raises(TypeError):
+            bs.size_scaled_limits(PERSONAS[1], bs.Limits())  # type: ignore[call-arg]
+
     @pytest.mark.parametrize(
         ("args", "kwargs", "field"),
         [
