@@ -421,6 +421,30 @@ class TestDiscAxis:
         assert weight * math.sin(slope) == pytest.approx(load.shear_n)
         assert weight * math.cos(slope) == pytest.approx(load.compression_n)
 
+    @given(body=bodies(), lean=torso_leans())
+    def test_l5s1_splits_the_weight_at_lean_plus_slope(
+        self, body: bs.Body, lean: bs.TorsoLean
+    ) -> None:
+        """Leaning, the weight above L5/S1 meets a disc inclined at the
+        lean plus the sacral slope: it compresses the disc by
+        *W* cos(lean + 40°) and shears it by *W* sin(lean + 40°)."""
+        weight = (
+            bs.mass_above_joint_kg(body) + k.MASS_L4L5_TO_L5S1 * body.mass_kg
+        ) * k.GRAVITY_M_S2
+        angle = math.radians(lean.degrees + k.SACRAL_SLOPE_DEG)
+
+        upper = bs.spinal_load(
+            _posture(lean.degrees), body, joint="L5/S1"
+        ).contribution("upper-body")
+
+        assert upper is not None
+        assert weight * math.cos(angle) == pytest.approx(
+            upper.compression_n, rel=1e-9, abs=1e-9
+        )
+        assert weight * math.sin(angle) == pytest.approx(
+            upper.shear_n, rel=1e-9
+        )
+
     def test_l5s1_has_its_own_levers_and_mass(self) -> None:
         """L5/S1 sits 3.6 cm lower: longer levers, more mass above."""
         l4 = _geometry.JOINTS[bs.SpineLevel.L4_L5]

@@ -111,6 +111,86 @@ def test_the_supported_path_grades_only_what_it_computes(
     assert graded == bs.spinal_load(posture, BODY).is_graded
 
 
+@pytest.mark.parametrize("load_kg", [0.5, 1.0, 20.0])
+def test_any_load_off_the_trunk_leaves_a_supported_row_ungraded(
+    load_kg: float,
+) -> None:
+    """Supported: a load on the pelvis is a term the path lacks however
+    light (half a kilogram as 20 kg), one row at a time or in a chunk
+    that mixes it with a trunk-borne load; with no load the row is
+    graded."""
+    rows = [
+        (bs.LoadPlacement.PELVIS, load_kg),
+        (bs.LoadPlacement.GOBLET, load_kg),
+        (bs.LoadPlacement.PELVIS, 0.0),
+    ]
+    expected = [False, True, True]
+    one_at_a_time = [
+        bs.spinal_load(
+            bs.Posture(
+                lean=bs.TorsoLean(degrees=45),
+                support=bs.Support.CHEST_SUPPORTED,
+                load_kg=load,
+                placement=placement,
+            ),
+            BODY,
+        ).is_graded
+        for placement, load in rows
+    ]
+    found = bs.spinal_load_many(
+        lean_deg=45.0,
+        mass_kg=BODY.mass_kg,
+        height_m=BODY.height_m,
+        load_kg=[load for _, load in rows],
+        placement=[placement.value for placement, _ in rows],
+        support=bs.Support.CHEST_SUPPORTED.value,
+    )
+    in_a_chunk = [code != kernel.UNGRADED for code in found.level]
+    assert expected == one_at_a_time
+    assert expected == in_a_chunk
+
+
+@pytest.mark.parametrize(
+    "support", sorted(set(bs.Support) - {bs.Support.HANGING})
+)
+def test_only_hanging_from_the_hands_is_hanging(support: bs.Support) -> None:
+    """Hanging is the one support whose unloaded row the supported path
+    cannot grade (the stretched spine's muscles are not modelled); every
+    other support, unloaded, is graded (the support's order among the
+    others must not decide it)."""
+    posture = bs.Posture(lean=bs.TorsoLean(degrees=0), support=support)
+    assert bs.spinal_load(posture, BODY).is_graded
+    assert not kernel.is_hanging(support)
+    assert kernel.is_hanging(bs.Support.HANGING)
+
+
+@pytest.mark.parametrize("placement", [bs.LoadPlacement.GOBLET, None])
+def test_at_one_g_upward_the_weights_count_twice(
+    placement: bs.LoadPlacement | None,
+) -> None:
+    """Movement: an upward acceleration *a* scales the free-standing
+    weights by 1 + a / g, up to the largest allowed, 1 g, where the upper
+    body's and the load's moment and compression double."""
+    posture = bs.Posture(
+        lean=bs.TorsoLean(degrees=30),
+        load_kg=0.0 if placement is None else 20.0,
+        placement=placement or bs.LoadPlacement.NONE,
+    )
+    still = bs.spinal_load(posture, BODY)
+    moving = bs.spinal_load(
+        posture, BODY, acceleration_m_s2=k.MAX_ACCELERATION_M_S2
+    )
+    assert 2 * still.moment_nm == pytest.approx(moving.moment_nm, rel=1e-12)
+    for source in ("upper-body", "external-load"):
+        before, after = still.contribution(source), moving.contribution(source)
+        if before is None or after is None:
+            assert placement is None
+            continue
+        assert 2 * before.compression_n == pytest.approx(
+            after.compression_n, rel=1e-12
+        )
+
+
 @pytest.mark.parametrize(
     ("joint", "arm_m"),
     [(bs.SpineLevel.L4_L5, 0.06), (bs.SpineLevel.L5_S1, 0.05)],
