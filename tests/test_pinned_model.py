@@ -265,6 +265,114 @@ def test_the_submodels_count_both_lower_legs_and_hold_at_their_levers() -> (
     assert sub.BEAMS[bs.Submodel.BALL_LEG_CURL] == pytest.approx(expected)
 
 
+def test_the_submodels_inputs_are_their_sources_figures() -> None:
+    """The submodels' inputs as their sources give them, and the lengths
+    and moments derived from them, computed here by hand:
+
+    - Wilke et al. 1999 (abstract): intradiscal pressure standing 0.50
+      MPa, sitting unsupported 0.46, sitting relaxed 0.30, lying prone
+      0.10, lying laterally 0.12 (supine 0.10, from the paper's table);
+    - Winter 2009, Table 4.1, per stature or body mass: knee height
+      0.285, ankle height 0.039, thigh length 0.245, one thigh 0.100 of
+      body mass with its centre 0.433 from the hip, the shank's centre
+      0.433 from the knee, the whole leg's 0.447 from the hip;
+    - the estimates: a 60 cm ball (55-65 cm) at 1.76 m of stature, the
+      trunk holding a quarter of the pelvis's tilt, the rectus femoris's
+      15 % share at a hip/knee lever ratio of 1;
+    - derived: the shank is 0.285 - 0.039 = 0.246 of stature; one thigh
+      held out is 0.100 x 0.433 x 0.245 per body weight and stature; the
+      dead bug's legs are one straight leg plus a shank held out.
+    """
+    wilke = (
+        sub.WILKE_STANDING_MPA,
+        sub.WILKE_SITTING_MPA,
+        sub.WILKE_SITTING_SLOUCHED_MPA,
+        sub.WILKE_PRONE_MPA,
+        sub.WILKE_SIDE_LYING_MPA,
+        sub.WILKE_SUPINE_MPA,
+    )
+    assert (0.50, 0.46, 0.30, 0.10, 0.12, 0.10) == wilke
+    winter = (
+        sub.WINTER_HEIGHT_KNEE,
+        sub.WINTER_HEIGHT_ANKLE,
+        sub.WINTER_LENGTH_THIGH,
+        sub.WINTER_MASS_THIGH,
+        sub.WINTER_COM_THIGH,
+        sub.WINTER_COM_SHANK,
+        sub.WINTER_COM_TOTAL_LEG,
+    )
+    assert (0.285, 0.039, 0.245, 0.100, 0.433, 0.433, 0.447) == winter
+    estimates = (
+        sub.BALL_HEEL_HEIGHT_M,
+        sub.REFERENCE_HEIGHT_M,
+        sub.PELVIS_HELD_BY_TRUNK,
+        sub.RECTUS_FEMORIS_SHARE,
+        sub.RECTUS_FEMORIS_LEVER_RATIO,
+    )
+    assert (0.60, 1.76, 0.25, 0.15, 1.0) == estimates
+    assert pytest.approx(0.246) == sub.SHANK_LENGTH_PER_H
+    assert pytest.approx(0.100 * 0.433 * 0.245) == sub.THIGH_MOMENT_PER_WH
+    shank = (k.WINTER_MASS_SHANK * 0.433 + k.WINTER_MASS_FOOT) * 0.246
+    leg = (
+        k.WINTER_MASS_TOTAL_LEG
+        * 0.447
+        * (k.WINTER_HEIGHT_GREATER_TROCHANTER - 0.039)
+    )
+    assert pytest.approx(shank) == sub.LOWER_LEG_MOMENT_PER_WH
+    assert pytest.approx(leg) == sub.LEG_MOMENT_PER_WH
+    assert pytest.approx(1 + shank / leg) == sub.DEAD_BUG_LEGS
+
+
+@pytest.mark.parametrize("submodel", sorted(sub.BEAMS))
+def test_a_bridges_moment_and_axial_force_share_one_reaction(
+    submodel: bs.Submodel,
+) -> None:
+    """A bridge's beam: the shoulder support's reaction *R* gives both
+    the moment at L4/L5, (*R* d_s - m_t d_t) cos(incline), and the force
+    the erector spinae pass along the spine, (*R* - m_t) sin(incline);
+    the load's shares follow its own reaction alike. Read back from the
+    moment, *R* gives the axial force; and the coefficients take the
+    beam's axial force as it is (0 at least)."""
+    found = sub.BEAMS[submodel]
+    d_s, d_t = k.SHOULDER_DISTANCE_PER_H, sub.THORAX_ABDOMEN_COM_PER_H
+    upper = k.WINTER_MASS_THORAX_ABDOMEN
+    incline = math.atan2(found.load_axial * d_s, found.load_moment)
+    reaction = (found.moment / math.cos(incline) + upper * d_t) / d_s
+    assert (reaction - upper) * math.sin(incline) == pytest.approx(
+        found.axial, abs=1e-12
+    )
+    support = bs.Support.SUPINE
+    coefficients = sub.coefficients(submodel, support, 0.06)
+    assert max(found.axial, 0.0) == coefficients.body_axial
+
+
+def test_the_single_leg_bridge_holds_one_leg_out_along_the_line() -> None:
+    """The single-leg bridge: one foot down (the pelvis and one thigh to
+    the knee), the other leg straight along the line, its centre 0.447
+    of the leg's length beyond the hips (Winter 2009)."""
+    d_s = k.SHOULDER_DISTANCE_PER_H
+    hips = d_s + sub.PELVIS_LENGTH_PER_H
+    knee = hips + sub.WINTER_LENGTH_THIGH
+    pelvis = (
+        k.WINTER_MASS_PELVIS,
+        d_s + k.WINTER_COM_PELVIS * sub.PELVIS_LENGTH_PER_H,
+    )
+    thigh = (sub.WINTER_MASS_THIGH, hips + 0.433 * sub.WINTER_LENGTH_THIGH)
+    leg = (k.WINTER_MASS_TOTAL_LEG, hips + 0.447 * sub.LEG_LENGTH_PER_H)
+    floor = math.asin(sub.WINTER_HEIGHT_KNEE / knee)
+    expected = sub.beam(knee, (pelvis, thigh, leg), floor)
+    assert sub.BEAMS[bs.Submodel.SINGLE_LEG_BRIDGE] == pytest.approx(expected)
+
+
+def test_the_cable_crunch_counts_its_cable_once() -> None:
+    """The cable crunch: the muscle force that pulls the cable is counted
+    once, as it is (a coefficient of 1 on the cable's force)."""
+    found = sub.coefficients(
+        bs.Submodel.CABLE_CRUNCH, bs.Support.QUADRUPED, 0.06
+    )
+    assert 1.0 == found.cable
+
+
 def test_the_submodels_estimates_and_derived_levers() -> None:
     """Submodels, the stated estimates and a derived lever:
 
