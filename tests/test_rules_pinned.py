@@ -46,6 +46,16 @@ STRENGTH = bs.Dose(
     max_reps=8,
 )
 
+#: A McGill iso-hold dose: a 5-4-3 pyramid of 8 s holds.
+ISO = bs.Dose(
+    exercise="side-bridge-knees",
+    mode=T.ISO_HOLDS,
+    sets=3,
+    reps=5,
+    pyramid=(5, 4, 3),
+    hold_s=8,
+)
+
 
 def day(n: int) -> dt.date:
     return DAY0 + dt.timedelta(days=n)
@@ -760,14 +770,7 @@ class TestRuleChecksDwellAndAdvice:
         self, extra: int, counts: bool
     ) -> None:
         """§7 dwell: iso holds count with each set's reps or more."""
-        dose = bs.Dose(
-            exercise="side-bridge-knees",
-            mode=T.ISO_HOLDS,
-            sets=3,
-            reps=5,
-            pyramid=(5, 4, 3),
-            hold_s=8,
-        )
+        dose = ISO
         done = tuple(
             bs.SetResult(reps=n + extra, hold_s=8) for n in dose.pyramid
         )
@@ -783,14 +786,7 @@ class TestRuleChecksDwellAndAdvice:
     ) -> None:
         """§7 dwell: an iso hold counts when held as long as the dose or
         longer; a shorter one does not."""
-        dose = bs.Dose(
-            exercise="side-bridge-knees",
-            mode=T.ISO_HOLDS,
-            sets=3,
-            reps=5,
-            pyramid=(5, 4, 3),
-            hold_s=8,
-        )
+        dose = ISO
         done = tuple(bs.SetResult(reps=n, hold_s=held) for n in dose.pyramid)
         ctx = context(history=(report(0, dose, sets=done),))
         found = decide(report(2, dose, sets=done), dose, ctx)
@@ -869,14 +865,7 @@ class TestRuleChecksArithmetic:
         "dose",
         [
             HOME,
-            bs.Dose(
-                exercise="side-bridge-knees",
-                mode=T.ISO_HOLDS,
-                sets=3,
-                reps=5,
-                pyramid=(5, 4, 3),
-                hold_s=8,
-            ),
+            ISO,
             bs.Dose(
                 exercise="hamstring-stretch", mode=T.STRETCH, reps=3, hold_s=20
             ),
