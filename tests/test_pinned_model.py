@@ -14,6 +14,7 @@ import backsafe as bs
 from backsafe.spine import _constants as k
 from backsafe.spine import _kernel as kernel
 from backsafe.spine import _submodels as sub
+from backsafe.spine._namespace import SCALAR
 
 BODY = bs.Body(mass_kg=80, height_m=1.78)
 
@@ -371,6 +372,57 @@ def test_the_cable_crunch_counts_its_cable_once() -> None:
         bs.Submodel.CABLE_CRUNCH, bs.Support.QUADRUPED, 0.06
     )
     assert 1.0 == found.cable
+
+
+@pytest.mark.parametrize("net_nm", [-0.5, 0.5, 2.0])
+def test_the_cable_crunch_holds_a_small_net_moment_either_way(
+    net_nm: float,
+) -> None:
+    """The cable crunch: near the load that balances the upper body, a
+    small net flexion is held by the erector spinae (at the 6 cm lever)
+    and a small net extension by the abdominals (at 8 cm): the held
+    force grows from 0 on both sides and is never negative, whichever
+    side of 1 N m the net moment is."""
+    arm, lean = 0.06, math.radians(60)
+    body_n = BODY.mass_kg * k.GRAVITY_M_S2
+    upper = kernel.upper_mass_fraction(bs.Anthropometrics.WINTER, None)
+    # The cable's weight that leaves *net_nm* of flexion (sin g H (f m d_u
+    # - L d_s) = net).
+    load_n = (
+        upper * body_n * k.UPPER_COM_DISTANCE_PER_H
+        - net_nm / (math.sin(lean) * BODY.height_m)
+    ) / k.SHOULDER_DISTANCE_PER_H
+    cable = sub.Coefficients(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0)
+    held = sub.muscle_n(
+        SCALAR,
+        cable,
+        upper * body_n,
+        BODY.mass_kg,
+        BODY.height_m,
+        load_n / k.GRAVITY_M_S2,
+        math.sin(lean),
+        1.0,
+        upper,
+        arm,
+    )
+    lever = arm if net_nm > 0 else sub.ABDOMINAL_LEVER_M
+    assert abs(net_nm) / lever == pytest.approx(held, rel=1e-6)
+    assert held > 0
+
+
+def test_the_single_leg_bridges_raised_leg_is_held_by_the_hip_flexors() -> (
+    None
+):
+    """The single-leg bridge adds to the bridge's beam the raised leg,
+    held straight by the hip flexors: one leg's moment times their
+    compression per newton-metre."""
+    found = sub.coefficients(
+        bs.Submodel.SINGLE_LEG_BRIDGE, bs.Support.SUPINE, 0.06
+    )
+    beam = sub.BEAMS[bs.Submodel.SINGLE_LEG_BRIDGE]
+    assert found.body == pytest.approx(
+        beam.moment / 0.06 + sub.LEG_MOMENT_PER_WH * sub.HIP_FLEXION_N_PER_NM
+    )
 
 
 def test_the_submodels_estimates_and_derived_levers() -> None:
