@@ -6,6 +6,7 @@ whatever their shape, and an error is the same in every run.
 """
 
 import datetime as dt
+import decimal
 import json
 import math
 import os
@@ -293,6 +294,10 @@ _BAD_FIELDS: list[tuple[Callable[[], object], str]] = [
     ),
     (lambda: bs.replay(fs.sample("Episode"), _NONE), "events"),
     (lambda: bs.replay(fs.sample("Episode"), _TEXT), "events"),
+    # Found by the thorough profile: a way's lift analysis and a way's
+    # graded flag took anything (an infinite lift, the string "no").
+    (_rebuilt("WayScore", lift=math.inf), "WayScore.lift"),
+    (_rebuilt("TaskWay", graded=_TEXT), "TaskWay.graded"),
 ]
 
 
@@ -317,11 +322,60 @@ def test_daily_samples_still_build() -> None:
         "LiftAnalysis",
         "TaskIndices",
         "CompositeLiftingIndex",
+        "WayScore",
+        "TaskWay",
     ):
         assert _rebuilt(name)() == fs.sample(name)
     swaps = fs.sample("TaskSwapList")
     assert bs.TaskSwapList(list(swaps)) == swaps
     assert bs.replay(fs.sample("Episode"), iter(())) == fs.sample("Episode")
+
+
+@pytest.mark.parametrize(
+    "odd", [decimal.Decimal("sNaN"), ["goblet-squat"], {"a": 1}]
+)
+def test_batch_slugs_that_refuse_to_compare_or_hash_are_bad_rows(
+    odd: Any,
+) -> None:
+    """Found by the thorough profile: a signalling NaN refuses even to
+    compare with itself (numpy raised `decimal.InvalidOperation`), and
+    pandas cannot hash it or a list (a `TypeError`): each is a bad row,
+    named by its position or its index label."""
+    pd = pytest.importorskip("pandas")
+    if isinstance(odd, list):
+        # A list in a list is a ragged sequence, named by its field.
+        with pytest.raises(bs.InvalidInputError, match="exercise"):
+            bs.score_many(["goblet-squat", odd], mass_kg=80, height_m=1.78)
+    else:
+        with pytest.raises(bs.InvalidRowsError) as caught:
+            bs.score_many(["goblet-squat", odd], mass_kg=80, height_m=1.78)
+        assert [(1,)] == [p.rows for p in caught.value.problems]
+    frame = pd.DataFrame(
+        {
+            "exercise": ["goblet-squat", odd],
+            "load_kg": [10.0, 10.0],
+            "mass_kg": [80, 80],
+            "height_m": [1.78, 1.78],
+        },
+        index=["a", "b"],
+    )
+    with pytest.raises(bs.InvalidRowsError) as caught:
+        bs.score_frame(frame)
+    assert [("b",)] == [p.rows for p in caught.value.problems]
+
+
+def test_batch_bytes_that_are_not_ascii_among_objects_are_bad_rows() -> None:
+    """Found by the thorough profile: in a column of mixed objects, bytes
+    that are not ASCII made numpy's text conversion raise
+    `UnicodeDecodeError`; they match no label, so they are a bad row."""
+    with pytest.raises(bs.InvalidRowsError) as caught:
+        bs.spinal_load_many(
+            lean_deg=[0.0, 30.0],
+            mass_kg=80,
+            height_m=1.78,
+            support=[None, b"\x80"],
+        )
+    assert [(0, 1)] == [p.rows for p in caught.value.problems]
 
 
 # --- Bounded parsing ----------

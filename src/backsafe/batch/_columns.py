@@ -263,8 +263,8 @@ def _string_codes(
         if values.dtype.kind == "O":
             # None and NaN are missing; anything else is compared as text.
             missing = np.equal(values, None)  # type: ignore[call-overload]
-            missing |= np.not_equal(values, values)
-            values = values.astype(str)
+            missing |= _unequal_to_itself(values)
+            values = _as_text(values)
         elif values.dtype.kind == "S":
             values = values.astype(str)
         codes = encode(values)
@@ -278,6 +278,41 @@ def _string_codes(
         return codes
 
     return chunk
+
+
+def _as_text(values: npt.NDArray[Any]) -> npt.NDArray[Any]:
+    """The objects as text; bytes that are not ASCII as their repr.
+
+    Such bytes match no label, so their rows are bad rows (an array of
+    bytes alone is refused whole when its column is made).
+    """
+    try:
+        return values.astype(str)
+    except UnicodeDecodeError:
+        return np.array(
+            [repr(x) if isinstance(x, bytes) else x for x in values],
+            dtype=object,
+        ).astype(str)
+
+
+def _unequal_to_itself(values: npt.NDArray[Any]) -> BoolArray:
+    """Which objects differ from themselves (NaN of any kind).
+
+    A signalling NaN (``Decimal("sNaN")``) refuses even that comparison;
+    it is a NaN, so it counts as one.
+    """
+    try:
+        return np.asarray(np.not_equal(values, values), dtype=bool)
+    except ArithmeticError:
+        return np.fromiter((nan_like(x) for x in values), bool, values.size)
+
+
+def nan_like(value: object) -> bool:
+    """Whether *value* differs from itself (a NaN; a signalling one too)."""
+    try:
+        return bool(value != value)  # noqa: PLR0124 (the NaN test)
+    except ArithmeticError:
+        return True
 
 
 def _scalar_code(

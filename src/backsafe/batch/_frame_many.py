@@ -20,6 +20,7 @@ from backsafe.batch._columns import (
     _CodeColumn,
     _FloatColumn,
     _one_of,
+    nan_like,
     normalise_slug,
 )
 from backsafe.batch._problems import _Problems
@@ -336,7 +337,21 @@ def _encoder(
         return by_category
 
     def by_hash(lo: int, hi: int) -> Codes:
-        codes, uniques = pd.factorize(series.iloc[lo:hi])
+        part = series.iloc[lo:hi]
+        try:
+            codes, uniques = pd.factorize(part)
+        except TypeError:
+            # Values that cannot be hashed (a list, a signalling NaN):
+            # looked up one at a time, a NaN of any kind missing.
+            return np.array(
+                [
+                    MISSING
+                    if value is None or nan_like(value)
+                    else _lookup(index, value, normalise=normalise)
+                    for value in part.to_numpy()
+                ],
+                dtype=np.intp,
+            )
         return lookup(uniques)[codes]
 
     return by_hash

@@ -74,7 +74,12 @@ class WayScore:
         validator=v.instance_of(SpinalLoad, "a SpinalLoad")
     )
     graded: bool = attrs.field(validator=v.instance_of(bool, "a bool"))
-    lift: LiftAnalysis | None = None
+    lift: LiftAnalysis | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(
+            v.instance_of(LiftAnalysis, "a LiftAnalysis")
+        ),
+    )
 
     @property
     def compression_n(self) -> float:

@@ -96,7 +96,9 @@ class TaskWay:
     lift_duration: LiftingDuration = attrs.field(
         default=LiftingDuration.SHORT, validator=v.member(LiftingDuration)
     )
-    graded: bool = attrs.field(default=True)
+    graded: bool = attrs.field(
+        default=True, validator=v.instance_of(bool, "a bool")
+    )
     caveat: str | None = attrs.field(
         default=None,
         validator=attrs.validators.optional(v.text(max_length=400)),
