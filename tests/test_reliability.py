@@ -368,12 +368,10 @@ def test_batch_bytes_that_are_not_ascii_among_objects_are_bad_rows() -> None:
     """Found by the thorough profile: in a column of mixed objects, bytes
     that are not ASCII made numpy's text conversion raise
     `UnicodeDecodeError`; they match no label, so they are a bad row."""
+    mixed: Any = [None, b"\x80"]
     with pytest.raises(bs.InvalidRowsError) as caught:
         bs.spinal_load_many(
-            lean_deg=[0.0, 30.0],
-            mass_kg=80,
-            height_m=1.78,
-            support=[None, b"\x80"],
+            lean_deg=[0.0, 30.0], mass_kg=80, height_m=1.78, support=mixed
         )
     assert [(0, 1)] == [p.rows for p in caught.value.problems]
 
