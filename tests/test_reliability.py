@@ -110,6 +110,19 @@ def test_a_duplicate_json_key_is_refused() -> None:
         bs.Catalog.from_json('{"exercises": [], "exercises": []}')
 
 
+def test_an_extra_key_with_a_line_break_reads_on_one_line() -> None:
+    """Found by the thorough profile: an unknown key holding a line
+    break was written as it is, so the problem read on two lines; such a
+    key is written as its repr (a plain one as it is)."""
+    text = (
+        '{"schema_version": 1, "mass_kg": 80, "height_m": 1.78,'
+        ' "\\n": null, "extra": 1}'
+    )
+    with pytest.raises(bs.InvalidDataError) as caught:
+        bs.from_json(text, bs.Body)
+    assert ("extra fields found ('\\n', extra) @ $",) == caught.value.errors
+
+
 # --- Serialization, exercises, plots -----------------------------------------
 
 

@@ -255,10 +255,12 @@ def _format_exception(exc: BaseException, tp: type | None) -> str:
     if isinstance(exc, BacksafeError | ExpectedError):
         return str(exc)
     if isinstance(exc, ForbiddenExtraKeysError):
-        # cattrs joins the keys as strings; a dict may have other keys.
+        # cattrs joins the keys as strings; a dict may have other keys,
+        # and a key may hold a line break: those are written as reprs, so
+        # that a problem reads on one line.
         keys = ", ".join(
             sorted(
-                k if isinstance(k, str) else repr(k)
+                k if isinstance(k, str) and k.isprintable() else repr(k)
                 for k in typing.cast("set[object]", exc.extra_fields)
             )
         )
