@@ -50,7 +50,7 @@ def plot_task(
 
     Raises:
         InvalidInputError: An unknown task or a bad argument.
-        ImportError: matplotlib is not installed.
+        MissingExtraError: matplotlib is not installed (an ImportError).
 
     .. versionadded:: 0.1.0
     """
